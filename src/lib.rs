@@ -1,0 +1,11 @@
+//! claimdesk: a fact-check workbench.
+//!
+//! The core — [`model`], [`extract`], [`import`], [`project`], [`history`], [`report`] —
+//! has no GUI dependency; the window lives in `app` behind the default `gui` feature.
+
+pub mod extract;
+pub mod history;
+pub mod import;
+pub mod model;
+pub mod project;
+pub mod report;

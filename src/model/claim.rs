@@ -1,0 +1,120 @@
+//! Claims: check-worthy passages of the article.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Review, SourceId, Span};
+
+/// A claim's stable identifier within a project. Shown as `c12`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ClaimId(pub u32);
+
+impl std::fmt::Display for ClaimId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "c{}", self.0)
+    }
+}
+
+/// What sort of claim a passage is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    /// A direct quotation.
+    Quote,
+    /// Indirect speech or an "according to" attribution.
+    Reported,
+    /// Numbers, amounts, percentages, rankings.
+    Statistic,
+    /// Any other check-worthy assertion.
+    #[default]
+    Fact,
+}
+
+impl ClaimKind {
+    pub const ALL: [ClaimKind; 4] = [
+        ClaimKind::Quote,
+        ClaimKind::Reported,
+        ClaimKind::Statistic,
+        ClaimKind::Fact,
+    ];
+
+    /// The lowercase name used in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Quote => "quote",
+            ClaimKind::Reported => "reported",
+            ClaimKind::Statistic => "statistic",
+            ClaimKind::Fact => "fact",
+        }
+    }
+
+    /// A capitalised label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            ClaimKind::Quote => "Quote",
+            ClaimKind::Reported => "Reported",
+            ClaimKind::Statistic => "Statistic",
+            ClaimKind::Fact => "Fact",
+        }
+    }
+}
+
+impl std::fmt::Display for ClaimKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The words that signal attribution ("said", "according to") and where they are.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    pub text: String,
+    pub span: Span,
+}
+
+/// Who asserts a claim: a source in the registry and the words near the claim naming it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimSource {
+    pub id: SourceId,
+    /// The mention near the claim ("he", "the minister", "Putin"); `None` when the
+    /// source was assigned by hand.
+    pub mention: Option<Span>,
+}
+
+/// Where a claim came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Origin {
+    /// Found by the extractor.
+    #[default]
+    Extracted,
+    /// Added or corrected by an editor; re-running extraction keeps it.
+    Manual,
+}
+
+/// A check-worthy passage of the article with its source and review.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: ClaimId,
+    pub span: Span,
+    pub kind: ClaimKind,
+    pub source: Option<ClaimSource>,
+    pub cue: Option<Cue>,
+    /// Check-worthiness in `0.0..=1.0`.
+    pub score: f32,
+    /// Why the extractor picked it ("attributed: according to Forbes", "amount: $14.8 trillion").
+    pub reasons: Vec<String>,
+    pub origin: Origin,
+    pub review: Review,
+}
+
+impl Claim {
+    /// The claim's text in `article_text`, or "" if the span is stale.
+    pub fn text<'a>(&self, article_text: &'a str) -> &'a str {
+        self.span.slice(article_text).unwrap_or_default()
+    }
+
+    /// True once an editor has touched it: reviewed, annotated, or made by hand.
+    pub fn is_edited(&self) -> bool {
+        self.origin == Origin::Manual || !self.review.is_blank()
+    }
+}

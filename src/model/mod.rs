@@ -1,0 +1,16 @@
+//! Plain data: the article, claims, sources, reviews and the project holding them.
+//! No IO and no GUI here.
+
+mod article;
+mod claim;
+mod project;
+mod review;
+mod source;
+mod span;
+
+pub use article::{Article, Paragraph, ParagraphKind, sha256_hex, split_paragraphs};
+pub use claim::{Claim, ClaimId, ClaimKind, ClaimSource, Cue, Origin};
+pub use project::{Project, Tally};
+pub use review::{Evidence, Review, Verdict};
+pub use source::{Source, SourceId, SourceKind};
+pub use span::Span;
