@@ -1,0 +1,413 @@
+//! Converting between the in-memory [`Project`] and the file structs.
+//!
+//! Writing is total: whatever the project holds is written (a stale span is snapped to
+//! the text first). Reading checks the file against itself: spans are re-placed from
+//! their anchors, a missing source reference is dropped with a warning, and only
+//! contradictions that cannot be repaired without guessing (duplicate ids) are errors.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use super::ProjectError;
+use super::anchor::{anchor_for, locate, reanchor};
+use super::format::{
+    ArticleFile, ClaimFile, ClaimKindFile, ClaimSourceFile, EvidenceFile, FORMAT_VERSION,
+    OriginFile, ParagraphFile, ParagraphKindFile, ProjectFile, ReviewFile, SourceFile,
+    SourceKindFile, TextRef, VerdictFile, path_to_file,
+};
+use crate::model::{
+    Article, Claim, ClaimId, ClaimKind, ClaimSource, Cue, Evidence, Origin, Paragraph,
+    ParagraphKind, Project, Review, Source, SourceId, SourceKind, Span, Verdict, sha256_hex,
+    split_paragraphs,
+};
+
+// ---------------------------------------------------------------------------------------
+// Project -> file
+
+pub(crate) fn to_file(project: &Project) -> ProjectFile {
+    let text = project.article.text.as_str();
+    ProjectFile {
+        version: FORMAT_VERSION,
+        next_claim_id: project.next_claim_id,
+        next_source_id: project.next_source_id,
+        article: article_to_file(&project.article),
+        sources: project
+            .sources
+            .iter()
+            .map(|s| source_to_file(s, text))
+            .collect(),
+        claims: project
+            .claims
+            .iter()
+            .map(|c| claim_to_file(c, text))
+            .collect(),
+    }
+}
+
+fn article_to_file(a: &Article) -> ArticleFile {
+    ArticleFile {
+        title: a.title.clone(),
+        byline: a.byline.clone(),
+        published: a.published.clone(),
+        site: a.site.clone(),
+        url: a.url.clone(),
+        path: path_to_file(a.path.as_ref()),
+        // Always the hash of the text written, whatever the in-memory field says.
+        sha256: sha256_hex(&a.text),
+        paragraphs: a
+            .paragraphs
+            .iter()
+            .map(|p| ParagraphFile {
+                start: p.span.start,
+                end: p.span.end,
+                kind: match p.kind {
+                    ParagraphKind::Heading => ParagraphKindFile::Heading,
+                    ParagraphKind::Body => ParagraphKindFile::Body,
+                },
+            })
+            .collect(),
+        lines: a.text.split('\n').map(str::to_owned).collect(),
+    }
+}
+
+fn text_ref(text: &str, span: Span) -> TextRef {
+    let a = anchor_for(text, span);
+    TextRef {
+        start: a.start,
+        end: a.end,
+        text: a.exact,
+    }
+}
+
+fn source_to_file(s: &Source, text: &str) -> SourceFile {
+    SourceFile {
+        id: s.id.0,
+        name: s.name.clone(),
+        role: s.role.clone(),
+        kind: match s.kind {
+            SourceKind::Person => SourceKindFile::Person,
+            SourceKind::Organization => SourceKindFile::Organization,
+            SourceKind::Unnamed => SourceKindFile::Unnamed,
+        },
+        aliases: s.aliases.clone(),
+        mentions: s.mentions.iter().map(|m| text_ref(text, *m)).collect(),
+    }
+}
+
+fn claim_to_file(c: &Claim, text: &str) -> ClaimFile {
+    ClaimFile {
+        id: c.id.0,
+        anchor: anchor_for(text, c.span),
+        kind: match c.kind {
+            ClaimKind::Quote => ClaimKindFile::Quote,
+            ClaimKind::Reported => ClaimKindFile::Reported,
+            ClaimKind::Statistic => ClaimKindFile::Statistic,
+            ClaimKind::Fact => ClaimKindFile::Fact,
+        },
+        source: c.source.map(|s| ClaimSourceFile {
+            id: s.id.0,
+            mention: s.mention.map(|m| text_ref(text, m)),
+        }),
+        cue: c.cue.as_ref().map(|cue| TextRef {
+            start: cue.span.start,
+            end: cue.span.end,
+            text: cue.text.clone(),
+        }),
+        score: c.score,
+        reasons: c.reasons.clone(),
+        origin: match c.origin {
+            Origin::Extracted => OriginFile::Extracted,
+            Origin::Manual => OriginFile::Manual,
+        },
+        review: review_to_file(&c.review),
+    }
+}
+
+fn review_to_file(r: &Review) -> ReviewFile {
+    ReviewFile {
+        verdict: match r.verdict {
+            Verdict::Unreviewed => VerdictFile::Unreviewed,
+            Verdict::Verified => VerdictFile::Verified,
+            Verdict::Disputed => VerdictFile::Disputed,
+            Verdict::NeedsContext => VerdictFile::NeedsContext,
+            Verdict::Unverifiable => VerdictFile::Unverifiable,
+        },
+        note: r.note.clone(),
+        evidence: r
+            .evidence
+            .iter()
+            .map(|e| EvidenceFile {
+                url: e.url.clone(),
+                title: e.title.clone(),
+                note: e.note.clone(),
+            })
+            .collect(),
+        reviewer: r.reviewer.clone(),
+        reviewed_at: r.reviewed_at,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// file -> Project
+
+/// The project in `file`, with warnings for whatever had to be repaired or left out.
+pub(crate) fn from_file(
+    file: ProjectFile,
+    path: &Path,
+) -> Result<(Project, Vec<String>), ProjectError> {
+    let mut warnings = Vec::new();
+    let (article, text_unchanged) = article_from_file(file.article, &mut warnings);
+    let text = article.text.as_str();
+
+    let mut source_ids = BTreeSet::new();
+    let mut sources = Vec::with_capacity(file.sources.len());
+    for s in file.sources {
+        if !source_ids.insert(s.id) {
+            return Err(ProjectError::inconsistent(
+                path,
+                format!(
+                    "source id {} is used by more than one source",
+                    SourceId(s.id)
+                ),
+            ));
+        }
+        sources.push(source_from_file(s, text, &mut warnings));
+    }
+
+    let mut claim_ids = BTreeSet::new();
+    let mut claims = Vec::with_capacity(file.claims.len());
+    for c in file.claims {
+        if !claim_ids.insert(c.id) {
+            return Err(ProjectError::inconsistent(
+                path,
+                format!("claim id {} is used by more than one claim", ClaimId(c.id)),
+            ));
+        }
+        if let Some(claim) = claim_from_file(c, text, text_unchanged, &source_ids, &mut warnings) {
+            claims.push(claim);
+        }
+    }
+    // Claims are kept in text order; a stable sort leaves an already ordered file as is.
+    claims.sort_by_key(|c| c.span.start);
+
+    // Ids are never reused, even if the stored counters fell behind (a hand edit).
+    let next_claim_id = claim_ids.last().map_or(file.next_claim_id, |max| {
+        file.next_claim_id.max(max.saturating_add(1))
+    });
+    let next_source_id = source_ids.last().map_or(file.next_source_id, |max| {
+        file.next_source_id.max(max.saturating_add(1))
+    });
+
+    let project = Project {
+        article,
+        sources,
+        claims,
+        next_claim_id,
+        next_source_id,
+    };
+    Ok((project, warnings))
+}
+
+/// The article, and whether its text still matches the stored checksum.
+fn article_from_file(a: ArticleFile, warnings: &mut Vec<String>) -> (Article, bool) {
+    let text = a.lines.join("\n");
+    let sha256 = sha256_hex(&text);
+    let unchanged = sha256.eq_ignore_ascii_case(a.sha256.trim());
+    if !unchanged {
+        warnings.push(
+            "the article text does not match its checksum (was the file edited by hand?); \
+             claims were placed again by their quoted text"
+                .to_owned(),
+        );
+    }
+    let stored: Vec<Paragraph> = a
+        .paragraphs
+        .iter()
+        .map(|p| Paragraph {
+            span: Span::new(p.start, p.end),
+            kind: match p.kind {
+                ParagraphKindFile::Heading => ParagraphKind::Heading,
+                ParagraphKindFile::Body => ParagraphKind::Body,
+            },
+        })
+        .collect();
+    let fits = stored.iter().all(|p| p.span.is_valid_for(&text))
+        && stored.windows(2).all(|w| w[0].span.end <= w[1].span.start);
+    let paragraphs = if unchanged && fits {
+        stored
+    } else {
+        if unchanged {
+            warnings.push(
+                "the paragraph breaks did not fit the article text; they were recomputed"
+                    .to_owned(),
+            );
+        }
+        split_paragraphs(&text)
+            .into_iter()
+            .map(|span| Paragraph {
+                span,
+                kind: ParagraphKind::Body,
+            })
+            .collect()
+    };
+    let article = Article {
+        title: a.title,
+        byline: a.byline,
+        published: a.published,
+        site: a.site,
+        url: a.url,
+        path: a.path.map(PathBuf::from),
+        text,
+        paragraphs,
+        sha256,
+    };
+    (article, unchanged)
+}
+
+fn source_from_file(s: SourceFile, text: &str, warnings: &mut Vec<String>) -> Source {
+    let id = SourceId(s.id);
+    let mut lost = 0;
+    let mentions = s
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let found = locate(text, &m.text, Span::new(m.start, m.end));
+            lost += usize::from(found.is_none());
+            found
+        })
+        .collect();
+    if lost > 0 {
+        warnings.push(format!(
+            "source {id} ({}): {lost} mention(s) no longer in the text were dropped",
+            s.name
+        ));
+    }
+    Source {
+        id,
+        name: s.name,
+        role: s.role,
+        kind: match s.kind {
+            SourceKindFile::Person => SourceKind::Person,
+            SourceKindFile::Organization => SourceKind::Organization,
+            SourceKindFile::Unnamed => SourceKind::Unnamed,
+        },
+        aliases: s.aliases,
+        mentions,
+    }
+}
+
+fn claim_from_file(
+    c: ClaimFile,
+    text: &str,
+    text_unchanged: bool,
+    source_ids: &BTreeSet<u32>,
+    warnings: &mut Vec<String>,
+) -> Option<Claim> {
+    let id = ClaimId(c.id);
+    let Some(span) = reanchor(text, &c.anchor) else {
+        warnings.push(format!(
+            "claim {id} could not be placed in the text: \u{201c}{}\u{201d} is no longer in \
+             the article, so it was left out",
+            excerpt(&c.anchor.exact)
+        ));
+        return None;
+    };
+    let source = match c.source {
+        Some(s) if source_ids.contains(&s.id) => Some(ClaimSource {
+            id: SourceId(s.id),
+            mention: s.mention.and_then(|m| {
+                let found = locate(text, &m.text, Span::new(m.start, m.end));
+                if found.is_none() {
+                    warnings.push(format!(
+                        "claim {id}: the mention \u{201c}{}\u{201d} of its source is no longer \
+                         in the text and was dropped",
+                        excerpt(&m.text)
+                    ));
+                }
+                found
+            }),
+        }),
+        Some(s) => {
+            warnings.push(format!(
+                "claim {id} refers to source {}, which is not in the project; its source was \
+                 cleared",
+                SourceId(s.id)
+            ));
+            None
+        }
+        None => None,
+    };
+    let cue = c.cue.and_then(|cue| {
+        let stored = Span::new(cue.start, cue.end);
+        let span = if stored.slice(text) == Some(cue.text.as_str())
+            || (text_unchanged && stored.is_valid_for(text))
+        {
+            Some(stored)
+        } else {
+            locate(text, &cue.text, stored)
+        };
+        if span.is_none() {
+            warnings.push(format!(
+                "claim {id}: its cue \u{201c}{}\u{201d} is no longer in the text and was dropped",
+                excerpt(&cue.text)
+            ));
+        }
+        span.map(|span| Cue {
+            text: cue.text,
+            span,
+        })
+    });
+    Some(Claim {
+        id,
+        span,
+        kind: match c.kind {
+            ClaimKindFile::Quote => ClaimKind::Quote,
+            ClaimKindFile::Reported => ClaimKind::Reported,
+            ClaimKindFile::Statistic => ClaimKind::Statistic,
+            ClaimKindFile::Fact => ClaimKind::Fact,
+        },
+        source,
+        cue,
+        score: c.score,
+        reasons: c.reasons,
+        origin: match c.origin {
+            OriginFile::Extracted => Origin::Extracted,
+            OriginFile::Manual => Origin::Manual,
+        },
+        review: review_from_file(c.review),
+    })
+}
+
+fn review_from_file(r: ReviewFile) -> Review {
+    Review {
+        verdict: match r.verdict {
+            VerdictFile::Unreviewed => Verdict::Unreviewed,
+            VerdictFile::Verified => Verdict::Verified,
+            VerdictFile::Disputed => Verdict::Disputed,
+            VerdictFile::NeedsContext => Verdict::NeedsContext,
+            VerdictFile::Unverifiable => Verdict::Unverifiable,
+        },
+        note: r.note,
+        evidence: r
+            .evidence
+            .into_iter()
+            .map(|e| Evidence {
+                url: e.url,
+                title: e.title,
+                note: e.note,
+            })
+            .collect(),
+        reviewer: r.reviewer,
+        reviewed_at: r.reviewed_at,
+    }
+}
+
+/// The first 60 characters of a quote, for messages.
+fn excerpt(s: &str) -> String {
+    const MAX: usize = 60;
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}\u{2026}", &flat[..cut]),
+        None => flat,
+    }
+}

@@ -1,0 +1,316 @@
+//! The structs written to a `.ron` project file, and reading them by version.
+//!
+//! These mirror the model but belong to the file: their field order is the order in the
+//! file, their enum names are spelled out here (so renaming a model type never changes
+//! the format), and every cross-reference is an id. A claim stores an [`Anchor`] instead
+//! of a bare span; shorter references (source mentions, cues) store their text next to
+//! their offsets so they too can be found again if the article text changes.
+//!
+//! # Versions
+//!
+//! [`FORMAT_VERSION`] is what this build writes. [`decode`] reads the version first,
+//! leniently, then parses the whole file with the structs of that version and migrates
+//! it to the current ones. To add version 2: move these structs to `v1.rs` unchanged,
+//! write the new ones here, add `1 => parse::<v1::ProjectFile>(..).map(migrate_v1)` to
+//! the match in [`decode`], and add `tests/fixtures/projects/v2.ron`.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::ProjectError;
+use super::anchor::Anchor;
+
+/// The file format version this build writes (and the newest it reads).
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole project file (version 1).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Project", deny_unknown_fields)]
+pub(crate) struct ProjectFile {
+    pub version: u32,
+    pub next_claim_id: u32,
+    pub next_source_id: u32,
+    pub article: ArticleFile,
+    pub sources: Vec<SourceFile>,
+    pub claims: Vec<ClaimFile>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Article", deny_unknown_fields)]
+pub(crate) struct ArticleFile {
+    pub title: String,
+    pub byline: Option<String>,
+    pub published: Option<String>,
+    pub site: Option<String>,
+    pub url: Option<String>,
+    /// The file the article was imported from.
+    pub path: Option<String>,
+    /// Hex SHA-256 of the text; a mismatch on load means the text was edited by hand.
+    pub sha256: String,
+    pub paragraphs: Vec<ParagraphFile>,
+    /// The article text split at `\n`, one string per line, so a changed paragraph shows
+    /// up as one changed line in a diff. Joined with `\n` on load.
+    pub lines: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "Paragraph", deny_unknown_fields)]
+pub(crate) struct ParagraphFile {
+    pub start: usize,
+    pub end: usize,
+    pub kind: ParagraphKindFile,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "ParagraphKind")]
+pub(crate) enum ParagraphKindFile {
+    Heading,
+    Body,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Source", deny_unknown_fields)]
+pub(crate) struct SourceFile {
+    pub id: u32,
+    pub name: String,
+    pub role: Option<String>,
+    pub kind: SourceKindFile,
+    pub aliases: Vec<String>,
+    pub mentions: Vec<TextRef>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "SourceKind")]
+pub(crate) enum SourceKindFile {
+    Person,
+    Organization,
+    Unnamed,
+}
+
+/// A short passage of the article: offsets plus the text found there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "TextRef", deny_unknown_fields)]
+pub(crate) struct TextRef {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Claim", deny_unknown_fields)]
+pub(crate) struct ClaimFile {
+    pub id: u32,
+    pub anchor: Anchor,
+    pub kind: ClaimKindFile,
+    pub source: Option<ClaimSourceFile>,
+    /// The attribution cue ("said"); `text` is the cue's own text, which the extractor
+    /// may have normalised, so it need not equal the text at `start..end`.
+    pub cue: Option<TextRef>,
+    pub score: f32,
+    pub reasons: Vec<String>,
+    pub origin: OriginFile,
+    pub review: ReviewFile,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "ClaimKind")]
+pub(crate) enum ClaimKindFile {
+    Quote,
+    Reported,
+    Statistic,
+    Fact,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "ClaimSource", deny_unknown_fields)]
+pub(crate) struct ClaimSourceFile {
+    /// A [`SourceFile::id`].
+    pub id: u32,
+    pub mention: Option<TextRef>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "Origin")]
+pub(crate) enum OriginFile {
+    Extracted,
+    Manual,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "Review", deny_unknown_fields)]
+pub(crate) struct ReviewFile {
+    pub verdict: VerdictFile,
+    pub note: String,
+    pub evidence: Vec<EvidenceFile>,
+    pub reviewer: Option<String>,
+    /// RFC 3339, UTC: `"2025-05-02T09:30:00Z"`.
+    pub reviewed_at: Option<Timestamp>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "Verdict")]
+pub(crate) enum VerdictFile {
+    Unreviewed,
+    Verified,
+    Disputed,
+    NeedsContext,
+    Unverifiable,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "Evidence", deny_unknown_fields)]
+pub(crate) struct EvidenceFile {
+    pub url: String,
+    pub title: String,
+    pub note: String,
+}
+
+/// Pretty, stable RON: four-space indent, `\n` line ends, escaped strings (so a file's
+/// own line endings never change the text inside it), no struct names.
+pub(crate) fn encode(file: &ProjectFile) -> Result<String, ProjectError> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .escape_strings(true);
+    let mut out = ron::ser::to_string_pretty(file, config).map_err(|e| ProjectError::Encode {
+        path: None,
+        message: e.to_string(),
+    })?;
+    out.push('\n');
+    Ok(out)
+}
+
+/// Parses a project file of any supported version into the current structs.
+pub(crate) fn decode(text: &str, path: &Path) -> Result<ProjectFile, ProjectError> {
+    let version = read_version(text, path)?;
+    match version {
+        1 => parse::<ProjectFile>(text, path),
+        v if v > u64::from(FORMAT_VERSION) => Err(ProjectError::NewerVersion {
+            path: path.to_path_buf(),
+            found: v,
+            supported: FORMAT_VERSION,
+        }),
+        v => Err(ProjectError::UnknownVersion {
+            path: path.to_path_buf(),
+            found: v,
+        }),
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Result<T, ProjectError> {
+    ron::Options::default()
+        .from_str(text)
+        .map_err(|e| ProjectError::syntax(path, &e))
+}
+
+/// Only the version; every other field, known or not, is skipped.
+#[derive(Deserialize)]
+struct VersionProbe {
+    #[serde(default, deserialize_with = "some_number")]
+    version: Option<u64>,
+}
+
+/// `version: 3` as `Some(3)` (RON would otherwise want `Some(3)` written out).
+fn some_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    u64::deserialize(d).map(Some)
+}
+
+/// Reads `version` without understanding the rest, so a newer file with fields this
+/// build has never heard of still gets the "newer claimdesk" message. If the file does
+/// not parse even loosely, a `version: N` near its start still counts when N is newer;
+/// otherwise the parse error is reported.
+fn read_version(text: &str, path: &Path) -> Result<u64, ProjectError> {
+    match ron::Options::default().from_str::<VersionProbe>(text) {
+        Ok(VersionProbe { version: Some(v) }) => Ok(v),
+        Ok(VersionProbe { version: None }) => Err(ProjectError::MissingVersion {
+            path: path.to_path_buf(),
+        }),
+        Err(err) => match scan_version(text) {
+            Some(v) if v > u64::from(FORMAT_VERSION) => Err(ProjectError::NewerVersion {
+                path: path.to_path_buf(),
+                found: v,
+                supported: FORMAT_VERSION,
+            }),
+            _ => Err(ProjectError::syntax(path, &err)),
+        },
+    }
+}
+
+/// The number after the first `version:` in the first few kilobytes, if any.
+fn scan_version(text: &str) -> Option<u64> {
+    let head = &text[..text.floor_char_boundary(4096)];
+    let at = head.find("version")?;
+    let rest = head[at + "version".len()..]
+        .trim_start()
+        .strip_prefix(':')?;
+    let digits: String = rest
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+/// Converts the article path for the file; a non-UTF-8 path is stored lossily.
+pub(crate) fn path_to_file(path: Option<&PathBuf>) -> Option<String> {
+    path.map(|p| p.to_string_lossy().into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        decode(text, Path::new("x.ron")).map_or_else(|e| e.to_string(), |_| "ok".into())
+    }
+
+    #[test]
+    fn newer_version_with_unknown_fields_names_both_versions() {
+        let text = "(version: 3, colour_scheme: Dark(level: 2), article: (), claims: [])";
+        assert_eq!(
+            err(text),
+            "x.ron: this project was saved by a newer claimdesk (file format 3; \
+             this version reads up to 1); update claimdesk to open it"
+        );
+    }
+
+    #[test]
+    fn newer_version_that_does_not_parse_is_still_reported_as_newer() {
+        let text = "(\n    version: 7,\n    claims: [ NewThing { x: 1 } ],\n)";
+        assert!(err(text).contains("file format 7; this version reads up to 1"));
+    }
+
+    #[test]
+    fn missing_version_is_not_a_project() {
+        assert_eq!(
+            err("(title: \"x\")"),
+            "x.ron: not a claimdesk project (it has no `version` field)"
+        );
+    }
+
+    #[test]
+    fn version_zero_is_unknown() {
+        assert_eq!(
+            err("(version: 0)"),
+            "x.ron: unknown project file format version 0"
+        );
+    }
+
+    #[test]
+    fn unknown_field_in_a_v1_file_is_an_error_with_position() {
+        let text = "(\n    version: 1,\n    colour: 3,\n)";
+        let msg = err(text);
+        assert!(msg.starts_with("x.ron:3:"), "{msg}");
+        assert!(msg.contains("colour"), "{msg}");
+    }
+
+    #[test]
+    fn scan_version_reads_the_first_version_field() {
+        assert_eq!(scan_version("(\n  version : 12,"), Some(12));
+        assert_eq!(scan_version("(title: 1)"), None);
+        assert_eq!(scan_version("(version: x)"), None);
+    }
+}

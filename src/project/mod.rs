@@ -1,0 +1,97 @@
+//! The project file: a pretty-printed RON document holding the article, its sources and
+//! claims with their reviews.
+//!
+//! The format is made to diff cleanly in git: fields in a fixed order, references by id
+//! (never by list position), the article text one line per string, and each claim placed
+//! by an [`Anchor`] (quoted text with some context, plus offsets) rather than a bare span,
+//! so a project still opens when its article text was edited. Every file carries a
+//! `version`; [`FORMAT_VERSION`] is the one this build writes.
+//!
+//! ```
+//! use claimdesk::model::{Article, Project};
+//! use claimdesk::project;
+//!
+//! let project = Project::new(Article::from_text("Harbour", "The harbour reopened."), vec![], vec![]);
+//! let ron = project::to_ron_string(&project)?;
+//! assert!(ron.starts_with("(\n    version: 1,\n"));
+//! let loaded = project::from_ron_str(&ron, "harbour.ron".as_ref())?;
+//! assert_eq!(loaded.project, project);
+//! assert!(loaded.warnings.is_empty());
+//! # Ok::<(), project::ProjectError>(())
+//! ```
+//!
+//! Saving is atomic and keeps the previous file as `NAME.ron.bak` ([`save`]); autosave
+//! writes a separate recovery file ([`recovery_path`], [`write_recovery`],
+//! [`remove_recovery`]). [`load`] returns a [`FileStamp`] so the window can tell when the
+//! file changed on disk after it was opened.
+
+mod anchor;
+mod convert;
+mod error;
+mod format;
+mod save;
+mod stamp;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::Path;
+
+pub use anchor::{Anchor, CONTEXT_CHARS, anchor_for, reanchor};
+pub use error::ProjectError;
+pub use format::FORMAT_VERSION;
+pub use save::{backup_path, recovery_path, remove_recovery, save, write_recovery};
+pub use stamp::{FileStamp, stamp};
+
+use crate::model::Project;
+
+/// The usual extension of project files.
+pub const EXTENSION: &str = "ron";
+
+/// A project read from disk.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub project: Project,
+    /// What had to be repaired or left out while loading, one line each, such as
+    /// "claim c7 could not be placed in the text: …". Empty for a clean file.
+    pub warnings: Vec<String>,
+    /// The file's bytes as read, to notice later changes on disk.
+    pub stamp: FileStamp,
+}
+
+/// Reads the project at `path`. A failed load never changes the file.
+pub fn load(path: &Path) -> Result<Loaded, ProjectError> {
+    let (bytes, stamp) = stamp::read_stamped(path)?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| ProjectError::NotText {
+        path: path.to_path_buf(),
+        offset: e.valid_up_to(),
+    })?;
+    let (project, warnings) = decode(text, path)?;
+    Ok(Loaded {
+        project,
+        warnings,
+        stamp,
+    })
+}
+
+/// Reads a project from RON text; `path` is only used in messages. The stamp is of the
+/// text's bytes, with no modification time.
+pub fn from_ron_str(text: &str, path: &Path) -> Result<Loaded, ProjectError> {
+    let (project, warnings) = decode(text, path)?;
+    Ok(Loaded {
+        project,
+        warnings,
+        stamp: FileStamp::of_bytes(text.as_bytes(), None),
+    })
+}
+
+/// The project as the RON text [`save`] writes.
+pub fn to_ron_string(project: &Project) -> Result<String, ProjectError> {
+    format::encode(&convert::to_file(project))
+}
+
+fn decode(text: &str, path: &Path) -> Result<(Project, Vec<String>), ProjectError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let file = format::decode(text, path)?;
+    convert::from_file(file, path)
+}

@@ -1,0 +1,305 @@
+//! Writing project files safely: atomic replace, a `.bak` of the previous save, and
+//! recovery files for autosave.
+//!
+//! A save never leaves a half-written project behind: the new content goes to a
+//! temporary file in the same folder, is flushed to disk, and is then renamed over the
+//! target, which the operating system does in one step. Any failure before the rename
+//! removes the temporary file and leaves the previous file as it was.
+
+use std::ffi::OsString;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use super::{ProjectError, to_ron_string};
+use crate::model::Project;
+
+/// Saves `project` to `path` atomically, first copying the file already there (if any)
+/// to `NAME.ron.bak`. On error the file at `path` is unchanged.
+///
+/// If `path` is a symbolic link, the file it points to is replaced and the link kept.
+pub fn save(project: &Project, path: &Path) -> Result<(), ProjectError> {
+    let ron = encode_for(project, path)?;
+    let target = resolve_link(path);
+    write_atomic(&target, ron.as_bytes(), true)
+}
+
+/// `NAME.ron.bak` next to `path`: the previous content, kept by each [`save`].
+pub fn backup_path(path: &Path) -> PathBuf {
+    sibling(path, "", ".bak")
+}
+
+/// Where autosave keeps unsaved work: `.NAME.ron.recovery` next to a saved project, or
+/// `untitled.ron.recovery` in `data_dir` for a project that was never saved.
+pub fn recovery_path(project_path: Option<&Path>, data_dir: &Path) -> PathBuf {
+    match project_path {
+        Some(path) if path.file_name().is_some() => sibling(path, ".", ".recovery"),
+        _ => data_dir.join("untitled.ron.recovery"),
+    }
+}
+
+/// Writes an autosave of `project` to `recovery` (from [`recovery_path`]) atomically.
+/// No backup is kept. The folder must exist: the app creates its data folder at start,
+/// and this never creates folders next to a project whose folder has gone away.
+pub fn write_recovery(project: &Project, recovery: &Path) -> Result<(), ProjectError> {
+    let ron = encode_for(project, recovery)?;
+    write_atomic(recovery, ron.as_bytes(), false)
+}
+
+/// [`to_ron_string`], with the file named in an error.
+fn encode_for(project: &Project, path: &Path) -> Result<String, ProjectError> {
+    to_ron_string(project).map_err(|e| match e {
+        ProjectError::Encode { message, .. } => ProjectError::Encode {
+            path: Some(path.to_path_buf()),
+            message,
+        },
+        other => other,
+    })
+}
+
+/// Deletes a recovery file, after a successful save or when the user discards it.
+/// A file that is already gone is fine.
+pub fn remove_recovery(recovery: &Path) -> Result<(), ProjectError> {
+    match fs::remove_file(recovery) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(ProjectError::Remove {
+            path: recovery.to_path_buf(),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// `dir/{lead}{name}{tail}` for `path = dir/name`.
+fn sibling(path: &Path, lead: &str, tail: &str) -> PathBuf {
+    let mut name = OsString::from(lead);
+    name.push(path.file_name().unwrap_or_default());
+    name.push(tail);
+    path.with_file_name(name)
+}
+
+/// The file a symbolic link points to, so saving replaces it rather than the link.
+fn resolve_link(path: &Path) -> PathBuf {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link {
+        fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+    } else {
+        path.to_path_buf()
+    }
+}
+
+/// The folder holding `path` ("." for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
+fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), ProjectError> {
+    if path.file_name().is_none() {
+        return Err(ProjectError::write(
+            path,
+            "the path does not name a file",
+            io::Error::from(io::ErrorKind::InvalidInput),
+        ));
+    }
+    // Replacing by rename would get past a read-only flag; respect it instead.
+    if fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(ProjectError::write(
+            path,
+            "the file is read-only",
+            io::Error::from(io::ErrorKind::PermissionDenied),
+        ));
+    }
+    let dir = folder_of(path);
+    let (tmp_path, mut tmp) = create_temp(path).map_err(|e| {
+        ProjectError::write(path, "could not create a temporary file in its folder", e)
+    })?;
+
+    let written = (|| {
+        tmp.write_all(bytes)?;
+        // Keep the previous file's permissions (a private project stays private).
+        if let Ok(meta) = fs::metadata(path) {
+            tmp.set_permissions(meta.permissions())?;
+        }
+        tmp.sync_all()
+    })();
+    drop(tmp);
+    if let Err(e) = written {
+        discard(&tmp_path);
+        return Err(ProjectError::write(
+            path,
+            "could not write the temporary file",
+            e,
+        ));
+    }
+
+    if backup
+        && path.is_file()
+        && let Err(e) = fs::copy(path, backup_path(path))
+    {
+        discard(&tmp_path);
+        return Err(ProjectError::write(
+            path,
+            "could not keep a .bak copy of the previous save",
+            e,
+        ));
+    }
+
+    if let Err(e) = fs::rename(&tmp_path, path) {
+        discard(&tmp_path);
+        return Err(ProjectError::write(path, "could not replace the file", e));
+    }
+    sync_folder(dir);
+    Ok(())
+}
+
+/// Creates `.NAME.tmpPID-N` next to `path`, failing rather than reusing an existing file.
+fn create_temp(path: &Path) -> io::Result<(PathBuf, File)> {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let mut last_err = io::Error::from(io::ErrorKind::AlreadyExists);
+    for _ in 0..64 {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let tmp = sibling(path, ".", &format!(".tmp{}-{n}", std::process::id()));
+        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(file) => return Ok((tmp, file)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last_err = e,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last_err)
+}
+
+/// Removes a temporary file after a failed save. The save's own error is what gets
+/// reported; if even this removal fails, a stray temporary file is the only trace, and
+/// the original file was never touched.
+fn discard(tmp: &Path) {
+    fs::remove_file(tmp).ok();
+}
+
+/// Flushes the rename itself to disk where the platform allows it. The new file is
+/// already in place; a folder that cannot be synced (some network file systems, or
+/// Windows, where folders cannot be opened this way) only weakens durability after a
+/// power cut, so it does not fail the save.
+fn sync_folder(dir: &Path) {
+    if cfg!(unix)
+        && let Ok(folder) = File::open(dir)
+    {
+        folder.sync_all().ok();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backup_and_recovery_paths_sit_next_to_the_project() {
+        let p = Path::new("/notes/harbour.ron");
+        assert_eq!(backup_path(p), Path::new("/notes/harbour.ron.bak"));
+        assert_eq!(
+            recovery_path(Some(p), Path::new("/data")),
+            Path::new("/notes/.harbour.ron.recovery")
+        );
+    }
+
+    #[test]
+    fn recovery_of_an_unsaved_project_goes_to_the_data_dir() {
+        assert_eq!(
+            recovery_path(None, Path::new("/data/claimdesk")),
+            Path::new("/data/claimdesk/untitled.ron.recovery")
+        );
+    }
+
+    #[test]
+    fn write_atomic_replaces_and_keeps_a_backup() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("a.ron");
+        write_atomic(&path, b"first", true)?;
+        assert!(!backup_path(&path).exists());
+        write_atomic(&path, b"second", true)?;
+        assert_eq!(fs::read(&path)?, b"second");
+        assert_eq!(fs::read(backup_path(&path))?, b"first");
+        let names: Vec<_> = fs::read_dir(dir.path())?
+            .filter_map(|e| e.ok().map(|e| e.file_name()))
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        Ok(())
+    }
+
+    #[test]
+    fn write_without_backup_leaves_no_bak() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join(".a.ron.recovery");
+        write_atomic(&path, b"1", false)?;
+        write_atomic(&path, b"2", false)?;
+        assert_eq!(fs::read(&path)?, b"2");
+        assert_eq!(fs::read_dir(dir.path())?.count(), 1);
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn save_through_a_symlink_replaces_the_target() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let real = dir.path().join("real.ron");
+        let link = dir.path().join("link.ron");
+        fs::write(&real, "old")?;
+        std::os::unix::fs::symlink(&real, &link)?;
+        save(&Project::default(), &link)?;
+        assert!(fs::symlink_metadata(&link)?.file_type().is_symlink());
+        assert!(fs::read_to_string(&real)?.contains("version: 1"));
+        assert_eq!(fs::read_to_string(backup_path(&real))?, "old");
+        Ok(())
+    }
+
+    #[test]
+    fn read_only_file_is_not_replaced() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("a.ron");
+        fs::write(&path, "old")?;
+        let mut perms = fs::metadata(&path)?.permissions();
+        perms.set_readonly(true);
+        fs::set_permissions(&path, perms)?;
+        let err = write_atomic(&path, b"new", true).map_err(|e| e.to_string());
+        assert_eq!(
+            err,
+            Err(format!(
+                "{}: not saved, the file is read-only: permission denied",
+                path.display()
+            ))
+        );
+        assert_eq!(fs::read_to_string(&path)?, "old");
+        assert_eq!(fs::read_dir(dir.path())?.count(), 1);
+        Ok(())
+    }
+
+    #[test]
+    fn remove_recovery_accepts_a_missing_file() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("gone.ron.recovery");
+        remove_recovery(&path)?;
+        fs::write(&path, "x")?;
+        remove_recovery(&path)?;
+        assert!(!path.exists());
+        Ok(())
+    }
+
+    #[test]
+    fn write_recovery_into_a_missing_folder_fails() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let data = dir.path().join("data");
+        let path = recovery_path(None, &data);
+        let result = write_recovery(&Project::default(), &path);
+        assert!(
+            matches!(result, Err(ProjectError::Write { .. })),
+            "{result:?}"
+        );
+        assert!(!data.exists());
+        fs::create_dir(&data)?;
+        write_recovery(&Project::default(), &path)?;
+        assert!(path.is_file());
+        Ok(())
+    }
+}

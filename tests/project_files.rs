@@ -1,0 +1,205 @@
+//! Project files on disk: every released format version keeps opening, and saving is
+//! safe. Fixtures live in `tests/fixtures/projects/vN.ron`, one per released version.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use claimdesk::model::{Article, ClaimId, SourceId, Span, Verdict};
+use claimdesk::project::{
+    self, FORMAT_VERSION, ProjectError, anchor_for, backup_path, reanchor, recovery_path,
+};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn fixture(version: u32) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/projects")
+        .join(format!("v{version}.ron"))
+}
+
+#[test]
+fn every_released_version_has_a_fixture_that_loads() -> TestResult {
+    for version in 1..=FORMAT_VERSION {
+        let path = fixture(version);
+        let loaded = project::load(&path)?;
+        assert!(!loaded.project.claims.is_empty(), "{}", path.display());
+    }
+    Ok(())
+}
+
+#[test]
+fn v1_fixture_loads_with_its_content() -> TestResult {
+    let loaded = project::load(&fixture(1))?;
+    assert_eq!(loaded.warnings, Vec::<String>::new());
+    let p = &loaded.project;
+    assert_eq!(p.article.title, "Ferry timetable changes on Lake Orvel");
+    assert_eq!(p.article.paragraphs.len(), 3);
+    assert_eq!((p.next_claim_id, p.next_source_id), (3, 2));
+    assert_eq!(p.sources.len(), 1);
+    assert_eq!(p.sources[0].name, "Mira Holt");
+    assert_eq!(p.claims.len(), 2);
+
+    let ferry = p.claim(ClaimId(1)).ok_or("claim c1 missing")?;
+    assert_eq!(
+        ferry.text(&p.article.text),
+        "The Lake Orvel ferry will run every 40 minutes from June"
+    );
+    assert_eq!(ferry.review.verdict, Verdict::Verified);
+    assert!(
+        ferry
+            .review
+            .note
+            .starts_with("The published summer timetable")
+    );
+    assert_eq!(ferry.review.evidence.len(), 1);
+    assert_eq!(ferry.review.evidence[0].title, "Summer timetable 2025");
+    assert_eq!(ferry.review.reviewer.as_deref(), Some("Noor"));
+    assert_eq!(
+        ferry.review.reviewed_at.map(|t| t.to_string()).as_deref(),
+        Some("2025-04-09T14:05:00Z")
+    );
+
+    let quote = p.claim(ClaimId(2)).ok_or("claim c2 missing")?;
+    assert_eq!(quote.text(&p.article.text), "Journeys will be 10% faster");
+    assert_eq!(quote.review.verdict, Verdict::Unreviewed);
+    let source = quote.source.ok_or("claim c2 has no source")?;
+    assert_eq!(source.id, SourceId(1));
+    assert_eq!(
+        source.mention.and_then(|m| m.slice(&p.article.text)),
+        Some("Mira Holt")
+    );
+    Ok(())
+}
+
+/// While version 1 is current, its fixture is byte for byte what this build writes, so
+/// the hand-written fixture documents the real format.
+#[test]
+fn v1_fixture_is_what_this_version_writes() -> TestResult {
+    if FORMAT_VERSION != 1 {
+        return Ok(());
+    }
+    let text = fs::read_to_string(fixture(1))?;
+    let loaded = project::from_ron_str(&text, &fixture(1))?;
+    assert_eq!(project::to_ron_string(&loaded.project)?, text);
+    Ok(())
+}
+
+#[test]
+fn save_then_load_on_disk_gives_the_same_project() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("ferry.ron");
+    let original = project::load(&fixture(1))?.project;
+    project::save(&original, &path)?;
+    let loaded = project::load(&path)?;
+    assert_eq!(loaded.project, original);
+    assert!(loaded.warnings.is_empty());
+    assert!(!loaded.stamp.changed_on_disk(&path)?);
+    Ok(())
+}
+
+#[test]
+fn second_save_keeps_a_bak_and_no_temp_files() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("ferry.ron");
+    let mut p = project::load(&fixture(1))?.project;
+    project::save(&p, &path)?;
+    let first = fs::read(&path)?;
+    p.article.title = "Ferry timetable: updated".into();
+    project::save(&p, &path)?;
+    assert_eq!(fs::read(backup_path(&path))?, first);
+    let mut names: Vec<String> = fs::read_dir(dir.path())?
+        .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect::<Result<_, _>>()?;
+    names.sort();
+    assert_eq!(names, ["ferry.ron", "ferry.ron.bak"]);
+    Ok(())
+}
+
+#[test]
+fn newer_file_on_disk_names_both_versions_and_is_not_touched() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("future.ron");
+    let text = fs::read_to_string(fixture(1))?.replacen(
+        "version: 1,",
+        "version: 3,\n    workspace: (tabs: 2),",
+        1,
+    );
+    fs::write(&path, &text)?;
+    let err = project::load(&path).map(|_| ()).map_err(|e| e.to_string());
+    assert_eq!(
+        err,
+        Err(format!(
+            "{}: this project was saved by a newer claimdesk (file format 3; this version \
+             reads up to 1); update claimdesk to open it",
+            path.display()
+        ))
+    );
+    assert_eq!(fs::read_to_string(&path)?, text);
+    Ok(())
+}
+
+#[test]
+fn truncated_file_on_disk_reports_line_and_column() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("cut.ron");
+    let text = fs::read_to_string(fixture(1))?;
+    let lines: Vec<&str> = text.lines().take(40).collect();
+    fs::write(&path, lines.join("\n"))?;
+    match project::load(&path) {
+        Err(ProjectError::Syntax { line, column, .. }) => {
+            assert_eq!((line, column), (40, 42));
+            let msg = project::load(&path).map(|_| ()).map_err(|e| e.to_string());
+            let prefix = format!("{}:40:42: unexpected end of RON", path.display());
+            assert!(
+                msg.as_ref().is_err_and(|m| m.starts_with(&prefix)),
+                "{msg:?}"
+            );
+        }
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+    Ok(())
+}
+
+#[test]
+fn missing_file_is_a_read_error_naming_it() {
+    let path = Path::new("/nonexistent/claimdesk/none.ron");
+    let msg = project::load(path).map(|_| ()).map_err(|e| e.to_string());
+    assert!(
+        msg.as_ref()
+            .is_err_and(|m| m.starts_with("/nonexistent/claimdesk/none.ron: could not read")),
+        "{msg:?}"
+    );
+}
+
+#[test]
+fn recovery_file_sits_next_to_the_project_and_loads() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("ferry.ron");
+    let p = project::load(&fixture(1))?.project;
+    let recovery = recovery_path(Some(&path), &dir.path().join("data"));
+    assert_eq!(recovery, dir.path().join(".ferry.ron.recovery"));
+    project::write_recovery(&p, &recovery)?;
+    assert!(!path.exists());
+    assert_eq!(project::load(&recovery)?.project, p);
+    project::remove_recovery(&recovery)?;
+    assert!(!recovery.exists());
+    Ok(())
+}
+
+#[test]
+fn app_can_reanchor_after_reimporting_the_article() -> TestResult {
+    let p = project::load(&fixture(1))?.project;
+    let anchors: Vec<_> = p
+        .claims
+        .iter()
+        .map(|c| (c.id, anchor_for(&p.article.text, c.span)))
+        .collect();
+    let reimported = format!("Updated at 10:00.\n{}", p.article.text);
+    let article = Article::from_text(p.article.title.clone(), reimported);
+    for (id, anchor) in &anchors {
+        let span: Option<Span> = reanchor(&article.text, anchor);
+        let old = p.claim(*id).map(|c| c.text(&p.article.text));
+        assert_eq!(span.and_then(|s| s.slice(&article.text)), old);
+    }
+    Ok(())
+}
