@@ -1,0 +1,239 @@
+use super::*;
+use crate::extract::quotes::find_quotes;
+use crate::extract::tokens::tokenize;
+
+struct Out {
+    content: String,
+    source: Option<String>,
+    cue: Option<String>,
+    pattern: Pattern,
+    role: Option<String>,
+}
+
+fn run(text: &str) -> (Vec<Out>, Analysis) {
+    let span = Span::new(0, text.len());
+    let toks = tokenize(text, span);
+    let quotes = find_quotes(text, span);
+    let s = Sentence {
+        text,
+        span,
+        toks: &toks,
+        quotes: &quotes,
+        para_end: text.len(),
+    };
+    let a = analyze(&s);
+    let slice = |sp: Span| text[sp.start..sp.end].to_string();
+    let outs = a
+        .found
+        .iter()
+        .map(|f| Out {
+            content: slice(f.content),
+            source: f.source.map(|n| slice(n.span)),
+            cue: f.cue.map(slice),
+            pattern: f.pattern,
+            role: f.source.and_then(|n| n.appositive).map(slice),
+        })
+        .collect();
+    (outs, a)
+}
+
+fn one(text: &str) -> Out {
+    let (mut outs, _) = run(text);
+    assert!(!outs.is_empty(), "nothing found in {text:?}");
+    outs.remove(0)
+}
+
+#[test]
+fn quote_then_name_said() {
+    let o = one("\"The bridge is safe,\" Moriarty said.");
+    assert_eq!(o.content, "The bridge is safe");
+    assert_eq!(o.source.as_deref(), Some("Moriarty"));
+    assert_eq!(o.cue.as_deref(), Some("said"));
+    assert_eq!(o.pattern, Pattern::QuoteThenTag);
+}
+
+#[test]
+fn quote_then_said_name_with_role() {
+    let o = one("“Tolls will rise,” said Aoife Dunne, a council spokeswoman.");
+    assert_eq!(o.content, "Tolls will rise");
+    assert_eq!(o.source.as_deref(), Some("Aoife Dunne"));
+    assert_eq!(o.role.as_deref(), Some("a council spokeswoman"));
+}
+
+#[test]
+fn quote_then_pronoun_added() {
+    let o = one("\"We will not back down,\" she added on Tuesday.");
+    assert_eq!(o.source.as_deref(), Some("she"));
+    assert_eq!(o.cue.as_deref(), Some("added"));
+}
+
+#[test]
+fn question_quote_then_tag() {
+    let o = one("\"Who pays for this?\" asked the mayor.");
+    assert_eq!(o.content, "Who pays for this?");
+    assert_eq!(o.source.as_deref(), Some("the mayor"));
+}
+
+#[test]
+fn tag_then_colon_quote() {
+    let o = one("Gov. Helen Marsh said: \"This plant changes everything.\"");
+    assert_eq!(o.content, "This plant changes everything.");
+    assert_eq!(o.source.as_deref(), Some("Gov. Helen Marsh"));
+    assert_eq!(o.pattern, Pattern::TagThenQuote);
+}
+
+#[test]
+fn tag_with_long_adverbial_then_quote() {
+    let o = one("Ode said in an interview with Tom Bell, a radio host: \"We are ready to talk.\"");
+    assert_eq!(o.content, "We are ready to talk.");
+    assert_eq!(o.source.as_deref(), Some("Ode"));
+}
+
+#[test]
+fn split_quote_is_one_claim() {
+    let o = one("\"We are ready,\" he said, \"to talk to anyone.\"");
+    assert_eq!(o.content, "We are ready,\" he said, \"to talk to anyone.");
+    assert_eq!(o.source.as_deref(), Some("he"));
+}
+
+#[test]
+fn reported_speech_with_time_and_no_that() {
+    let o = one("Putin said on Monday he would grant access to the mines.");
+    assert_eq!(o.content, "he would grant access to the mines");
+    assert_eq!(o.source.as_deref(), Some("Putin"));
+    assert_eq!(o.pattern, Pattern::SubjectVerb);
+}
+
+#[test]
+fn reported_speech_with_that() {
+    let o = one("The ministry announced that the fund would open in March.");
+    assert_eq!(o.content, "the fund would open in March");
+    assert_eq!(o.source.as_deref(), Some("The ministry"));
+}
+
+#[test]
+fn told_skips_the_listener() {
+    let o = one("Rover told BBC News that reports of job cuts were \"speculation\".");
+    assert_eq!(o.content, "reports of job cuts were \"speculation\"");
+    assert_eq!(o.source.as_deref(), Some("Rover"));
+    assert_eq!(o.cue.as_deref(), Some("told"));
+}
+
+#[test]
+fn estimated_that() {
+    let o = one("In 2022, risk firm SecDev estimated that Moscow had seized $12.4 trillion in deposits.");
+    assert_eq!(o.content, "Moscow had seized $12.4 trillion in deposits");
+    assert_eq!(o.source.as_deref(), Some("risk firm SecDev"));
+}
+
+#[test]
+fn appositive_subject() {
+    let o = one("Grace Tembo, deputy minister for water resources, said on Monday that the dams were full.");
+    assert_eq!(o.source.as_deref(), Some("Grace Tembo"));
+    assert_eq!(o.role.as_deref(), Some("deputy minister for water resources"));
+    assert_eq!(o.content, "the dams were full");
+}
+
+#[test]
+fn inverted_tag_at_end() {
+    let o = one("Some 2,000 jobs may be cut, the Financial Times has reported.");
+    assert_eq!(o.content, "Some 2,000 jobs may be cut");
+    assert_eq!(o.source.as_deref(), Some("the Financial Times"));
+    assert_eq!(o.pattern, Pattern::InvertedTag);
+}
+
+#[test]
+fn inverted_said_name() {
+    let o = one("The toll will double by 2030, said Declan Moriarty, the city treasurer.");
+    assert_eq!(o.content, "The toll will double by 2030");
+    assert_eq!(o.source.as_deref(), Some("Declan Moriarty"));
+    assert_eq!(o.role.as_deref(), Some("the city treasurer"));
+}
+
+#[test]
+fn unnamed_sources_tell() {
+    let o = one("The firm plans to shift production, sources close to the negotiations tell the FT.");
+    assert_eq!(o.source.as_deref(), Some("sources close to the negotiations"));
+    assert_eq!(o.content, "The firm plans to shift production");
+}
+
+#[test]
+fn according_to_first() {
+    let o = one("According to Forbes, approximately 70 percent of reserves lie in the east.");
+    assert_eq!(o.content, "approximately 70 percent of reserves lie in the east");
+    assert_eq!(o.source.as_deref(), Some("Forbes"));
+    assert_eq!(o.cue.as_deref(), Some("According to"));
+}
+
+#[test]
+fn according_to_last() {
+    let o = one("Traffic rose 10% last year, according to the National Roads Office.");
+    assert_eq!(o.content, "Traffic rose 10% last year");
+    assert_eq!(o.source.as_deref(), Some("the National Roads Office"));
+}
+
+#[test]
+fn passive_report_has_no_source() {
+    let o = one("Kyiv and Washington are reported to be closing in on a deal.");
+    assert_eq!(o.pattern, Pattern::Passive);
+    assert_eq!(o.source, None);
+    assert_eq!(o.cue.as_deref(), Some("are reported to"));
+}
+
+#[test]
+fn adding_gives_second_claim() {
+    let (outs, _) = run("Reyes said the fund was empty, adding that more money would come in May.");
+    assert_eq!(outs.len(), 2);
+    assert_eq!(outs[0].content, "the fund was empty");
+    assert_eq!(outs[1].content, "more money would come in May");
+    assert_eq!(outs[1].source.as_deref(), Some("Reyes"));
+    assert_eq!(outs[1].pattern, Pattern::Participle);
+}
+
+#[test]
+fn partial_quote_inside_reported_speech() {
+    let o = one("Olga Ode said that the talks were \"in the final stages.\"");
+    assert_eq!(o.kind_is_reported(), true);
+    assert_eq!(o.content, "the talks were \"in the final stages.\"");
+}
+
+#[test]
+fn speaker_with_no_content_is_pending() {
+    let (outs, a) = run("Putin said in an interview with a state channel.");
+    assert!(outs.is_empty());
+    assert!(a.pending.is_some());
+}
+
+#[test]
+fn untagged_quote_sentence() {
+    let (outs, a) = run("\"We have them in the north.\"");
+    assert!(outs.is_empty());
+    assert!(a.untagged_quote.is_some());
+}
+
+#[test]
+fn cognition_needs_a_clause() {
+    let (outs, _) = run("Farmers expect rain.");
+    assert!(outs.is_empty());
+    let o = one("Analysts expect that prices will fall.");
+    assert_eq!(o.source.as_deref(), Some("Analysts"));
+}
+
+#[test]
+fn plain_sentence_has_no_attribution() {
+    let (outs, a) = run("The bridge opened in 1962 and carries 40,000 cars a day.");
+    assert!(outs.is_empty());
+    assert!(a.pending.is_none());
+}
+
+#[test]
+fn infinitive_say_is_not_a_cue() {
+    let (outs, _) = run("The company declined to say how many jobs would go.");
+    assert!(outs.is_empty());
+}
+
+impl Out {
+    fn kind_is_reported(&self) -> bool {
+        self.pattern == Pattern::SubjectVerb
+    }
+}

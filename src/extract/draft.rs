@@ -1,0 +1,435 @@
+//! Reading an article paragraph by paragraph: attributions per sentence, quotes that
+//! continue across paragraphs, speakers carried over, then claims with ids and the
+//! source registry.
+
+use super::attribution::{self, Found, Pattern, Sentence};
+use super::lexicon::CueClass;
+use super::quotes::{self, Quote};
+use super::score::{self, FACT_THRESHOLD};
+use super::speakers::{Resolved, Resolver};
+use super::tokens::{self, Tok};
+use super::{Extraction, sentences_in};
+use crate::model::{
+    Claim, ClaimId, ClaimKind, ClaimSource, Cue, Origin, Paragraph, ParagraphKind, Review, Source,
+    SourceId, SourceKind, Span,
+};
+
+/// A claim before ids and sources are assigned.
+struct Draft {
+    span: Span,
+    direct_quote: bool,
+    cue: Option<Span>,
+    source: Option<Resolved>,
+    /// Attributed, but to nobody named ("are reported to").
+    nameless: bool,
+    reasons: Vec<String>,
+}
+
+/// The speaker a following untagged quotation belongs to.
+#[derive(Clone, Copy)]
+struct Speaker {
+    who: Resolved,
+    paragraph: usize,
+}
+
+pub struct Reader<'a> {
+    text: &'a str,
+    resolver: Resolver,
+    drafts: Vec<Draft>,
+    /// Speaker of the latest direct quotation.
+    last_quote: Option<Speaker>,
+    /// Speaker of the latest attribution of any kind.
+    last_speaker: Option<Speaker>,
+    /// A speaker introduced without content (`X said in an interview:`).
+    pending: Option<Speaker>,
+    /// The draft of a quotation interrupted by its tag (`"…," she said. "…"`) that a
+    /// following quotation in the same paragraph continues.
+    interrupted: Option<usize>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            resolver: Resolver::default(),
+            drafts: Vec::new(),
+            last_quote: None,
+            last_speaker: None,
+            pending: None,
+            interrupted: None,
+        }
+    }
+
+    pub fn read(mut self, paragraphs: &[Paragraph]) -> Extraction {
+        let mut open_ended = false;
+        for (pi, para) in paragraphs.iter().enumerate() {
+            if para.kind == ParagraphKind::Heading || is_byline(self.text, para.span) {
+                open_ended = false;
+                self.last_quote = None;
+                self.last_speaker = None;
+                self.pending = None;
+                continue;
+            }
+            let quotes = quotes::find_quotes(self.text, para.span);
+            let continues = open_ended && quotes::starts_with_opener(self.text, para.span);
+            self.paragraph(pi, para.span, &quotes, continues);
+            open_ended = quotes.last().is_some_and(|q| q.close.is_none());
+        }
+        self.finish()
+    }
+
+    fn paragraph(&mut self, pi: usize, para: Span, quotes: &[Quote], continues: bool) {
+        self.interrupted = None;
+        let sentences = sentences_in(self.text, para, quotes);
+        for (si, sspan) in sentences.iter().enumerate() {
+            let toks = tokens::tokenize(self.text, *sspan);
+            if toks.is_empty() {
+                continue;
+            }
+            let squotes: Vec<Quote> = quotes
+                .iter()
+                .filter(|q| sspan.contains_offset(q.open.start))
+                .copied()
+                .collect();
+            let sentence = Sentence {
+                text: self.text,
+                span: *sspan,
+                toks: &toks,
+                quotes: &squotes,
+                para_end: para.end,
+            };
+            let analysis = attribution::analyze(&sentence);
+            // People named earlier in this sentence, outside quotations, are the first
+            // candidates for a pronoun speaker ("Ode visited Leeds, where he said …").
+            self.resolver.sentence_start = sspan.start;
+            if let Some(first) = analysis.found.iter().filter_map(|f| f.source).map(|np| np.span.start).min() {
+                let before: Vec<Tok> = toks
+                    .iter()
+                    .filter(|t| t.span.end <= first && !squotes.iter().any(|q| q.outer(para.end).contains(t.span)))
+                    .cloned()
+                    .collect();
+                self.resolver.observe_names(self.text, &before);
+            }
+            if analysis.untagged_quote.is_none() {
+                self.interrupted = None;
+            }
+            for f in &analysis.found {
+                self.found(pi, &toks, f);
+            }
+            if let [f] = analysis.found.as_slice()
+                && f.pattern == Pattern::QuoteThenTag
+                && f.source.is_some()
+            {
+                self.interrupted = Some(self.drafts.len() - 1);
+            }
+            if let Some((np, _cue)) = analysis.pending
+                && let Some(r) = self.resolver.resolve(self.text, &toks, &np)
+            {
+                self.pending = Some(Speaker {
+                    who: r,
+                    paragraph: pi,
+                });
+            }
+            if analysis.found.is_empty() {
+                if let Some(inner) = analysis.untagged_quote {
+                    let first = si == 0;
+                    self.untagged_quote(pi, inner, continues && first);
+                } else if let Some(fragment) = analysis.partial_quote
+                    && word_count(self.text, fragment) >= 4
+                    && let Some(sp) = self.last_quote.filter(|s| s.paragraph + 1 >= pi)
+                {
+                    let span = trim_final_period(self.text, *sspan);
+                    self.push_quote_draft(span, sp, "quoted words follow the speaker's quote");
+                    self.last_quote = Some(Speaker {
+                        who: sp.who,
+                        paragraph: pi,
+                    });
+                } else {
+                    self.interrupted = None;
+                    self.fact(*sspan, &toks);
+                }
+            }
+            self.resolver.observe_names(self.text, &toks);
+        }
+    }
+
+    fn found(&mut self, pi: usize, toks: &[Tok], f: &Found) {
+        let resolved = f
+            .source
+            .and_then(|np| self.resolver.resolve(self.text, toks, &np));
+        let mut reasons = Vec::new();
+        let cue_text = f.cue.and_then(|c| c.slice(self.text)).unwrap_or_default();
+        let mention_text = f
+            .source
+            .and_then(|np| np.span.slice(self.text))
+            .unwrap_or_default();
+        reasons.push(match f.pattern {
+            Pattern::AccordingTo => format!("attributed: {cue_text} {mention_text}"),
+            Pattern::Passive => format!("unnamed source: {cue_text}"),
+            Pattern::QuoteThenTag | Pattern::TagThenQuote => {
+                format!("direct quote: {mention_text} {cue_text}")
+            }
+            Pattern::Colon => format!("attributed: {mention_text}:"),
+            Pattern::InDocument => format!("attributed: in {mention_text}"),
+            Pattern::InvertedTag | Pattern::SubjectVerb | Pattern::Participle => {
+                format!("attributed: {mention_text} {cue_text}")
+            }
+        });
+        match f.class {
+            CueClass::Cognition => reasons.push("belief or expectation, not a statement".into()),
+            CueClass::Stance => reasons.push("a position taken, not a statement".into()),
+            CueClass::Speech | CueClass::Evidence => {}
+        }
+        if let Some(r) = resolved {
+            self.resolver.spoke(r.entity, f.content.start);
+            let e = &self.resolver.entities[r.entity];
+            if !e.name.eq_ignore_ascii_case(mention_text) {
+                reasons.push(format!("speaker: \"{mention_text}\" is {}", e.name));
+            }
+        }
+        let direct = f.kind == ClaimKind::Quote;
+        if let Some(r) = resolved {
+            let sp = Speaker {
+                who: r,
+                paragraph: pi,
+            };
+            if direct || f.pattern == Pattern::Colon {
+                self.last_quote = Some(sp);
+            }
+            self.last_speaker = Some(sp);
+        }
+        self.pending = None;
+        self.drafts.push(Draft {
+            span: claim_span(f),
+            direct_quote: direct,
+            cue: f.cue,
+            source: resolved,
+            nameless: f.source.is_none(),
+            reasons,
+        });
+    }
+
+    /// The speaker an untagged quotation in paragraph `pi` inherits: one introduced with
+    /// no content yet, or the speaker of a quotation in this or the previous paragraph.
+    fn carried_speaker(&self, pi: usize) -> Option<Speaker> {
+        let near = |s: &Speaker| s.paragraph + 1 >= pi;
+        self.pending
+            .filter(near)
+            .or(self.last_quote.filter(near))
+            .or(self.last_speaker.filter(near))
+    }
+
+    fn untagged_quote(&mut self, pi: usize, inner: Span, continues: bool) {
+        // `"…," she said. "…"`: one quotation, interrupted by its tag.
+        if let Some(d) = self.interrupted.and_then(|i| self.drafts.get_mut(i)) {
+            d.span = Span::new(d.span.start, inner.end);
+            return;
+        }
+        let speaker = if continues {
+            self.last_quote.or(self.pending)
+        } else {
+            self.carried_speaker(pi)
+        };
+        match speaker {
+            Some(sp) => {
+                let why = if continues {
+                    "quote continues from the previous paragraph"
+                } else {
+                    "quote follows the speaker's earlier words"
+                };
+                self.push_quote_draft(inner, sp, why);
+                self.last_quote = Some(Speaker {
+                    who: sp.who,
+                    paragraph: pi,
+                });
+            }
+            None => self.drafts.push(Draft {
+                span: inner,
+                direct_quote: true,
+                cue: None,
+                source: None,
+                nameless: false,
+                reasons: vec!["direct quote: speaker not named".into()],
+            }),
+        }
+    }
+
+    fn push_quote_draft(&mut self, span: Span, sp: Speaker, why: &str) {
+        let name = self.resolver.entities[sp.who.entity].name.clone();
+        self.resolver.spoke(sp.who.entity, span.start);
+        self.drafts.push(Draft {
+            span,
+            direct_quote: true,
+            cue: None,
+            source: Some(sp.who),
+            nameless: false,
+            reasons: vec![format!("{why}: {name}")],
+        });
+    }
+
+    fn fact(&mut self, sentence: Span, toks: &[Tok]) {
+        let span = trim_final_period(self.text, sentence);
+        if span.is_empty() || toks.len() < 4 {
+            return;
+        }
+        self.drafts.push(Draft {
+            span,
+            direct_quote: false,
+            cue: None,
+            source: None,
+            nameless: false,
+            reasons: Vec::new(),
+        });
+    }
+
+    fn finish(self) -> Extraction {
+        let Reader {
+            text,
+            resolver,
+            mut drafts,
+            ..
+        } = self;
+        drafts.sort_by_key(|d| (d.span.start, d.span.end));
+        drafts.dedup_by_key(|d| d.span);
+        let mut entity_ids: Vec<Option<SourceId>> = vec![None; resolver.entities.len()];
+        let mut sources: Vec<Source> = Vec::new();
+        let mut nameless_id: Option<SourceId> = None;
+        let mut claims = Vec::new();
+        for d in drafts {
+            let toks = tokens::tokenize(text, d.span);
+            let f = score::features(text, &toks);
+            let attributed = d.source.is_some() || d.nameless;
+            let s = score::score(attributed, d.direct_quote, &f);
+            if !attributed && (s < FACT_THRESHOLD || f.question) {
+                continue;
+            }
+            let kind = score::kind_for(d.direct_quote, attributed, &f);
+            let mut reasons = d.reasons;
+            reasons.extend(f.figures.iter().cloned());
+            if !f.dates.is_empty() {
+                reasons.push(format!("date: {}", f.dates.join(", ")));
+            }
+            if reasons.is_empty() {
+                reasons.push("factual statement".into());
+            }
+            let source = if let Some(r) = d.source {
+                let id = *entity_ids[r.entity].get_or_insert_with(|| {
+                    let e = &resolver.entities[r.entity];
+                    let id = SourceId(sources.len() as u32 + 1);
+                    let mut src = Source::new(id, e.name.clone(), e.kind);
+                    src.role.clone_from(&e.role);
+                    src.aliases.clone_from(&e.aliases);
+                    src.mentions.clone_from(&e.mentions);
+                    sources.push(src);
+                    id
+                });
+                Some(ClaimSource {
+                    id,
+                    mention: Some(r.mention),
+                })
+            } else if d.nameless {
+                let id = *nameless_id.get_or_insert_with(|| {
+                    let id = SourceId(sources.len() as u32 + 1);
+                    sources.push(Source::new(id, String::new(), SourceKind::Unnamed));
+                    id
+                });
+                if let (Some(cue), Some(src)) = (d.cue, sources.iter_mut().find(|s| s.id == id)) {
+                    src.mentions.push(cue);
+                }
+                Some(ClaimSource {
+                    id,
+                    mention: d.cue,
+                })
+            } else {
+                None
+            };
+            let cue = d.cue.and_then(|c| {
+                c.slice(text).map(|t| Cue {
+                    text: t.to_string(),
+                    span: c,
+                })
+            });
+            claims.push(Claim {
+                id: ClaimId(claims.len() as u32 + 1),
+                span: d.span,
+                kind,
+                source,
+                cue,
+                score: s,
+                reasons,
+                origin: Origin::Extracted,
+                review: Review::default(),
+            });
+        }
+        for s in &mut sources {
+            add_name_mentions(text, s);
+        }
+        Extraction { sources, claims }
+    }
+}
+
+/// Adds every whole-word occurrence of the source's name and aliases to its mentions.
+fn add_name_mentions(text: &str, source: &mut Source) {
+    let mut names: Vec<&str> = std::iter::once(source.name.as_str())
+        .chain(source.aliases.iter().map(String::as_str))
+        .filter(|n| n.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    for name in names {
+        for (i, _) in text.match_indices(name) {
+            let end = i + name.len();
+            let before_ok = text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let span = Span::new(i, end);
+            if before_ok && after_ok && !source.mentions.iter().any(|m| m.overlaps(span)) {
+                source.mentions.push(span);
+            }
+        }
+    }
+    source.mentions.sort_unstable();
+    source.mentions.dedup();
+}
+
+/// The span a found attribution's claim covers: its content, or — when the content is
+/// short beside the words introducing it (`Ode said a deal had been secured`) — the
+/// whole clause from the speaker on, so the claim reads on its own.
+fn claim_span(f: &Found) -> Span {
+    let Some(np) = f.source else {
+        return f.content;
+    };
+    if f.pattern != Pattern::SubjectVerb || np.span.start >= f.content.start {
+        return f.content;
+    }
+    let prefix = f.content.start - np.span.start;
+    let content = f.content.len();
+    if 2 * content < 3 * prefix && 2 * content >= prefix {
+        Span::new(np.span.start, f.content.end)
+    } else {
+        f.content
+    }
+}
+
+fn word_count(text: &str, span: Span) -> usize {
+    span.slice(text).map_or(0, |s| s.split_whitespace().count())
+}
+
+/// Drops one final period (not "?" or "!" or a closing quote) from a sentence span.
+fn trim_final_period(text: &str, span: Span) -> Span {
+    match span.slice(text) {
+        Some(s) if s.ends_with('.') && !s.ends_with("...") => Span::new(span.start, span.end - 1),
+        _ => span,
+    }
+}
+
+/// A byline paragraph: "By Jane Ode", "By Jane Ode and Tom Bell, Reuters".
+fn is_byline(text: &str, span: Span) -> bool {
+    let Some(s) = span.slice(text) else {
+        return false;
+    };
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() <= 10
+        && words.first().is_some_and(|w| w.eq_ignore_ascii_case("by"))
+        && words.get(1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !s.ends_with('.')
+}

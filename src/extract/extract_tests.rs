@@ -1,0 +1,115 @@
+use super::*;
+use crate::model::{ClaimKind, SourceKind};
+
+fn source_name<'a>(x: &'a Extraction, claim: &Claim) -> Option<&'a str> {
+    let id = claim.source?.id;
+    x.sources.iter().find(|s| s.id == id).map(|s| s.name.as_str())
+}
+
+fn find<'a>(x: &'a Extraction, text: &str, needle: &str) -> &'a Claim {
+    x.claims
+        .iter()
+        .find(|c| c.text(text).contains(needle))
+        .unwrap_or_else(|| panic!("no claim containing {needle:?}"))
+}
+
+#[test]
+fn quote_continues_across_paragraphs() {
+    let text = "Mayor Lena Ortiz said: \"We will rebuild the pier.\n\"It will take two years and cost $40 million.\n\"Nobody will lose a job.\"\nThe council meets in May.";
+    let x = extract_text(text);
+    for needle in ["rebuild the pier", "two years", "lose a job"] {
+        let c = find(&x, text, needle);
+        assert_eq!(source_name(&x, c), Some("Lena Ortiz"), "{needle}");
+        assert_eq!(c.kind, ClaimKind::Quote);
+    }
+}
+
+#[test]
+fn untagged_quote_after_tagged_one_keeps_speaker() {
+    let text = "\"Prices will fall,\" said Tomas Reyes, the finance minister. \"Wages will rise.\"";
+    let x = extract_text(text);
+    let c = find(&x, text, "Wages will rise");
+    assert_eq!(source_name(&x, c), Some("Tomas Reyes"));
+}
+
+#[test]
+fn pronoun_speaker_resolves_to_named_person() {
+    let text = "Union leader Marta Gil met the board on Friday.\n\"We are not moving,\" she said.";
+    let x = extract_text(text);
+    let c = find(&x, text, "We are not moving");
+    assert_eq!(source_name(&x, c), Some("Marta Gil"));
+    let mention = c.source.and_then(|s| s.mention).expect("mention");
+    assert_eq!(mention.slice(text), Some("she"));
+}
+
+#[test]
+fn headings_are_not_claims() {
+    let text = "Why It Matters\nThe port handles 40 percent of exports.";
+    let mut paragraphs: Vec<Paragraph> = split_paragraphs(text)
+        .into_iter()
+        .map(|span| Paragraph { span, kind: ParagraphKind::Body })
+        .collect();
+    paragraphs[0].kind = ParagraphKind::Heading;
+    let x = extract(text, &paragraphs);
+    assert_eq!(x.claims.len(), 1);
+    assert_eq!(x.claims[0].kind, ClaimKind::Statistic);
+}
+
+#[test]
+fn statistic_reasons_name_the_figures() {
+    let text = "According to the Harbour Trust, tolls raised €320 million, up 37 percent.";
+    let x = extract_text(text);
+    let c = &x.claims[0];
+    assert_eq!(c.kind, ClaimKind::Statistic);
+    assert!(c.reasons.iter().any(|r| r == "attributed: According to the Harbour Trust"), "{:?}", c.reasons);
+    assert!(c.reasons.iter().any(|r| r == "amount: €320 million"));
+    assert!(c.reasons.iter().any(|r| r == "percentage: 37 percent"));
+    assert_eq!(c.cue.as_ref().map(|q| q.text.as_str()), Some("According to"));
+}
+
+#[test]
+fn agentless_report_has_unnamed_source_without_name() {
+    let text = "The two governments are reported to be close to a deal on the mines.";
+    let x = extract_text(text);
+    let c = &x.claims[0];
+    let id = c.source.expect("source").id;
+    let s = x.sources.iter().find(|s| s.id == id).expect("registered");
+    assert_eq!(s.kind, SourceKind::Unnamed);
+    assert!(s.name.is_empty());
+}
+
+#[test]
+fn registry_lists_every_mention() {
+    let text = "Finance Minister Tomas Reyes said the fund was empty.\nReyes added that talks would resume.";
+    let x = extract_text(text);
+    assert_eq!(x.sources.len(), 1);
+    let s = &x.sources[0];
+    assert_eq!(s.name, "Tomas Reyes");
+    assert_eq!(s.role.as_deref(), Some("Finance Minister"));
+    let texts: Vec<&str> = s.mentions.iter().filter_map(|m| m.slice(text)).collect();
+    assert!(texts.contains(&"Reyes"), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("Tomas Reyes")), "{texts:?}");
+}
+
+#[test]
+fn boilerplate_is_not_a_claim() {
+    let text = "The Daily Ledger has contacted the ministry for comment by email.";
+    assert!(extract_text(text).claims.is_empty());
+}
+
+#[test]
+fn ids_are_sequential_and_deterministic() {
+    let text = "Output rose 4 percent in May.\n\"It is a record,\" said Ana Ruiz.";
+    let a = extract_text(text);
+    let b = extract_text(text);
+    assert_eq!(a, b);
+    let ids: Vec<u32> = a.claims.iter().map(|c| c.id.0).collect();
+    assert_eq!(ids, [1, 2]);
+}
+
+#[test]
+fn stale_paragraphs_are_ignored() {
+    let text = "é and more text here for you.";
+    let paragraphs = [Paragraph { span: Span::new(1, 5), kind: ParagraphKind::Body }];
+    assert!(extract(text, &paragraphs).claims.is_empty());
+}

@@ -1,0 +1,301 @@
+//! Quotation marks: pairing openers with closers inside a paragraph.
+//!
+//! Handles straight (`"`), curly (`“ ”`), guillemets (`« »`), low (`„`), TeX-style
+//! (``` `` ``` … `''`) and single (`‘ ’`, `'`) marks. Apostrophes inside words ("don't",
+//! "Rover’s") are not quotes. Single quotes nested inside double quotes are left to the
+//! outer quote. A double quote left open at the end of a paragraph is reported as
+//! open-ended: in news style the next paragraph reopens it and continues.
+
+use crate::model::Span;
+
+/// One top-level quotation in a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// The opening mark.
+    pub open: Span,
+    /// The closing mark; `None` when the quote runs to the end of the paragraph.
+    pub close: Option<Span>,
+    /// Single quotation marks (‘ ’ or ').
+    pub single: bool,
+}
+
+impl Quote {
+    /// Text between the marks (to the paragraph end when open-ended).
+    pub fn inner(&self, para_end: usize) -> Span {
+        Span::new(self.open.end, self.close.map_or(para_end, |c| c.start))
+    }
+
+    /// From the opening mark through the closing mark.
+    pub fn outer(&self, para_end: usize) -> Span {
+        Span::new(self.open.start, self.close.map_or(para_end, |c| c.end))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// A straight double quote whose direction is decided by pairing.
+    Either,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    span: Span,
+    role: Role,
+    single: bool,
+    /// The last visible character before the mark ends a sentence (". " before it).
+    after_stop: bool,
+}
+
+fn opens_after(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| {
+        p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '"' | '\'')
+    })
+}
+
+fn closes_before(next: Option<char>) -> bool {
+    next.is_none_or(|n| !n.is_alphanumeric())
+}
+
+/// Finds the quotation marks of `text[span]` and pairs them.
+pub fn find_quotes(text: &str, span: Span) -> Vec<Quote> {
+    let Some(s) = span.slice(text) else {
+        return Vec::new();
+    };
+    let marks = scan_marks(s, span.start);
+    pair(&marks)
+}
+
+fn scan_marks(s: &str, base: usize) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let here = Span::new(base + i, base + i + c.len_utf8());
+        let mark = match c {
+            '“' | '„' | '«' => Some((Role::Open, false)),
+            '”' | '»' => Some((Role::Close, false)),
+            '"' => Some(
+                match (opens_after(prev), closes_before(next)) {
+                    (true, false) => Role::Open,
+                    (false, true) => Role::Close,
+                    _ => Role::Either,
+                },
+            )
+            .map(|r| (r, false)),
+            '`' if next == Some('`') => {
+                iter.next();
+                marks.push(Mark {
+                    span: Span::new(here.start, here.end + 1),
+                    role: Role::Open,
+                    single: false,
+                    after_stop: after_stop(s, i),
+                });
+                prev = Some('`');
+                continue;
+            }
+            '\'' if next == Some('\'') => {
+                iter.next();
+                // Two apostrophes: a closing TeX quote, or (as some archives write
+                // them) either mark.
+                let after = s[i + 2..].chars().next();
+                let role = match (opens_after(prev), closes_before(after)) {
+                    (true, false) => Role::Open,
+                    (false, true) => Role::Close,
+                    _ => Role::Either,
+                };
+                marks.push(Mark {
+                    span: Span::new(here.start, here.end + 1),
+                    role,
+                    single: false,
+                    after_stop: after_stop(s, i),
+                });
+                prev = Some('\'');
+                continue;
+            }
+            '‘' => Some((Role::Open, true)),
+            '’' | '\'' => {
+                let after_letter = prev.is_some_and(char::is_alphanumeric);
+                let before_letter = next.is_some_and(char::is_alphanumeric);
+                if after_letter && before_letter {
+                    None // apostrophe inside a word
+                } else if opens_after(prev) && before_letter {
+                    Some((Role::Open, true))
+                } else if !opens_after(prev) && closes_before(next) {
+                    Some((Role::Close, true))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some((role, single)) = mark {
+            marks.push(Mark {
+                span: here,
+                role,
+                single,
+                after_stop: after_stop(s, i),
+            });
+        }
+        prev = Some(c);
+    }
+    marks
+}
+
+/// True if whitespace precedes byte `i` of `s` and the visible character before that
+/// ends a sentence.
+fn after_stop(s: &str, i: usize) -> bool {
+    let before = &s[..i];
+    let trimmed = before.trim_end();
+    trimmed.len() < before.len() && trimmed.ends_with(['.', '!', '?', '…'])
+}
+
+fn pair(marks: &[Mark]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    // Stack of open marks; only the bottom-most open double (or single, at top level)
+    // produces a quote.
+    let mut stack: Vec<Mark> = Vec::new();
+    for &m in marks {
+        let double_open = stack.iter().any(|o| !o.single);
+        let role = match m.role {
+            Role::Either if !m.single => {
+                if double_open {
+                    Role::Close
+                } else {
+                    Role::Open
+                }
+            }
+            r => r,
+        };
+        match role {
+            Role::Open if !m.single && double_open && m.after_stop => {
+                // A new paragraph of the same quotation run into one line: close the
+                // open quote just before this mark and start a new one.
+                if let Some(pos) = stack.iter().position(|o| !o.single) {
+                    let open = stack[pos];
+                    stack.truncate(pos);
+                    out.push(Quote {
+                        open: open.span,
+                        close: Some(Span::new(m.span.start, m.span.start)),
+                        single: false,
+                    });
+                }
+                stack.push(m);
+            }
+            Role::Open => stack.push(m),
+            Role::Close => {
+                let Some(pos) = stack.iter().rposition(|o| o.single == m.single) else {
+                    continue; // stray closer or apostrophe
+                };
+                let open = stack[pos];
+                stack.truncate(pos);
+                if stack.is_empty() {
+                    out.push(Quote {
+                        open: open.span,
+                        close: Some(m.span),
+                        single: open.single,
+                    });
+                }
+            }
+            Role::Either => {}
+        }
+    }
+    // The outermost unclosed double quote runs to the end of the paragraph.
+    if let Some(open) = stack.iter().find(|o| !o.single) {
+        out.push(Quote {
+            open: open.span,
+            close: None,
+            single: false,
+        });
+    }
+    out.sort_by_key(|q| q.open.start);
+    out
+}
+
+/// True if the paragraph's first visible character opens a quotation.
+pub fn starts_with_opener(text: &str, span: Span) -> bool {
+    span.slice(text)
+        .and_then(|s| s.trim_start().chars().next())
+        .is_some_and(|c| matches!(c, '"' | '“' | '„' | '«'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inner(text: &str) -> Vec<String> {
+        let span = Span::new(0, text.len());
+        find_quotes(text, span)
+            .iter()
+            .map(|q| q.inner(text.len()).slice(text).unwrap_or("?").to_string())
+            .collect()
+    }
+
+    #[test]
+    fn straight_double_quotes_pair() {
+        assert_eq!(inner(r#""We won," she said. "Again.""#), ["We won,", "Again."]);
+    }
+
+    #[test]
+    fn curly_quotes_pair() {
+        assert_eq!(inner("“Not now,” he said."), ["Not now,"]);
+    }
+
+    #[test]
+    fn nested_single_quotes_stay_inside() {
+        assert_eq!(
+            inner(r#""When I say 'partners,' I mean firms," he said."#),
+            ["When I say 'partners,' I mean firms,"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(inner("Rover’s plan isn't 'dead', don’t worry."), ["dead"]);
+    }
+
+    #[test]
+    fn open_ended_quote_runs_to_paragraph_end() {
+        let text = "\"We have them in the North. We will sell.";
+        let quotes = find_quotes(text, Span::new(0, text.len()));
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].close, None);
+        assert_eq!(quotes[0].inner(text.len()).slice(text), Some("We have them in the North. We will sell."));
+    }
+
+    #[test]
+    fn reopened_quote_on_one_line_starts_a_new_quote() {
+        assert_eq!(
+            inner(r#"He said: "It was a waste of money. "Nobody came.""#),
+            ["It was a waste of money. ", "Nobody came."]
+        );
+    }
+
+    #[test]
+    fn tex_style_quotes() {
+        assert_eq!(inner("``It works,'' she said."), ["It works,"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_as_both_marks() {
+        assert_eq!(inner("''It costs too much,'' she said."), ["It costs too much,"]);
+    }
+
+    #[test]
+    fn single_quote_headline() {
+        assert_eq!(inner("Rover deal 'may cost 2,000 jobs'"), ["may cost 2,000 jobs"]);
+    }
+
+    #[test]
+    fn quote_after_colon() {
+        assert_eq!(inner("He said:\"Go.\""), ["Go."]);
+    }
+
+    #[test]
+    fn opener_detection() {
+        assert!(starts_with_opener("  “Yes.", Span::new(0, 8)));
+        assert!(!starts_with_opener("Yes.", Span::new(0, 4)));
+    }
+}

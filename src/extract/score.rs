@@ -1,0 +1,273 @@
+//! Check-worthiness: what makes a passage worth checking, as a score and as reasons an
+//! editor can read ("amount: $14.8 trillion", "attributed: according to Forbes").
+
+use super::tokens::{Tok, TokKind};
+use crate::model::ClaimKind;
+
+/// Features of a passage that bear on check-worthiness.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Features {
+    /// "amount: $14.8 trillion", "percentage: 70 percent", … in text order.
+    pub figures: Vec<String>,
+    pub has_statistic: bool,
+    pub dates: Vec<String>,
+    /// Capitalised names inside the passage (not at its start).
+    pub names: usize,
+    pub question: bool,
+    /// Opinion or hedging words ("should", "I think", "hopefully").
+    pub opinion: bool,
+    /// Newsroom boilerplate ("did not respond to a request for comment").
+    pub boilerplate: bool,
+    pub words: usize,
+}
+
+const SCALE: &[&str] = &[
+    "million", "billion", "trillion", "thousand", "hundred", "bn", "m", "mn", "k", "tn",
+];
+const CURRENCY_WORDS: &[&str] = &[
+    "dollars", "dollar", "euros", "euro", "pounds", "pound", "yen", "yuan", "rupees", "francs",
+    "pesos", "rubles", "roubles", "hryvnias", "cents", "pence", "usd", "eur", "gbp",
+];
+const RANK_WORDS: &[&str] = &[
+    "largest", "biggest", "highest", "lowest", "smallest", "busiest", "fastest", "slowest",
+    "richest", "poorest", "oldest", "youngest", "deadliest", "worst", "best", "record",
+    "most", "least",
+];
+const OPINION: &[&str] = &[
+    "should", "must", "ought", "hopefully", "unfortunately", "wonderful", "terrible",
+    "awful", "amazing", "shameful", "disgraceful", "outrageous", "beautiful", "love", "hate",
+];
+const BOILERPLATE: &[&str] = &[
+    "for comment",
+    "request for comment",
+    "declined to comment",
+    "could not be reached",
+    "did not respond",
+    "did not immediately respond",
+    "unavailable for comment",
+    "has contacted",
+    "have contacted",
+    "reached out to",
+    "click here",
+    "sign up",
+    "subscribe",
+    "all rights reserved",
+    "copyright",
+    "follow us",
+    "read more",
+    "this story has been updated",
+    "contributed reporting",
+    "contributed to this report",
+];
+
+fn is_currency_symbol(t: &Tok) -> bool {
+    t.kind == TokKind::Punct && matches!(t.lower.as_str(), "$" | "€" | "£" | "¥" | "₹" | "₽")
+}
+
+fn is_year(t: &Tok) -> bool {
+    t.kind == TokKind::Number
+        && t.lower.len() == 4
+        && t.lower.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// Reads the features of `toks` (one passage), with `text` for quoting figures.
+pub fn features(text: &str, toks: &[Tok]) -> Features {
+    let mut f = Features::default();
+    let slice = |a: usize, b: usize| text[toks[a].span.start..toks[b].span.end].to_string();
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        let t = &toks[i];
+        if t.is_word() || t.kind == TokKind::Number {
+            f.words += 1;
+        }
+        if is_currency_symbol(t) && i + 1 < n && toks[i + 1].kind == TokKind::Number {
+            let mut j = i + 1;
+            if j + 1 < n && SCALE.contains(&toks[j + 1].lower.as_str()) {
+                j += 1;
+            }
+            f.figures.push(format!("amount: {}", slice(i, j)));
+            f.has_statistic = true;
+            i = j + 1;
+            continue;
+        }
+        if t.kind == TokKind::Number && !is_year(t) {
+            let mut j = i;
+            if j + 1 < n && SCALE.contains(&toks[j + 1].lower.as_str()) {
+                j += 1;
+            }
+            let unit = toks.get(j + 1).map(|u| u.lower.as_str());
+            let unit2 = toks.get(j + 2).map(|u| u.lower.as_str());
+            let money_before = i > 0 && CURRENCY_WORDS.contains(&toks[i - 1].lower.as_str());
+            let (label, end) = if unit == Some("%") || unit == Some("percent") || unit == Some("pct") {
+                ("percentage", j + 1)
+            } else if unit == Some("per") && unit2 == Some("cent") {
+                ("percentage", j + 2)
+            } else if unit.is_some_and(|u| CURRENCY_WORDS.contains(&u)) {
+                ("amount", j + 1)
+            } else if money_before {
+                ("amount", j)
+            } else {
+                ("number", j)
+            };
+            let start = if money_before { i - 1 } else { i };
+            // Bare small numbers ("two", "3") say little; list-like numbers still count.
+            let value: f64 = t.lower.replace(',', "").parse().unwrap_or(0.0);
+            if label != "number" || value >= 10.0 || j > i {
+                f.figures.push(format!("{label}: {}", slice(start, end.min(n - 1))));
+                f.has_statistic = true;
+            } else if value > 0.0 {
+                f.figures.push(format!("number: {}", slice(start, end.min(n - 1))));
+            }
+            i = end + 1;
+            continue;
+        }
+        if is_year(t) {
+            let start = if i > 0 && super::lexicon::is_month(&toks[i - 1].lower) { i - 1 } else { i };
+            f.dates.push(slice(start, i));
+        }
+        if t.is_word() {
+            let w = t.lower.as_str();
+            let rank = RANK_WORDS.iter().any(|r| w == *r || w.ends_with(&format!("-{r}")));
+            if rank && w != "most" && w != "least" || (w == "most" || w == "least") && toks.get(i + 1).is_some_and(|x| x.is_word() && x.lower.len() > 3) {
+                let j = if w == "most" || w == "least" { i + 1 } else { i };
+                f.figures.push(format!("ranking: {}", slice(i, j)));
+                f.has_statistic = true;
+            }
+            if OPINION.contains(&w) {
+                f.opinion = true;
+            }
+            if t.cap && i > 0 && !toks[i - 1].is_punct('"') && !toks[i - 1].is_quote() {
+                f.names += 1;
+            }
+        }
+        if t.is_punct('?') {
+            f.question = true;
+        }
+        i += 1;
+    }
+    if toks.last().is_some_and(|t| t.is_punct('?')) || toks.iter().rev().take(2).any(|t| t.is_punct('?')) {
+        f.question = true;
+    }
+    let lower_text = toks
+        .first()
+        .zip(toks.last())
+        .map(|(a, b)| text[a.span.start..b.span.end].to_lowercase())
+        .unwrap_or_default();
+    f.boilerplate = BOILERPLATE.iter().any(|b| lower_text.contains(b));
+    f
+}
+
+/// The kind a passage gets from how it was found and its features.
+pub fn kind_for(direct_quote: bool, attributed: bool, f: &Features) -> ClaimKind {
+    if direct_quote {
+        ClaimKind::Quote
+    } else if f.has_statistic {
+        ClaimKind::Statistic
+    } else if attributed {
+        ClaimKind::Reported
+    } else {
+        ClaimKind::Fact
+    }
+}
+
+/// Check-worthiness in 0..1, rounded to two decimals.
+pub fn score(attributed: bool, direct_quote: bool, f: &Features) -> f32 {
+    let mut s: f32 = 0.3;
+    if attributed {
+        s += 0.2;
+    }
+    if direct_quote {
+        s += 0.05;
+    }
+    if f.has_statistic {
+        s += 0.25;
+    }
+    if !f.dates.is_empty() {
+        s += 0.05;
+    }
+    s += (f.names.min(3) as f32) * 0.05;
+    if f.opinion {
+        s -= 0.1;
+    }
+    if f.question {
+        s -= 0.25;
+    }
+    if f.words < 6 {
+        s -= 0.15;
+    }
+    if f.boilerplate {
+        s -= 0.4;
+    }
+    (s.clamp(0.0, 1.0) * 100.0).round() / 100.0
+}
+
+/// Below this, an unattributed sentence is not offered as a claim.
+pub const FACT_THRESHOLD: f32 = 0.3;
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+    use crate::model::Span;
+
+    fn feats(text: &str) -> Features {
+        features(text, &tokenize(text, Span::new(0, text.len())))
+    }
+
+    #[test]
+    fn money_with_scale() {
+        let f = feats("Reserves are worth an estimated $14.8 trillion.");
+        assert_eq!(f.figures, ["amount: $14.8 trillion"]);
+        assert!(f.has_statistic);
+    }
+
+    #[test]
+    fn percentages_in_words_and_symbols() {
+        assert_eq!(feats("About 70 percent rose.").figures, ["percentage: 70 percent"]);
+        assert_eq!(feats("It fell 4.5% in May.").figures, ["percentage: 4.5%"]);
+        assert_eq!(feats("Some 37 per cent agreed.").figures, ["percentage: 37 per cent"]);
+    }
+
+    #[test]
+    fn currency_words() {
+        assert_eq!(feats("It cost 1.9 million euros.").figures, ["amount: 1.9 million euros"]);
+        assert_eq!(feats("a pounds 1bn deal").figures, ["amount: pounds 1bn"]);
+    }
+
+    #[test]
+    fn rankings_and_counts() {
+        let f = feats("It is the third-largest port and employs 2,000 people.");
+        assert_eq!(f.figures, ["ranking: third-largest", "number: 2,000"]);
+    }
+
+    #[test]
+    fn years_are_dates_not_statistics() {
+        let f = feats("The plan was unveiled in October 2024.");
+        assert!(!f.has_statistic);
+        assert_eq!(f.dates, ["October 2024"]);
+    }
+
+    #[test]
+    fn boilerplate_scores_low() {
+        let f = feats("The ministry did not respond to a request for comment.");
+        assert!(f.boilerplate);
+        assert!(score(false, false, &f) < FACT_THRESHOLD);
+    }
+
+    #[test]
+    fn statistic_beats_reported_kind() {
+        let f = feats("Output rose 4 percent.");
+        assert_eq!(kind_for(false, true, &f), ClaimKind::Statistic);
+        assert_eq!(kind_for(true, true, &f), ClaimKind::Quote);
+        assert_eq!(kind_for(false, true, &feats("It will open.")), ClaimKind::Reported);
+    }
+
+    #[test]
+    fn score_is_in_range() {
+        let f = feats("Is it true?");
+        let s = score(false, false, &f);
+        assert!((0.0..=1.0).contains(&s));
+        assert!(s < FACT_THRESHOLD);
+    }
+}

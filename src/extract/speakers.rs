@@ -1,0 +1,458 @@
+//! Who a source phrase refers to: names, roles, pronouns and descriptions resolved to
+//! one entry per person or organisation.
+//!
+//! "Russian President Vladimir Putin" is the person "Vladimir Putin" with the role
+//! "Russian President"; a later "Putin" or "Mr. Putin" is the same person; "he" is the
+//! most recent compatible person (the latest speaker first); "the minister" is the latest
+//! source whose role has "minister" in it; "FT" is "Financial Times"; "officials" is an
+//! unnamed source.
+
+use super::lexicon::{
+    is_determiner, is_nationality, is_org_word, is_person_role, is_person_title,
+    is_source_document, is_subject_pronoun, is_unnamed_head,
+};
+use super::phrases::Np;
+use super::tokens::{Tok, TokKind};
+use crate::model::{SourceKind, Span};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Unknown,
+    Male,
+    Female,
+}
+
+/// A person, organisation or unnamed group the article cites.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub name: String,
+    pub role: Option<String>,
+    pub kind: SourceKind,
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Span>,
+    pub gender: Gender,
+    /// Byte offset of the latest mention.
+    pub last_seen: usize,
+    /// Offset of the latest claim attributed to it.
+    pub last_spoke: Option<usize>,
+}
+
+impl Entity {
+    fn surname(&self) -> Option<&str> {
+        self.name.split_whitespace().last()
+    }
+
+    fn matches_name(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name) || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+    }
+}
+
+/// Resolves source phrases to entities as the text is read in order.
+#[derive(Default)]
+pub struct Resolver {
+    pub entities: Vec<Entity>,
+    /// Where the sentence being read starts: a person named earlier in it is the first
+    /// candidate for "he" or "she".
+    pub sentence_start: usize,
+}
+
+/// A resolved source phrase: which entity and the words naming it here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    pub entity: usize,
+    pub mention: Span,
+}
+
+fn gender_of(words: &[&str]) -> Gender {
+    for w in words {
+        let w = w.trim_end_matches('.');
+        match w {
+            "mr" | "he" | "spokesman" | "chairman" | "congressman" | "councilman" | "king"
+            | "prince" | "sir" | "lord" | "father" | "son" | "husband" | "brother" => {
+                return Gender::Male;
+            }
+            "mrs" | "ms" | "miss" | "she" | "spokeswoman" | "chairwoman" | "congresswoman"
+            | "councilwoman" | "queen" | "princess" | "dame" | "lady" | "mother" | "daughter"
+            | "wife" | "sister" => return Gender::Female,
+            _ => {}
+        }
+    }
+    Gender::Unknown
+}
+
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn clean(text: &str, span: Span) -> String {
+    span.slice(text)
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Resolver {
+    /// Resolves the phrase `np` (tokens from `toks`) at its place in `text`.
+    pub fn resolve(&mut self, text: &str, toks: &[Tok], np: &Np) -> Option<Resolved> {
+        let words: Vec<&Tok> = toks[np.first..=np.last].iter().collect();
+        let first = words.first()?;
+        let at = np.span.start;
+        if words.len() == 1 && is_subject_pronoun(&first.lower) {
+            return self.pronoun(&first.lower, np.span);
+        }
+        let appositive = np.appositive.map(|a| clean(text, a));
+        // Split into a role prefix and a name: the name is the trailing run of
+        // capitalised words that are not role words.
+        let mut name_start = words.len();
+        while name_start > 0 {
+            let t = words[name_start - 1];
+            let stem = t.stem();
+            let capital = t.cap || t.kind == TokKind::Number && name_start < words.len();
+            let joiner = t.kind == TokKind::Punct && matches!(t.lower.as_str(), "&" | "-" | "'" | "’")
+                || matches!(t.lower.as_str(), "of" | "and" | "de" | "van" | "von" | "der" | "al" | "bin" | "le" | "la" | "du" | "del" | "da" | "di")
+                    && name_start < words.len();
+            if capital && !is_person_title(&t.lower) && !(is_person_role(stem) && name_start < words.len()) || joiner {
+                name_start -= 1;
+            } else {
+                break;
+            }
+        }
+        // Joiners cannot open a name.
+        while name_start < words.len() && !words[name_start].cap {
+            name_start += 1;
+        }
+        let head = words[words.len() - 1];
+        let has_name = name_start < words.len() && head.cap && !(words.len() - name_start == 1 && is_determiner(&head.lower));
+        if !has_name {
+            return Some(self.description(text, np, &words, appositive));
+        }
+        let name_span = Span::new(words[name_start].span.start, np.span.end);
+        let name = clean(text, name_span);
+        let name = name.trim_end_matches("'s").trim_end_matches("’s").to_string();
+        let role_words: Vec<&str> = words[..name_start]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .filter(|w| !is_determiner(w))
+            .collect();
+        let role_span = (name_start > 0).then(|| Span::new(words[0].span.start, words[name_start - 1].span.end));
+        let role = role_span
+            .map(|s| clean(text, s))
+            .map(|r| r.trim_start_matches("the ").trim_start_matches("The ").to_string())
+            .filter(|r| !r.is_empty() && !is_determiner(&r.to_lowercase()))
+            .or(appositive.clone());
+        let role_lower: Vec<String> = role
+            .as_deref()
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        let role_refs: Vec<&str> = role_lower.iter().map(String::as_str).collect();
+        let name_words: Vec<&str> = name.split_whitespace().collect();
+        let led_by_the = first.is("the") && name_start == 1;
+        let titled = words[..name_start].iter().any(|t| is_person_title(&t.lower));
+        let person_role = role_refs.iter().any(|w| is_person_role(w.trim_end_matches(',')));
+        let org_role = role_words.last().is_some_and(|w| is_org_word(w));
+        let org_name = name_words.iter().any(|w| is_org_word(&w.to_lowercase()))
+            || name_words.len() == 1 && is_acronym(name_words[0]);
+        let kind = if org_role || led_by_the || org_name && !titled {
+            SourceKind::Organization
+        } else if titled || person_role || name_words.len() >= 2 {
+            SourceKind::Person
+        } else {
+            // A lone name: the same as an earlier person's surname, else an organisation.
+            if self.find_by_name(&name).is_some_and(|e| self.entities[e].kind == SourceKind::Person) {
+                SourceKind::Person
+            } else {
+                SourceKind::Organization
+            }
+        };
+        let mut lowered: Vec<&str> = role_refs.clone();
+        lowered.extend(words[..name_start].iter().map(|t| t.lower.as_str()));
+        let gender = gender_of(&lowered);
+        let idx = match self.find_by_name(&name) {
+            Some(i) => i,
+            None => {
+                self.entities.push(Entity {
+                    name: name.clone(),
+                    role: None,
+                    kind,
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                    gender,
+                    last_seen: at,
+                    last_spoke: None,
+                });
+                self.entities.len() - 1
+            }
+        };
+        let e = &mut self.entities[idx];
+        if e.role.is_none() {
+            e.role = role.filter(|r| !r.is_empty());
+        }
+        if e.gender == Gender::Unknown {
+            e.gender = gender;
+        }
+        if !e.matches_name(&name) {
+            e.aliases.push(name);
+        }
+        e.mentions.push(np.span);
+        e.last_seen = at;
+        Some(Resolved {
+            entity: idx,
+            mention: np.span,
+        })
+    }
+
+    /// An earlier entity this name refers to: same name or alias, same surname, an
+    /// acronym of it, or a one-word name equal to its last word.
+    fn find_by_name(&self, name: &str) -> Option<usize> {
+        if let Some(i) = self.entities.iter().rposition(|e| e.matches_name(name)) {
+            return Some(i);
+        }
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let last = *words.last()?;
+        if words.len() == 1 {
+            if is_acronym(last) {
+                if let Some(i) = self.entities.iter().rposition(|e| e.kind == SourceKind::Organization && initials(&e.name) == last) {
+                    return Some(i);
+                }
+            }
+            return self
+                .entities
+                .iter()
+                .rposition(|e| e.kind != SourceKind::Unnamed && e.surname().is_some_and(|s| s.eq_ignore_ascii_case(last)));
+        }
+        // "Financial Times" after "FT"; "Vladimir Putin" after "Putin".
+        let acronym = initials(name);
+        self.entities.iter().rposition(|e| {
+            e.kind != SourceKind::Unnamed
+                && (e.name.split_whitespace().count() == 1
+                    && (e.name.eq_ignore_ascii_case(last) && e.kind == SourceKind::Person || e.name == acronym && acronym.len() >= 2))
+        })
+    }
+
+    fn pronoun(&mut self, pronoun: &str, span: Span) -> Option<Resolved> {
+        let want = match pronoun {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        };
+        let idx = if let Some(g) = want {
+            let compatible = |e: &Entity| e.kind == SourceKind::Person && e.gender != opposite(g);
+            let in_sentence = self
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| compatible(e) && e.last_seen >= self.sentence_start && e.last_seen < span.start)
+                .max_by_key(|(_, e)| e.last_seen)
+                .map(|(i, _)| i);
+            // The latest speaker if it spoke recently, else the latest person named.
+            let speaker = self
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| compatible(e) && e.last_spoke.is_some())
+                .max_by_key(|(_, e)| e.last_spoke)
+                .map(|(i, _)| i);
+            let named = self
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| compatible(e))
+                .max_by_key(|(_, e)| e.last_seen)
+                .map(|(i, _)| i);
+            match (speaker, named) {
+                _ if in_sentence.is_some() => in_sentence,
+                (Some(s), Some(n)) if s != n => {
+                    let spoke = self.entities[s].last_spoke.unwrap_or(0);
+                    let seen = self.entities[n].last_seen;
+                    // A person named after the speaker's last claim takes over only if
+                    // they were named as a subject (they became a speaker or candidate).
+                    if seen > spoke && span.start.saturating_sub(seen) < 400 && self.entities[n].last_spoke.is_none() && span.start.saturating_sub(spoke) > 600 {
+                        Some(n)
+                    } else {
+                        Some(s)
+                    }
+                }
+                (s, n) => s.or(n),
+            }?
+        } else {
+            // they / it / we: the latest organisation or group.
+            self.entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| matches!(e.kind, SourceKind::Organization | SourceKind::Unnamed) || pronoun == "i")
+                .max_by_key(|(_, e)| e.last_spoke.max(Some(e.last_seen)))
+                .map(|(i, _)| i)?
+        };
+        let e = &mut self.entities[idx];
+        if e.gender == Gender::Unknown {
+            e.gender = want.unwrap_or(Gender::Unknown);
+        }
+        e.mentions.push(span);
+        e.last_seen = span.start;
+        Some(Resolved { entity: idx, mention: span })
+    }
+
+    /// A phrase without a name: "the minister", "officials", "a spokesman for the
+    /// ministry", "Rover bosses", "a Bloomberg poll".
+    fn description(&mut self, text: &str, np: &Np, words: &[&Tok], appositive: Option<String>) -> Resolved {
+        let head = words[words.len() - 1];
+        let head_stem = head.stem().to_string();
+        let definite = words[0].is("the") || words[0].is("this");
+        let has_cap = words.iter().any(|t| t.cap && !is_determiner(&t.lower));
+        // "the minister", "the company": the latest entity described that way.
+        if definite && !has_cap && words.len() <= 3 {
+            let singular = head_stem.trim_end_matches('s');
+            let found = self.entities.iter().enumerate().rev().filter(|(_, e)| e.kind != SourceKind::Unnamed).find(|(_, e)| {
+                let role = e.role.as_deref().unwrap_or_default().to_lowercase();
+                let name = e.name.to_lowercase();
+                role.split_whitespace().any(|w| w.trim_matches(',') == head_stem || w == singular)
+                    || name.split_whitespace().any(|w| w == head_stem)
+            });
+            let found = found.map(|(i, _)| i).or_else(|| {
+                is_org_word(&head_stem)
+                    .then(|| {
+                        self.entities
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, e)| e.kind == SourceKind::Organization)
+                            .max_by_key(|(_, e)| e.last_seen)
+                            .map(|(i, _)| i)
+                    })
+                    .flatten()
+            });
+            if let Some(i) = found {
+                let e = &mut self.entities[i];
+                e.mentions.push(np.span);
+                e.last_seen = np.span.start;
+                return Resolved { entity: i, mention: np.span };
+            }
+        }
+        let start = if is_determiner(&words[0].lower) && words.len() > 1 { 1 } else { 0 };
+        let name = clean(text, Span::new(words[start].span.start, np.span.end));
+        let kind = if has_cap && (is_org_word(&head_stem) || is_source_document(&head_stem)) {
+            SourceKind::Organization
+        } else if is_person_role(&head_stem) && !is_unnamed_head(&head_stem) && definite {
+            SourceKind::Person
+        } else if is_org_word(&head_stem) && !is_unnamed_head(&head_stem) && definite {
+            SourceKind::Organization
+        } else {
+            SourceKind::Unnamed
+        };
+        let idx = self
+            .entities
+            .iter()
+            .position(|e| e.name.eq_ignore_ascii_case(&name))
+            .unwrap_or_else(|| {
+                let lowered: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
+                self.entities.push(Entity {
+                    name: name.clone(),
+                    role: appositive.clone(),
+                    kind,
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                    gender: gender_of(&lowered),
+                    last_seen: np.span.start,
+                    last_spoke: None,
+                });
+                self.entities.len() - 1
+            });
+        let e = &mut self.entities[idx];
+        e.mentions.push(np.span);
+        e.last_seen = np.span.start;
+        Resolved { entity: idx, mention: np.span }
+    }
+
+    /// Notes that `entity` was the source of a claim at `offset`.
+    pub fn spoke(&mut self, entity: usize, offset: usize) {
+        if let Some(e) = self.entities.get_mut(entity) {
+            e.last_spoke = Some(offset);
+        }
+    }
+
+    /// Records people named in running text ("President Ana Ruiz", "Mr. Ode",
+    /// "Maria Okonkwo met …") so that a later "she said" can find them.
+    pub fn observe_names(&mut self, text: &str, toks: &[Tok]) {
+        let n = toks.len();
+        let mut i = 0;
+        while i < n {
+            let t = &toks[i];
+            let titled = t.cap && (is_person_title(&t.lower) || is_person_role(t.stem()) && !t.is_possessive());
+            if !(t.cap && t.is_word()) {
+                i += 1;
+                continue;
+            }
+            // The run of capitalised words starting here.
+            let mut j = i;
+            while j < n && toks[j].cap && toks[j].is_word() {
+                j += 1;
+            }
+            let run: Vec<&Tok> = toks[i..j].iter().collect();
+            // Drop leading role/title words and nationality adjectives.
+            let mut k = 0;
+            while k < run.len() && (is_person_title(&run[k].lower) || is_person_role(run[k].stem()) || is_nationality(&run[k].lower)) {
+                k += 1;
+            }
+            let name_toks = &run[k..];
+            let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
+            let after_prep = prev.is_some_and(|p| matches!(p, "in" | "at" | "from" | "to" | "into" | "near" | "of" | "across" | "on" | "the" | "a" | "an" | "for" | "over" | "by"));
+            let placeish = name_toks.iter().any(|t| is_org_word(t.stem()) || matches!(t.stem(), "bay" | "sea" | "street" | "river" | "road" | "island" | "airport" | "east" | "west" | "north" | "south" | "city" | "county" | "region" | "province" | "valley" | "mountains" | "lake"));
+            let looks_person = (titled || k > 0 || !after_prep && (2..=3).contains(&name_toks.len()))
+                && !placeish
+                && !name_toks.is_empty()
+                && name_toks.iter().all(|t| !is_determiner(&t.lower) && t.lower.chars().count() > 1 || t.lower.ends_with('.'));
+            if looks_person && (k > 0 || name_toks.len() >= 2) {
+                let span = Span::new(name_toks[0].span.start, name_toks[name_toks.len() - 1].span.end);
+                let name = clean(text, span);
+                let name = name.trim_end_matches("'s").trim_end_matches("’s").to_string();
+                let role_words: Vec<&str> = run[..k].iter().map(|t| t.lower.as_str()).collect();
+                let gender = gender_of(&role_words);
+                match self.find_by_name(&name) {
+                    Some(e) => {
+                        let e = &mut self.entities[e];
+                        if e.kind == SourceKind::Person {
+                            e.last_seen = span.start;
+                        }
+                    }
+                    None if name_toks.len() >= 2 || k > 0 && run[..k].iter().any(|t| is_person_title(&t.lower) || is_person_role(t.stem())) => {
+                        let role = (k > 0).then(|| clean(text, Span::new(run[0].span.start, run[k - 1].span.end)));
+                        self.entities.push(Entity {
+                            name,
+                            role,
+                            kind: SourceKind::Person,
+                            aliases: Vec::new(),
+                            mentions: Vec::new(),
+                            gender,
+                            last_seen: span.start,
+                            last_spoke: None,
+                        });
+                    }
+                    None => {}
+                }
+            }
+            i = j.max(i + 1);
+        }
+    }
+}
+
+fn opposite(g: Gender) -> Gender {
+    match g {
+        Gender::Male => Gender::Female,
+        Gender::Female => Gender::Male,
+        Gender::Unknown => Gender::Unknown,
+    }
+}
+
+#[cfg(test)]
+#[path = "speakers_tests.rs"]
+mod tests;

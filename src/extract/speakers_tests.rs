@@ -1,0 +1,107 @@
+use super::*;
+use crate::extract::phrases::{np_before, skip_back_adverbials};
+use crate::extract::tokens::tokenize;
+
+/// Resolves the subject of `verb` in each sentence in turn; returns entity names.
+fn resolve_all(sentences: &[(&str, &str)]) -> (Vec<String>, Resolver) {
+    let mut r = Resolver::default();
+    let mut out = Vec::new();
+    for (text, verb) in sentences {
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let i = toks.iter().position(|t| t.lower == *verb).expect("verb");
+        let end = skip_back_adverbials(&toks, 0, i);
+        let np = np_before(text, &toks, 0, end).expect("subject");
+        let res = r.resolve(text, &toks, &np).expect("resolved");
+        r.spoke(res.entity, np.span.start);
+        out.push(r.entities[res.entity].name.clone());
+        r.observe_names(text, &toks);
+    }
+    (out, r)
+}
+
+#[test]
+fn role_prefix_is_split_from_name() {
+    let (names, r) = resolve_all(&[("Russian President Vladimir Putin said it", "said")]);
+    assert_eq!(names, ["Vladimir Putin"]);
+    assert_eq!(r.entities[0].role.as_deref(), Some("Russian President"));
+    assert_eq!(r.entities[0].kind, SourceKind::Person);
+}
+
+#[test]
+fn surname_and_pronoun_resolve_to_same_person() {
+    let (names, _) = resolve_all(&[
+        ("Finance Minister Tomas Reyes said it", "said"),
+        ("Reyes added more", "added"),
+        ("he said so", "said"),
+    ]);
+    assert_eq!(names, ["Tomas Reyes", "Tomas Reyes", "Tomas Reyes"]);
+}
+
+#[test]
+fn title_and_surname_match() {
+    let (names, _) = resolve_all(&[("Feroz Abbasi said it", "said"), ("Mr. Abbasi said it", "said")]);
+    assert_eq!(names, ["Feroz Abbasi", "Feroz Abbasi"]);
+}
+
+#[test]
+fn role_noun_resolves_to_latest_holder() {
+    let (names, _) = resolve_all(&[
+        ("Grace Tembo, deputy minister for water, said it", "said"),
+        ("The fund opened, the minister said", "said"),
+    ]);
+    assert_eq!(names, ["Grace Tembo", "Grace Tembo"]);
+}
+
+#[test]
+fn she_skips_a_male_speaker() {
+    let (names, _) = resolve_all(&[
+        ("Ms. Ana Ruiz said it", "said"),
+        ("Mr. Tom Bell said it", "said"),
+        ("she said", "said"),
+    ]);
+    assert_eq!(names[2], "Ana Ruiz");
+}
+
+#[test]
+fn acronym_matches_organisation() {
+    let (names, r) = resolve_all(&[
+        ("the Financial Times has reported", "reported"),
+        ("sources tell the FT", "tell"),
+        ("FT reports it", "reports"),
+    ]);
+    assert_eq!(names[0], "Financial Times");
+    assert_eq!(names[2], "Financial Times");
+    assert_eq!(r.entities[0].kind, SourceKind::Organization);
+}
+
+#[test]
+fn org_role_makes_organisation() {
+    let (names, r) = resolve_all(&[("Canadian risk firm SecDev estimated it", "estimated")]);
+    assert_eq!(names, ["SecDev"]);
+    assert_eq!(r.entities[0].kind, SourceKind::Organization);
+}
+
+#[test]
+fn unnamed_sources_are_unnamed() {
+    let (names, r) = resolve_all(&[("officials said", "said")]);
+    assert_eq!(names, ["officials"]);
+    assert_eq!(r.entities[0].kind, SourceKind::Unnamed);
+}
+
+#[test]
+fn definite_company_resolves_to_latest_org() {
+    let (names, _) = resolve_all(&[
+        ("Harlow Semiconductor Corp. said it", "said"),
+        ("the company said", "said"),
+    ]);
+    assert_eq!(names[1], names[0]);
+}
+
+#[test]
+fn pronoun_finds_person_named_in_text() {
+    let mut r = Resolver::default();
+    let text = "President Ana Ruiz visited the dam.";
+    r.observe_names(text, &tokenize(text, Span::new(0, text.len())));
+    let res = r.pronoun("she", Span::new(0, 3)).expect("resolved");
+    assert_eq!(r.entities[res.entity].name, "Ana Ruiz");
+}

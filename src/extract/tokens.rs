@@ -1,0 +1,203 @@
+//! Word tokens with their byte spans.
+
+use crate::model::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters, with inner apostrophes, hyphens and periods ("Rover's", "state-run", "U.S.").
+    Word,
+    /// Digits with inner separators ("2,000", "14.8", "1940s").
+    Number,
+    /// Any other single character that is not whitespace.
+    Punct,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tok {
+    pub span: Span,
+    pub kind: TokKind,
+    /// Lowercase text; for words a trailing possessive "'s" is kept.
+    pub lower: String,
+    /// First character is uppercase.
+    pub cap: bool,
+    /// Two or more letters, all uppercase ("BBC", "U.S.").
+    pub acronym: bool,
+}
+
+impl Tok {
+    pub fn is(&self, word: &str) -> bool {
+        self.lower == word
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokKind::Punct && self.lower.starts_with(c)
+    }
+
+    /// Any opening or closing quotation mark.
+    pub fn is_quote(&self) -> bool {
+        self.kind == TokKind::Punct && is_quote_char(self.lower.chars().next().unwrap_or(' '))
+    }
+
+    /// The word without a possessive ending ("minister's" → "minister").
+    pub fn stem(&self) -> &str {
+        self.lower
+            .strip_suffix("'s")
+            .or_else(|| self.lower.strip_suffix("’s"))
+            .unwrap_or(&self.lower)
+    }
+
+    pub fn is_possessive(&self) -> bool {
+        self.lower.ends_with("'s") || self.lower.ends_with("’s")
+    }
+}
+
+pub fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '`')
+}
+
+fn is_inner_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‑' | '.' | '&')
+}
+
+/// Splits `text[span]` into tokens.
+pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
+    let Some(s) = span.slice(text) else {
+        return Vec::new();
+    };
+    let base = span.start;
+    let mut out = Vec::with_capacity(s.len() / 5);
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let numeric = c.is_ascii_digit();
+            let mut end = i + c.len_utf8();
+            let mut all_digits = numeric;
+            while let Some(&(j, d)) = iter.peek() {
+                if d.is_alphanumeric() {
+                    all_digits &= d.is_ascii_digit() || !numeric;
+                    end = j + d.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                // A joiner stays inside the token when a letter or digit follows it:
+                // "U.S", "14.8", "2,000", "state-run", "Rover's".
+                let joiner = is_inner_joiner(d) || (numeric && d == ',');
+                if joiner {
+                    let after = s[j + d.len_utf8()..].chars().next();
+                    if after.is_some_and(char::is_alphanumeric) && !(numeric && d == '-') {
+                        end = j + d.len_utf8();
+                        iter.next();
+                        continue;
+                    }
+                    // Keep the final period of dotted abbreviations: "U.S." "a.m."
+                    if d == '.' && s[i..end].contains('.') && !numeric {
+                        end = j + 1;
+                        iter.next();
+                    }
+                }
+                break;
+            }
+            // Keep the period of a title or an initial: "Mr.", "Gov.", "J.", "Inc.".
+            if s[end..].starts_with('.') && !numeric {
+                let w = &s[i..end];
+                let initial = w.chars().count() == 1 && c.is_uppercase();
+                if initial || super::segment::is_abbreviation(&w.to_lowercase()) {
+                    end += 1;
+                    iter.next();
+                }
+            }
+            let word = &s[i..end];
+            let kind = if numeric && all_digits || numeric && word.chars().all(|x| x.is_ascii_digit() || x == ',' || x == '.') {
+                TokKind::Number
+            } else if numeric {
+                // "1940s", "3rd", "10pm": numbers with a unit.
+                TokKind::Number
+            } else {
+                TokKind::Word
+            };
+            let letters = word.chars().filter(|x| x.is_alphabetic());
+            let acronym = letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase);
+            out.push(Tok {
+                span: Span::new(base + i, base + end),
+                kind,
+                lower: word.to_lowercase(),
+                cap: c.is_uppercase(),
+                acronym,
+            });
+        } else {
+            let end = i + c.len_utf8();
+            out.push(Tok {
+                span: Span::new(base + i, base + end),
+                kind: TokKind::Punct,
+                lower: c.to_string(),
+                cap: false,
+                acronym: false,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|t| text[t.span.start..t.span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn keeps_inner_joiners() {
+        assert_eq!(
+            words("Rover's state-run U.S. deal"),
+            ["Rover's", "state-run", "U.S.", "deal"]
+        );
+    }
+
+    #[test]
+    fn titles_and_initials_keep_their_period() {
+        assert_eq!(
+            words("Mr. J. Ode of Acme Inc. left."),
+            ["Mr.", "J.", "Ode", "of", "Acme", "Inc.", "left", "."]
+        );
+    }
+
+    #[test]
+    fn numbers_keep_separators() {
+        assert_eq!(
+            words("$14.8 trillion, 2,000 jobs."),
+            ["$", "14.8", "trillion", ",", "2,000", "jobs", "."]
+        );
+    }
+
+    #[test]
+    fn quotes_are_punctuation() {
+        let toks = tokenize("“Yes,” he said", Span::new(0, "“Yes,” he said".len()));
+        assert!(toks[0].is_quote());
+        assert_eq!(toks[1].lower, "yes");
+        assert!(toks[3].is_quote());
+    }
+
+    #[test]
+    fn trailing_apostrophe_is_not_swallowed() {
+        assert_eq!(words("'Stop' now"), ["'", "Stop", "'", "now"]);
+    }
+
+    #[test]
+    fn spans_are_offset_by_span_start() {
+        let text = "xx Hello";
+        let toks = tokenize(text, Span::new(3, 8));
+        assert_eq!(toks[0].span, Span::new(3, 8));
+        assert!(toks[0].cap);
+    }
+}
