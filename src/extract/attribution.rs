@@ -102,6 +102,7 @@ pub fn analyze(s: &Sentence<'_>) -> Analysis {
                 // `"…," he said, "…"`: the quote resumes after the tag.
                 if let Some(q2) = qt.get(k + 1)
                     && q2.open <= tag.end + 1
+                    && s.toks[tag.end..q2.open].iter().all(|t| t.kind == TokKind::Punct)
                 {
                     content = Span::new(inner.start, trim_content(s.text, q2.quote.inner(s.para_end).trim(s.text)).end);
                     end = q2.close.min(n);
@@ -123,7 +124,7 @@ pub fn analyze(s: &Sentence<'_>) -> Analysis {
         }
         let ends = q.close >= n || only_closers(s.toks, q.close + 1, n);
         if ends && !at_start {
-            if let Some(tag) = tag_before(s, used_until, q.open) {
+            if let Some(tag) = tag_before(s, &qt, used_until, q.open) {
                 out.found.push(Found {
                     content: inner,
                     kind: ClaimKind::Quote,
@@ -215,6 +216,28 @@ fn verb_use(toks: &[Tok], c: usize) -> bool {
                 || matches!(p.lower.as_str(), "of" | "in" | "for" | "on" | "at" | "with" | "by" | "from" | "no" | "public" | "recent" | "latest" | "new" | "first" | "such" | "these" | "those")))
 }
 
+/// Stance verbs are mostly nouns in their plain forms ("an attack", "the plan",
+/// "their support"): take a past form, an -s form after a name or pronoun, or a plain
+/// form after a pronoun or modal.
+fn stance_form_ok(toks: &[Tok], c: usize, verb: CueVerb) -> bool {
+    if verb.class != CueClass::Stance {
+        return true;
+    }
+    let w = toks[c].lower.as_str();
+    let prev = c.checked_sub(1).map(|i| &toks[i]);
+    let after_subject = prev.is_some_and(|p| p.is_word() && (p.cap || is_subject_pronoun(&p.lower) || super::lexicon::is_auxiliary(&p.lower) || p.lower.ends_with("ly")));
+    if verb.progressive {
+        return true;
+    }
+    if w.ends_with("ed") || matches!(w, "sought" | "dubbed" | "slammed") {
+        return true;
+    }
+    if w != verb.lemma {
+        return after_subject;
+    }
+    prev.is_some_and(|p| p.is_word() && (matches!(p.lower.as_str(), "they" | "we" | "i" | "you" | "would" | "will" | "could" | "may" | "might" | "to" | "not" | "also" | "still" | "strongly")))
+}
+
 fn cue_at(t: &Tok) -> Option<CueVerb> {
     if t.kind != TokKind::Word {
         return None;
@@ -287,7 +310,7 @@ fn skip_tag_tail(toks: &[Tok], i: usize, hi: usize) -> usize {
 }
 
 /// `X said (in an interview with Y, a host): "…"` — the cue before a quotation at `open`.
-fn tag_before(s: &Sentence<'_>, lo: usize, open: usize) -> Option<Tag> {
+fn tag_before(s: &Sentence<'_>, qt: &[QuoteToks], lo: usize, open: usize) -> Option<Tag> {
     let toks = s.toks;
     if open <= lo {
         return None;
@@ -299,7 +322,7 @@ fn tag_before(s: &Sentence<'_>, lo: usize, open: usize) -> Option<Tag> {
     }
     // The closest cue verb before the quote, at most 30 tokens back.
     let floor = lo.max(j.saturating_sub(30));
-    let c = (floor..j).rev().find(|&c| cue_at(&toks[c]).is_some_and(|v| !v.progressive || c == floor) && verb_use(toks, c));
+    let c = (floor..j).rev().find(|&c| cue_at(&toks[c]).is_some_and(|v| !v.progressive || c == floor) && verb_use(toks, c) && !inside_quote(qt, c));
     if let Some(c) = c {
         let verb = cue_at(&toks[c])?;
         // What lies between the verb and the quote must be adverbial, not a clause.
@@ -405,7 +428,22 @@ fn clause_end(toks: &[Tok], from: usize, hi: usize) -> usize {
                 while j < hi && toks[j].is_quote() {
                     j += 1;
                 }
-                return toks.get(j).and_then(cue_at).is_some_and(|v| v.progressive && v.class == CueClass::Speech);
+                let Some(next) = toks.get(j).filter(|_| j < hi) else {
+                    return false;
+                };
+                if cue_at(next).is_some_and(|v| v.progressive && v.class == CueClass::Speech) {
+                    return true;
+                }
+                // "…, tapping the disenfranchisement of …": a participle clause ends it.
+                if next.is_word() && !next.cap && next.lower.len() > 5 && next.lower.ends_with("ing") && !matches!(next.lower.as_str(), "including" | "according" | "following" | "regarding" | "concerning" | "during" | "something" | "nothing" | "anything" | "everything") {
+                    return true;
+                }
+                // "…, but officials said …": another attribution with its own subject.
+                if t.is_punct(';') || next.is_word() && matches!(next.lower.as_str(), "but" | "and" | "while" | "whereas" | "though" | "although") {
+                    return (j + 1..hi.min(j + 7)).any(|k| cue_at(&toks[k]).is_some_and(|v| !v.progressive && matches!(v.class, CueClass::Speech | CueClass::Cognition)) && verb_use(toks, k))
+                        && toks[j + 1..hi.min(j + 7)].iter().take_while(|t| cue_at(t).is_none()).all(|t| t.is_word() || t.kind == TokKind::Number);
+                }
+                return false;
             }
             if t.is("and") || t.is("but") {
                 let mut j = i + 1;
@@ -484,8 +522,8 @@ fn verb_patterns(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis, allow_n
         if c > 0 && matches!(toks[c - 1].lower.as_str(), "to" | "be" | "been" | "being" | "was" | "were" | "is" | "are") {
             continue; // "declined to say", "was told": not this pattern
         }
-        if !verb_use(toks, c) {
-            continue; // a noun: "the report", "in 30 states"
+        if !verb_use(toks, c) || !stance_form_ok(toks, c, verb) {
+            continue; // a noun: "the report", "in 30 states", "an attack"
         }
         if is_noun_verb(&toks[c].lower) && !toks.get(verb_end + 1).is_some_and(|t| t.is("that") || t.is_punct(':') || t.is_quote()) && !(c + 1 < n && only_closers(toks, skip_adverbials(toks, verb_end + 1, n), n)) {
             continue;
@@ -582,7 +620,14 @@ fn verb_patterns(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis, allow_n
         if !ok {
             continue;
         }
-        let end = clause_end(toks, start, n);
+        let mut end = clause_end(toks, start, n);
+        // "When Ode said X, the crowd cheered": the subordinate clause ends at a comma.
+        let subordinate = np.first > 0
+            && toks[np.first - 1].is_word()
+            && matches!(toks[np.first - 1].lower.as_str(), "when" | "while" | "as" | "if" | "although" | "though" | "after" | "because" | "since" | "before" | "until" | "once" | "whereas" | "even");
+        if subordinate && let Some(comma) = (start..end).find(|&i| toks[i].is_punct(',') && !inside_quote(qt, i)) {
+            end = comma;
+        }
         let Some(content) = content_span(s, start, end) else {
             continue;
         };
@@ -594,10 +639,41 @@ fn verb_patterns(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis, allow_n
             pattern: Pattern::SubjectVerb,
             class: verb.class,
         });
+        let before = out.found.len();
         participles(s, end, n, np, &mut out.found);
+        if out.found.len() == before && end < n {
+            remainder(s, end, out);
+        }
         return true;
     }
     false
+}
+
+/// Attributions in what follows a clause: `…, but officials said …`.
+fn remainder(s: &Sentence<'_>, from: usize, out: &mut Analysis) {
+    let toks = s.toks;
+    let n = toks.len();
+    let mut a = from;
+    while a < n && (toks[a].kind == TokKind::Punct || toks[a].is_word() && matches!(toks[a].lower.as_str(), "and" | "but" | "while" | "whereas" | "though" | "although" | "yet")) {
+        a += 1;
+    }
+    if n.saturating_sub(a) < 4 {
+        return;
+    }
+    let span = Span::new(toks[a].span.start, toks[n - 1].span.end);
+    let quotes: Vec<Quote> = s.quotes.iter().filter(|q| span.contains_offset(q.open.start)).copied().collect();
+    let sub = Sentence {
+        text: s.text,
+        span,
+        toks: &toks[a..],
+        quotes: &quotes,
+        para_end: s.para_end,
+    };
+    let qt = quote_tokens(&sub);
+    let mut inner = Analysis::default();
+    if verb_patterns(&sub, &qt, &mut inner, false) {
+        out.found.extend(inner.found);
+    }
 }
 
 /// The cue verb at token `c` and the index of its last token: "said", or "called for".
@@ -704,7 +780,11 @@ fn tag_comma(toks: &[Tok], i: usize) -> Option<usize> {
 /// (`, who also ran for office`), follows token `i`.
 fn tail_is_empty(toks: &[Tok], i: usize, n: usize) -> bool {
     only_closers(toks, i, n)
-        || i + 1 < n && toks[i].is_punct(',') && matches!(toks[i + 1].lower.as_str(), "who" | "whose" | "which" | "a" | "an" | "the")
+        || i + 1 < n
+            && toks[i].is_punct(',')
+            && (matches!(toks[i + 1].lower.as_str(), "who" | "whose" | "which" | "a" | "an" | "the")
+                // "…, he said, wiping sweat off his face."
+                || toks[i + 1].is_word() && !toks[i + 1].cap && toks[i + 1].lower.ends_with("ing") && cue_at(&toks[i + 1]).is_none_or(|v| v.class != CueClass::Speech))
 }
 
 /// The subject at the start of the sentence, for a verb coordinated with the main one

@@ -30,6 +30,8 @@ struct Draft {
 struct Speaker {
     who: Resolved,
     paragraph: usize,
+    /// Where the speaker's latest words start.
+    offset: usize,
 }
 
 pub struct Reader<'a> {
@@ -117,7 +119,7 @@ impl<'a> Reader<'a> {
                 self.found(pi, &toks, f);
             }
             if let [f] = analysis.found.as_slice()
-                && f.pattern == Pattern::QuoteThenTag
+                && (f.pattern == Pattern::QuoteThenTag || f.pattern == Pattern::InvertedTag && analysis.partial_quote.is_some())
                 && f.source.is_some()
             {
                 self.interrupted = Some(self.drafts.len() - 1);
@@ -128,6 +130,7 @@ impl<'a> Reader<'a> {
                 self.pending = Some(Speaker {
                     who: r,
                     paragraph: pi,
+                    offset: r.mention.start,
                 });
             }
             if analysis.found.is_empty() {
@@ -143,6 +146,7 @@ impl<'a> Reader<'a> {
                     self.last_quote = Some(Speaker {
                         who: sp.who,
                         paragraph: pi,
+                        offset: span.start,
                     });
                 } else {
                     self.interrupted = None;
@@ -192,6 +196,7 @@ impl<'a> Reader<'a> {
             let sp = Speaker {
                 who: r,
                 paragraph: pi,
+                offset: f.content.start,
             };
             if direct || f.pattern == Pattern::Colon {
                 self.last_quote = Some(sp);
@@ -213,17 +218,24 @@ impl<'a> Reader<'a> {
     /// no content yet, or the speaker of a quotation in this or the previous paragraph.
     fn carried_speaker(&self, pi: usize) -> Option<Speaker> {
         let near = |s: &Speaker| s.paragraph + 1 >= pi;
-        self.pending
+        [self.pending, self.last_quote, self.last_speaker]
+            .into_iter()
+            .flatten()
             .filter(near)
-            .or(self.last_quote.filter(near))
-            .or(self.last_speaker.filter(near))
+            .max_by_key(|s| s.offset)
     }
 
     fn untagged_quote(&mut self, pi: usize, inner: Span, continues: bool) {
         // `"…," she said. "…"`: one quotation, interrupted by its tag.
         if let Some(d) = self.interrupted.and_then(|i| self.drafts.get_mut(i)) {
-            d.span = Span::new(d.span.start, inner.end);
-            return;
+            // Only when the tag is short beside the quotation; a long tag between two
+            // quotations makes them two claims.
+            let gap = inner.start.saturating_sub(d.span.end);
+            if gap <= 2 * (d.span.len() + inner.len()) {
+                d.span = Span::new(d.span.start, inner.end);
+                return;
+            }
+            self.interrupted = None;
         }
         let speaker = if continues {
             self.last_quote.or(self.pending)
@@ -241,6 +253,7 @@ impl<'a> Reader<'a> {
                 self.last_quote = Some(Speaker {
                     who: sp.who,
                     paragraph: pi,
+                    offset: inner.start,
                 });
             }
             None => self.drafts.push(Draft {

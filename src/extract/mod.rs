@@ -70,6 +70,14 @@ pub fn sentences_in(text: &str, para: Span, quotes: &[quotes::Quote]) -> Vec<Spa
     let mut out: Vec<Span> = Vec::with_capacity(raw.len());
     for s in raw {
         if let Some(last) = out.last_mut() {
+            // `"Who pays?" Ode asked.`: a question or exclamation in quotes and its tag.
+            let quoted_stop = last
+                .slice(text)
+                .is_some_and(|l| l.ends_with(['"', '”', '\'']) && l.trim_end_matches(['"', '”', '\'']).ends_with(['?', '!']));
+            if quoted_stop && starts_with_tag(s.slice(text).unwrap_or_default()) {
+                *last = Span::new(last.start, s.end);
+                continue;
+            }
             let cuts_quote = quotes.iter().any(|q| {
                 let outer = q.outer(para.end);
                 outer.start < last.end && s.start < outer.end && outer.start < s.start
@@ -82,6 +90,19 @@ pub fn sentences_in(text: &str, para: Span, quotes: &[quotes::Quote]) -> Vec<Spa
         out.push(s);
     }
     out
+}
+
+/// True if a sentence opens like a speech tag: a speech verb among its first five words
+/// and no quotation mark before it ("Ode asked.", "said the minister").
+fn starts_with_tag(sentence: &str) -> bool {
+    sentence
+        .split_whitespace()
+        .take(5)
+        .take_while(|w| !w.starts_with(['"', '“', '\'']))
+        .any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            lexicon::cue_verb(&w).is_some_and(|v| v.class == lexicon::CueClass::Speech && !v.progressive)
+        })
 }
 
 #[cfg(test)]

@@ -350,7 +350,7 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<(Np
             }
             if e > next + 1 && e - next <= 16 {
                 let w = a.lower.as_str();
-                if !matches!(w, "in" | "on" | "at" | "adding" | "saying" | "and" | "but" | "according") && cue_verb(w).is_none() {
+                if !matches!(w, "in" | "on" | "at" | "adding" | "saying" | "and" | "but" | "according" | "who" | "which" | "whose" | "where" | "when") && cue_verb(w).is_none() {
                     phrase.appositive = Some(Span::new(toks[next + 1].span.start, toks[e - 1].span.end).trim(text));
                     next = e;
                 }
