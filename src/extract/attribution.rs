@@ -220,7 +220,8 @@ fn verb_use(toks: &[Tok], c: usize) -> bool {
 /// "their support"): take a past form, an -s form after a name or pronoun, or a plain
 /// form after a pronoun or modal.
 fn stance_form_ok(toks: &[Tok], c: usize, verb: CueVerb) -> bool {
-    if verb.class != CueClass::Stance {
+    let ambiguous_belief = verb.class == CueClass::Cognition && matches!(verb.lemma, "fear" | "hope" | "doubt" | "worry" | "concern");
+    if verb.class != CueClass::Stance && !ambiguous_belief {
         return true;
     }
     let w = toks[c].lower.as_str();
@@ -507,6 +508,68 @@ fn nested(s: &Sentence<'_>, out: &mut Analysis) {
 
 /// Subject–verb patterns (`X said …`, `…, X said.`); true if one was found.
 fn verb_patterns(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis, allow_nested: bool) -> bool {
+    if inverted_at_end(s, qt, out) {
+        if allow_nested {
+            nested(s, out);
+        }
+        return true;
+    }
+    // Speech and evidence verbs first: "X plans to …, sources say" is the sources'.
+    verb_scan(s, qt, out, allow_nested, false) || verb_scan(s, qt, out, allow_nested, true)
+}
+
+/// `…, the Financial Times has reported.` / `…, said the minister.` closing the sentence.
+fn inverted_at_end(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis) -> bool {
+    let toks = s.toks;
+    let n = toks.len();
+    for c in (n.saturating_sub(16)..n).rev() {
+        if inside_quote(qt, c) || c < 3 {
+            continue;
+        }
+        let Some(verb) = cue_at(&toks[c]) else {
+            continue;
+        };
+        if verb.progressive || !matches!(verb.class, CueClass::Speech | CueClass::Evidence) || !verb_use(toks, c) || is_noun_verb(&toks[c].lower) && !toks[c].lower.ends_with('s') {
+            continue;
+        }
+        let after = skip_adverbials(toks, object_end(toks, verb, c + 1, n), n);
+        if !tail_is_empty(toks, after, n) {
+            continue;
+        }
+        let end = skip_back_adverbials(toks, 0, c);
+        let (np, comma) = if let Some(np) = np_before(s.text, toks, 0, end).filter(|np| np.appositive.is_none() || tag_comma(toks, np.first).is_some()) {
+            let Some(comma) = tag_comma(toks, np.first) else {
+                continue;
+            };
+            (np, comma)
+        } else if let Some(comma) = tag_comma(toks, c)
+            && let Some((np, after)) = np_after(s.text, toks, c + 1, n)
+            && tail_is_empty(toks, skip_adverbials(toks, after, n), n)
+        {
+            (np, comma)
+        } else {
+            continue;
+        };
+        if comma < 3 {
+            return false;
+        }
+        let Some(content) = content_span(s, 0, comma) else {
+            return false;
+        };
+        out.found.push(Found {
+            content,
+            kind: ClaimKind::Reported,
+            cue: Some(toks[c].span),
+            source: Some(np),
+            pattern: Pattern::InvertedTag,
+            class: verb.class,
+        });
+        return true;
+    }
+    false
+}
+
+fn verb_scan(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis, allow_nested: bool, all_classes: bool) -> bool {
     let toks = s.toks;
     let n = toks.len();
     for c in 0..n {
@@ -516,10 +579,15 @@ fn verb_patterns(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis, allow_n
         let Some((verb, verb_end)) = cue_here(toks, c) else {
             continue;
         };
-        if verb.progressive || toks[c].cap && c > 0 {
+        if !all_classes && !matches!(verb.class, CueClass::Speech | CueClass::Evidence) {
             continue;
         }
-        if c > 0 && matches!(toks[c - 1].lower.as_str(), "to" | "be" | "been" | "being" | "was" | "were" | "is" | "are") {
+        // "is accusing", "was calling for": a progressive form after "be" is finite.
+        let be_before = c > 0 && matches!(toks[c - 1].lower.as_str(), "be" | "been" | "being" | "was" | "were" | "is" | "are" | "'s" | "’s");
+        if verb.progressive && !be_before || toks[c].cap && c > 0 {
+            continue;
+        }
+        if c > 0 && (toks[c - 1].is("to") || be_before && !verb.progressive) {
             continue; // "declined to say", "was told": not this pattern
         }
         if !verb_use(toks, c) || !stance_form_ok(toks, c, verb) {
@@ -529,7 +597,7 @@ fn verb_patterns(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis, allow_n
             continue;
         }
         let c_end = verb_end;
-        let end = skip_back_adverbials(toks, 0, c);
+        let end = skip_back_adverbials(toks, 0, if be_before { c - 1 } else { c });
         // `… and said …`: the verb shares the sentence's subject.
         let coordinated = end > 0 && (toks[end - 1].is("and") || toks[end - 1].is("but"));
         let np = if coordinated {
@@ -605,7 +673,18 @@ fn verb_patterns(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis, allow_n
         if start < n && toks[start].kind == TokKind::Punct && matches!(toks[start].lower.as_str(), "," | ":") {
             start += 1;
         }
-        if start >= n || only_closers(toks, start, n) {
+        // Nothing said yet, or only where it was said ("in an interview with a radio
+        // station"): the quotation that follows is this speaker's.
+        let only_setting = start < n
+            && toks[start].is_word()
+            && matches!(toks[start].lower.as_str(), "in" | "on" | "at" | "during" | "with" | "to")
+            && (start..n).all(|i| {
+                let t = &toks[i];
+                t.kind == TokKind::Number
+                    || t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | "." | ":" | "-" | "'" | "’")
+                    || t.is_word() && !is_subject_pronoun(&t.lower) && (cue_at(t).is_none() || !verb_use(toks, i)) && !super::lexicon::is_auxiliary(&t.lower) && !t.is("that")
+            });
+        if start >= n || only_closers(toks, start, n) || only_setting && toks.last().is_some_and(|t| t.is_punct(':') || t.is_punct('.')) {
             out.pending = Some((np, toks[c].span));
             return true;
         }
@@ -702,8 +781,8 @@ fn is_noun_verb(w: &str) -> bool {
             | "answers" | "promise" | "promises" | "pledge" | "pledges" | "vow" | "vows" | "counter"
             | "object" | "protest" | "protests" | "project" | "projects" | "signal" | "signals"
             | "hint" | "hints" | "demand" | "demands" | "dispute" | "disputes" | "repeat" | "joke"
-            | "jokes" | "concern" | "fear" | "fears" | "hope" | "hopes" | "doubt" | "doubts"
-            | "review" | "caution" | "record" | "question" | "questions" | "read" | "reads"
+            | "jokes" | "concern" | "review" | "caution" | "record" | "question" | "questions"
+            | "read" | "reads"
     )
 }
 

@@ -240,6 +240,19 @@ const STANCE: &[(&str, &[&str], bool)] = &[
     ("favor", &[], false),
     ("favour", &[], false),
     ("prefer", &["prefers", "preferred", "preferring"], false),
+    ("tout", &[], false),
+    ("reference", &[], false),
+    ("belittle", &[], false),
+    ("dismiss", &["dismisses", "dismissed", "dismissing"], false),
+    ("recommend", &[], false),
+    ("advocate", &[], false),
+    ("champion", &[], false),
+    ("pitch", &["pitches", "pitched", "pitching"], false),
+    ("portray", &[], false),
+    ("depict", &[], false),
+    ("frame", &[], false),
+    ("push", &["pushes", "pushed", "pushing"], false),
+    ("press", &["presses", "pressed", "pressing"], false),
 ];
 
 static CUES: LazyLock<HashMap<String, CueVerb>> = LazyLock::new(|| {

@@ -73,7 +73,8 @@ pub fn time_phrase_before(toks: &[Tok], lo: usize, end: usize) -> usize {
 pub fn skip_back_adverbials(toks: &[Tok], lo: usize, mut end: usize) -> usize {
     while end > lo {
         let t = &toks[end - 1];
-        if t.is_word() && !t.cap && (is_auxiliary(&t.lower) || is_ly_adverb(t)) {
+        let be = matches!(t.lower.as_str(), "is" | "was" | "are" | "were" | "be" | "been" | "being");
+        if t.is_word() && !t.cap && !be && (is_auxiliary(&t.lower) || is_ly_adverb(t)) {
             end -= 1;
             continue;
         }
@@ -146,7 +147,22 @@ fn plain_np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Np> {
         let w = t.lower.as_str();
         if is_determiner(w) {
             j -= 1;
-            break;
+            // "sources close to the talks", "a spokesman for the ministry": the phrase
+            // goes on before the preposition.
+            let inside = j >= lo + 2
+                && matches!(toks[j - 1].lower.as_str(), "to" | "for" | "of" | "at" | "with" | "from" | "in" | "on" | "by")
+                && toks[j - 2].is_word()
+                && {
+                    let h = toks[j - 2].stem();
+                    matches!(h, "close" | "closest" | "familiar" | "near")
+                        || super::lexicon::is_person_role(h)
+                        || super::lexicon::is_unnamed_head(h)
+                        || super::lexicon::is_source_document(h)
+                };
+            if !inside {
+                break;
+            }
+            continue;
         }
         let inner_prep = j >= 2
             && match w {
@@ -350,7 +366,11 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<(Np
             }
             if e > next + 1 && e - next <= 16 {
                 let w = a.lower.as_str();
-                if !matches!(w, "in" | "on" | "at" | "adding" | "saying" | "and" | "but" | "according" | "who" | "which" | "whose" | "where" | "when") && cue_verb(w).is_none() {
+                let role_words = toks[next + 1..e].iter().any(|t| {
+                    t.is_word() && (super::lexicon::is_person_role(t.stem()) || super::lexicon::is_org_word(t.stem()))
+                });
+                let opens_like_role = is_determiner(w) && !matches!(w, "some" | "many" | "most" | "all" | "no") || a.is_possessive() || w == "then" || w == "now" || w == "former";
+                if (role_words || opens_like_role) && !matches!(w, "in" | "on" | "at" | "adding" | "saying" | "and" | "but" | "according" | "who" | "which" | "whose" | "where" | "when") && cue_verb(w).is_none() {
                     phrase.appositive = Some(Span::new(toks[next + 1].span.start, toks[e - 1].span.end).trim(text));
                     next = e;
                 }
@@ -522,7 +542,7 @@ mod tests {
 
     #[test]
     fn parenthetical_is_not_a_role() {
-        assert_eq!(before("The ministry, in a statement, said", "said"), None);
+        assert_eq!(before("The ministry, in a statement, said", "said"), Some(("The ministry".into(), None)));
         assert_eq!(before("Jane Ode, in a statement, said", "said"), Some(("Jane Ode".into(), None)));
     }
 

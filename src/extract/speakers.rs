@@ -319,6 +319,19 @@ impl Resolver {
                 role.split_whitespace().any(|w| w.trim_matches(',') == head_stem || w == singular)
                     || name.split_whitespace().any(|w| w == head_stem)
             });
+            // "the newspaper", "the broadcaster": the latest news organisation.
+            let media_noun = matches!(head_stem.as_str(), "newspaper" | "paper" | "daily" | "magazine" | "broadcaster" | "network" | "channel" | "station" | "outlet" | "agency" | "website" | "site" | "publication" | "tabloid");
+            let media = media_noun
+                .then(|| {
+                    self.entities.iter().enumerate().rev().find(|(_, e)| {
+                        e.kind == SourceKind::Organization
+                            && e.name.split_whitespace().chain(e.aliases.iter().map(String::as_str)).any(|w| {
+                                matches!(w.to_lowercase().as_str(), "times" | "post" | "journal" | "news" | "herald" | "guardian" | "telegraph" | "tribune" | "gazette" | "ft" | "bbc" | "cnn" | "reuters" | "ap" | "press" | "daily" | "mail" | "express" | "observer" | "economist" | "magazine" | "radio" | "tv" | "television" | "ledger" | "courier" | "recorder" | "chronicle" | "standard" | "independent" | "bloomberg" | "politico" | "axios" | "nbc" | "abc" | "cbs" | "fox" | "msnbc" | "npr" | "pbs")
+                            })
+                    })
+                })
+                .flatten();
+            let found = found.or(media);
             let found = found.map(|(i, _)| i).or_else(|| {
                 is_org_word(&head_stem)
                     .then(|| {
