@@ -5,7 +5,7 @@
 //! inverted tags (`…, X said.`), `according to X`, and agentless reports
 //! (`are reported to`, `reportedly`).
 
-use super::lexicon::{CueClass, CueVerb, cue_verb, is_clause_word, is_determiner, is_subject_pronoun};
+use super::lexicon::{CueClass, CueVerb, is_clause_word, is_determiner, is_subject_pronoun};
 use super::phrases::{Np, np_after, np_before, skip_adverbials, skip_back_adverbials};
 use super::quotes::Quote;
 use super::tokens::{Tok, TokKind};
@@ -240,10 +240,7 @@ fn stance_form_ok(toks: &[Tok], c: usize, verb: CueVerb) -> bool {
 }
 
 fn cue_at(t: &Tok) -> Option<CueVerb> {
-    if t.kind != TokKind::Word {
-        return None;
-    }
-    cue_verb(&t.lower)
+    t.cue
 }
 
 /// `, X said …` / `, said X …` / `X said` right after a quotation.
@@ -638,6 +635,25 @@ fn verb_scan(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis, allow_neste
         {
             let after = object_end(toks, verb, c_end + 1, n);
             let after = skip_adverbials(toks, after, n);
+            // `In a merger, he said, the brand would survive.`: a tag inside the
+            // sentence; the claim is the whole sentence around it.
+            if after + 3 < n
+                && toks[after].is_punct(',')
+                && !cue_at_next_progressive(toks, after)
+                && matches!(verb.class, CueClass::Speech)
+                && comma >= 2
+                && let Some(content) = content_span(s, 0, n)
+            {
+                out.found.push(Found {
+                    content,
+                    kind: ClaimKind::Reported,
+                    cue: Some(toks[c].span),
+                    source: Some(np),
+                    pattern: Pattern::InvertedTag,
+                    class: verb.class,
+                });
+                return true;
+            }
             if tail_is_empty(toks, after, n) || after < n && toks[after].is_punct(',') && cue_at_next_progressive(toks, after) {
                 if let Some(content) = content_span(s, 0, comma)
                     && np.first >= 3
@@ -677,7 +693,7 @@ fn verb_scan(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis, allow_neste
         // station"): the quotation that follows is this speaker's.
         let only_setting = start < n
             && toks[start].is_word()
-            && matches!(toks[start].lower.as_str(), "in" | "on" | "at" | "during" | "with" | "to")
+            && matches!(toks[start].lower.as_str(), "in" | "on" | "at" | "during" | "with" | "to" | "from" | "by" | "after" | "before" | "via" | "outside" | "inside" | "near" | "over")
             && (start..n).all(|i| {
                 let t = &toks[i];
                 t.kind == TokKind::Number
@@ -861,7 +877,7 @@ fn tail_is_empty(toks: &[Tok], i: usize, n: usize) -> bool {
     only_closers(toks, i, n)
         || i + 1 < n
             && toks[i].is_punct(',')
-            && (matches!(toks[i + 1].lower.as_str(), "who" | "whose" | "which" | "a" | "an" | "the")
+            && (matches!(toks[i + 1].lower.as_str(), "who" | "whose" | "which")
                 // "…, he said, wiping sweat off his face."
                 || toks[i + 1].is_word() && !toks[i + 1].cap && toks[i + 1].lower.ends_with("ing") && cue_at(&toks[i + 1]).is_none_or(|v| v.class != CueClass::Speech))
 }
@@ -1100,7 +1116,7 @@ fn passive(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis) {
             Some(i)
         } else if matches!(w, "is" | "are" | "was" | "were" | "been")
             && i + 2 < n
-            && matches!(toks[i + 1].lower.as_str(), "reported" | "said" | "believed" | "thought" | "alleged" | "rumored" | "rumoured" | "understood" | "estimated")
+            && matches!(toks[i + 1].lower.as_str(), "reported" | "said" | "believed" | "thought" | "alleged" | "rumored" | "rumoured" | "understood" | "estimated" | "expected" | "projected" | "predicted" | "forecast")
             && matches!(toks[i + 2].lower.as_str(), "to" | "that")
         {
             Some(i + 2)

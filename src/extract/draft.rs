@@ -8,6 +8,7 @@ use super::quotes::{self, Quote};
 use super::score::{self, FACT_THRESHOLD};
 use super::speakers::{Resolved, Resolver};
 use super::tokens::{self, Tok};
+use super::transcript;
 use super::{Extraction, sentences_in};
 use crate::model::{
     Claim, ClaimId, ClaimKind, ClaimSource, Cue, Origin, Paragraph, ParagraphKind, Review, Source,
@@ -23,6 +24,9 @@ struct Draft {
     /// Attributed, but to nobody named ("are reported to").
     nameless: bool,
     reasons: Vec<String>,
+    /// Check-worthiness features, read from the sentence's tokens when the claim lies
+    /// inside one sentence; computed at the end otherwise.
+    features: Option<score::Features>,
 }
 
 /// The speaker a following untagged quotation belongs to.
@@ -44,6 +48,9 @@ pub struct Reader<'a> {
     last_speaker: Option<Speaker>,
     /// A speaker introduced without content (`X said in an interview:`).
     pending: Option<Speaker>,
+    /// In a transcript: the speaker whose turn it is.
+    turn: Option<(Resolved, Span)>,
+    transcript: bool,
     /// The draft of a quotation interrupted by its tag (`"…," she said. "…"`) that a
     /// following quotation in the same paragraph continues.
     interrupted: Option<usize>,
@@ -59,10 +66,13 @@ impl<'a> Reader<'a> {
             last_speaker: None,
             pending: None,
             interrupted: None,
+            turn: None,
+            transcript: false,
         }
     }
 
     pub fn read(mut self, paragraphs: &[Paragraph]) -> Extraction {
+        self.transcript = transcript::is_transcript(self.text, paragraphs);
         let mut open_ended = false;
         for (pi, para) in paragraphs.iter().enumerate() {
             if para.kind == ParagraphKind::Heading || is_byline(self.text, para.span) {
@@ -82,6 +92,13 @@ impl<'a> Reader<'a> {
 
     fn paragraph(&mut self, pi: usize, para: Span, quotes: &[Quote], continues: bool) {
         self.interrupted = None;
+        if self.transcript
+            && let Some(label) = transcript::label(self.text, para)
+        {
+            let name = transcript::speaker_name(label.slice(self.text).unwrap_or_default());
+            let who = self.resolver.register(&name, label);
+            self.turn = Some((who, label));
+        }
         let sentences = sentences_in(self.text, para, quotes);
         for (si, sspan) in sentences.iter().enumerate() {
             let toks = tokens::tokenize(self.text, *sspan);
@@ -100,6 +117,7 @@ impl<'a> Reader<'a> {
                 quotes: &squotes,
                 para_end: para.end,
             };
+            let first_new = self.drafts.len();
             let analysis = attribution::analyze(&sentence);
             // People named earlier in this sentence, outside quotations, are the first
             // candidates for a pronoun speaker ("Ode visited Leeds, where he said …").
@@ -148,19 +166,36 @@ impl<'a> Reader<'a> {
                         paragraph: pi,
                         offset: span.start,
                     });
+                } else if let Some((who, _)) = self.turn {
+                    let span = trim_final_period(self.text, *sspan);
+                    let sp = Speaker {
+                        who,
+                        paragraph: pi,
+                        offset: span.start,
+                    };
+                    self.push_quote_draft(span, sp, "transcript: said in this turn by");
                 } else {
                     self.interrupted = None;
                     self.fact(*sspan, &toks);
                 }
             }
             self.resolver.observe_names(self.text, &toks);
+            for d in &mut self.drafts[first_new..] {
+                if d.features.is_none() && sspan.contains(d.span) {
+                    let a = toks.partition_point(|t| t.span.start < d.span.start);
+                    let b = toks.partition_point(|t| t.span.end <= d.span.end);
+                    d.features = Some(score::features(self.text, &toks[a..b.max(a)]));
+                }
+            }
         }
     }
 
     fn found(&mut self, pi: usize, toks: &[Tok], f: &Found) {
-        let resolved = f
-            .source
-            .and_then(|np| self.resolver.resolve(self.text, toks, &np));
+        let resolved = match (self.turn, f.source) {
+            // The label of a transcript turn: its speaker is already registered.
+            (Some((who, label)), Some(np)) if np.span == label => Some(who),
+            (_, source) => source.and_then(|np| self.resolver.resolve(self.text, toks, &np)),
+        };
         let mut reasons = Vec::new();
         let cue_text = f.cue.and_then(|c| c.slice(self.text)).unwrap_or_default();
         let mention_text = f
@@ -211,6 +246,7 @@ impl<'a> Reader<'a> {
             source: resolved,
             nameless: f.source.is_none(),
             reasons,
+            features: None,
         });
     }
 
@@ -233,6 +269,7 @@ impl<'a> Reader<'a> {
             let gap = inner.start.saturating_sub(d.span.end);
             if gap <= 2 * (d.span.len() + inner.len()) {
                 d.span = Span::new(d.span.start, inner.end);
+                d.features = None;
                 return;
             }
             self.interrupted = None;
@@ -263,6 +300,7 @@ impl<'a> Reader<'a> {
                 source: None,
                 nameless: false,
                 reasons: vec!["direct quote: speaker not named".into()],
+                features: None,
             }),
         }
     }
@@ -277,6 +315,7 @@ impl<'a> Reader<'a> {
             source: Some(sp.who),
             nameless: false,
             reasons: vec![format!("{why}: {name}")],
+            features: None,
         });
     }
 
@@ -292,6 +331,7 @@ impl<'a> Reader<'a> {
             source: None,
             nameless: false,
             reasons: Vec::new(),
+            features: None,
         });
     }
 
@@ -308,9 +348,11 @@ impl<'a> Reader<'a> {
         let mut sources: Vec<Source> = Vec::new();
         let mut nameless_id: Option<SourceId> = None;
         let mut claims = Vec::new();
-        for d in drafts {
-            let toks = tokens::tokenize(text, d.span);
-            let f = score::features(text, &toks);
+        for mut d in drafts {
+            let f = match d.features.take() {
+                Some(f) => f,
+                None => score::features(text, &tokens::tokenize(text, d.span)),
+            };
             let attributed = d.source.is_some() || d.nameless;
             let s = score::score(attributed, d.direct_quote, &f);
             if !attributed && (s < FACT_THRESHOLD || f.question) {
@@ -375,33 +417,22 @@ impl<'a> Reader<'a> {
             });
         }
         for s in &mut sources {
-            add_name_mentions(text, s);
+            tidy_mentions(s);
         }
         Extraction { sources, claims }
     }
 }
 
-/// Adds every whole-word occurrence of the source's name and aliases to its mentions.
-fn add_name_mentions(text: &str, source: &mut Source) {
-    let mut names: Vec<&str> = std::iter::once(source.name.as_str())
-        .chain(source.aliases.iter().map(String::as_str))
-        .filter(|n| n.chars().next().is_some_and(char::is_uppercase))
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    for name in names {
-        for (i, _) in text.match_indices(name) {
-            let end = i + name.len();
-            let before_ok = text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-            let span = Span::new(i, end);
-            if before_ok && after_ok && !source.mentions.iter().any(|m| m.overlaps(span)) {
-                source.mentions.push(span);
-            }
+/// Sorts a source's mentions and drops repeats and mentions inside a longer one.
+fn tidy_mentions(source: &mut Source) {
+    source.mentions.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut kept: Vec<Span> = Vec::with_capacity(source.mentions.len());
+    for m in source.mentions.drain(..) {
+        if kept.last().is_none_or(|k| m.start >= k.end) {
+            kept.push(m);
         }
     }
-    source.mentions.sort_unstable();
-    source.mentions.dedup();
+    source.mentions = kept;
 }
 
 /// The span a found attribution's claim covers: its content, or — when the content is
@@ -440,9 +471,8 @@ fn is_byline(text: &str, span: Span) -> bool {
     let Some(s) = span.slice(text) else {
         return false;
     };
-    let words: Vec<&str> = s.split_whitespace().collect();
-    words.len() <= 10
-        && words.first().is_some_and(|w| w.eq_ignore_ascii_case("by"))
-        && words.get(1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !s.ends_with('.')
+    let Some(rest) = s.strip_prefix("By ").or_else(|| s.strip_prefix("by ")).or_else(|| s.strip_prefix("BY ")) else {
+        return false;
+    };
+    rest.starts_with(char::is_uppercase) && !s.ends_with('.') && s.split_whitespace().take(11).count() <= 10
 }

@@ -26,6 +26,7 @@ pub mod score;
 pub mod segment;
 pub mod speakers;
 pub mod tokens;
+mod transcript;
 
 use crate::model::{Article, Claim, Paragraph, ParagraphKind, Source, Span, split_paragraphs};
 

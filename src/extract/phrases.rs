@@ -5,7 +5,7 @@
 //! parenthetical between commas ("Jane Ode, 45, a nurse, said") is an appositive.
 
 use super::lexicon::{
-    cue_verb, is_auxiliary, is_clause_word, is_determiner, is_subject_pronoun, is_time_word,
+    is_auxiliary, is_clause_word, is_determiner, is_subject_pronoun, is_time_word,
     is_weekday,
 };
 use super::tokens::{Tok, TokKind};
@@ -175,7 +175,7 @@ fn plain_np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Np> {
         if is_subject_pronoun(w) || is_clause_word(w) && !inner_prep {
             break;
         }
-        if cue_verb(w).is_some() && j < end && !t.cap {
+        if t.cue.is_some() && j < end && !t.cap {
             break;
         }
         if !t.cap && is_auxiliary(w) {
@@ -370,7 +370,7 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<(Np
                     t.is_word() && (super::lexicon::is_person_role(t.stem()) || super::lexicon::is_org_word(t.stem()))
                 });
                 let opens_like_role = is_determiner(w) && !matches!(w, "some" | "many" | "most" | "all" | "no") || a.is_possessive() || w == "then" || w == "now" || w == "former";
-                if (role_words || opens_like_role) && !matches!(w, "in" | "on" | "at" | "adding" | "saying" | "and" | "but" | "according" | "who" | "which" | "whose" | "where" | "when") && cue_verb(w).is_none() {
+                if (role_words || opens_like_role) && !matches!(w, "in" | "on" | "at" | "adding" | "saying" | "and" | "but" | "according" | "who" | "which" | "whose" | "where" | "when") && a.cue.is_none() {
                     phrase.appositive = Some(Span::new(toks[next + 1].span.start, toks[e - 1].span.end).trim(text));
                     next = e;
                 }

@@ -128,7 +128,8 @@ pub fn features(text: &str, toks: &[Tok]) -> Features {
         }
         if t.is_word() {
             let w = t.lower.as_str();
-            let rank = RANK_WORDS.iter().any(|r| w == *r || w.ends_with(&format!("-{r}")));
+            let last_part = w.rsplit('-').next().unwrap_or(w);
+            let rank = RANK_WORDS.contains(&last_part);
             if rank && w != "most" && w != "least" || (w == "most" || w == "least") && toks.get(i + 1).is_some_and(|x| x.is_word() && x.lower.len() > 3) {
                 let j = if w == "most" || w == "least" { i + 1 } else { i };
                 f.figures.push(format!("ranking: {}", slice(i, j)));
@@ -149,12 +150,23 @@ pub fn features(text: &str, toks: &[Tok]) -> Features {
     if toks.last().is_some_and(|t| t.is_punct('?')) || toks.iter().rev().take(2).any(|t| t.is_punct('?')) {
         f.question = true;
     }
-    let lower_text = toks
-        .first()
-        .zip(toks.last())
-        .map(|(a, b)| text[a.span.start..b.span.end].to_lowercase())
-        .unwrap_or_default();
-    f.boilerplate = BOILERPLATE.iter().any(|b| lower_text.contains(b));
+    // Boilerplate phrases all contain one of these words; most passages have none.
+    let trigger = toks.iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "comment" | "reached" | "respond" | "contacted" | "click" | "sign" | "subscribe"
+                | "reserved" | "copyright" | "follow" | "read" | "updated" | "reporting" | "report"
+                | "contributed" | "out"
+        )
+    });
+    if trigger {
+        let lower_text = toks
+            .first()
+            .zip(toks.last())
+            .map(|(a, b)| text[a.span.start..b.span.end].to_lowercase())
+            .unwrap_or_default();
+        f.boilerplate = BOILERPLATE.iter().any(|b| lower_text.contains(b));
+    }
     f
 }
 

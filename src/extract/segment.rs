@@ -48,40 +48,51 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
     };
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let bytes = para.as_bytes();
+    let char_at = |i: usize| para.get(i..).and_then(|r| r.chars().next());
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        let terminal = matches!(c, '.' | '!' | '?' | '…');
-        if !terminal {
+    while i < bytes.len() {
+        // Only ASCII stops and the ellipsis (E2 80 A6) can end a sentence.
+        let b = bytes[i];
+        if !(matches!(b, b'.' | b'!' | b'?') || b == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6])) {
             i += 1;
             continue;
         }
-        // Consume a run of terminal punctuation ("?!", "...").
-        let mut j = i + 1;
-        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
-            j += 1;
-        }
-        let run_is_ellipsis = c == '…' || j - i >= 3;
-        // Closing quotes and brackets belong to the sentence.
-        while j < chars.len() && is_closer(chars[j].1) {
-            j += 1;
-        }
-        let end_byte = chars.get(j).map_or(para.len(), |&(p, _)| p);
-        // Must be followed by whitespace (or the end).
-        if j < chars.len() && !chars[j].1.is_whitespace() {
-            i = j.max(i + 1);
+        let pos = i;
+        let Some(c) = char_at(i) else {
+            i += 1;
             continue;
+        };
+        // Consume a run of terminal punctuation ("?!", "...").
+        let mut j = i;
+        let mut run = 0;
+        while let Some(d) = char_at(j).filter(|d| matches!(d, '.' | '!' | '?' | '…')) {
+            j += d.len_utf8();
+            run += 1;
+        }
+        let run_is_ellipsis = c == '…' || run >= 3;
+        // Closing quotes and brackets belong to the sentence.
+        while let Some(d) = char_at(j).filter(|d| is_closer(*d)) {
+            j += d.len_utf8();
+        }
+        let end_byte = j;
+        // Must be followed by whitespace (or the end).
+        match char_at(j) {
+            None => break,
+            Some(d) if !d.is_whitespace() => {
+                i = j.max(i + 1);
+                continue;
+            }
+            Some(_) => {}
         }
         let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
+        while let Some(d) = char_at(k).filter(|d| d.is_whitespace()) {
+            k += d.len_utf8();
         }
-        if k >= chars.len() {
+        let Some(next) = char_at(k) else {
             break;
-        }
-        let next = chars[k].1;
-        let next_word = word_at(para, chars[k].0);
+        };
+        let next_word = word_at(para, k);
         let starts_ok = next.is_uppercase()
             || next.is_ascii_digit()
             || is_opener(next)
@@ -91,8 +102,7 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
             && !(run_is_ellipsis && next.is_lowercase());
         if boundary {
             push_trimmed(text, span.start + start, span.start + end_byte, &mut out);
-            start = chars[k].0;
-            let _ = pos;
+            start = k;
         }
         i = k;
     }

@@ -39,13 +39,16 @@ pub struct Entity {
 
 impl Entity {
     fn surname(&self) -> Option<&str> {
-        self.name.split_whitespace().last()
+        self.name.rsplit(' ').next().filter(|s| !s.is_empty())
     }
 
     fn matches_name(&self, name: &str) -> bool {
         self.name.eq_ignore_ascii_case(name) || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
     }
 }
+
+/// The source for a pronoun with no antecedent in the article.
+pub const UNIDENTIFIED: &str = "unidentified speaker";
 
 /// Resolves source phrases to entities as the text is read in order.
 #[derive(Default)]
@@ -284,7 +287,7 @@ impl Resolver {
                     }
                 }
                 (s, n) => s.or(n),
-            }?
+            }
         } else {
             // they / it / we: the latest organisation or group.
             self.entities
@@ -292,7 +295,11 @@ impl Resolver {
                 .enumerate()
                 .filter(|(_, e)| matches!(e.kind, SourceKind::Organization | SourceKind::Unnamed) || pronoun == "i")
                 .max_by_key(|(_, e)| e.last_spoke.max(Some(e.last_seen)))
-                .map(|(i, _)| i)?
+                .map(|(i, _)| i)
+        };
+        // Nobody to refer to: an unidentified speaker, named by the pronoun's mention.
+        let Some(idx) = idx else {
+            return Some(self.register(UNIDENTIFIED, span));
         };
         let e = &mut self.entities[idx];
         if e.gender == Gender::Unknown {
@@ -386,6 +393,33 @@ impl Resolver {
         Resolved { entity: idx, mention: np.span }
     }
 
+    /// The entity called exactly `name` (a transcript label), created as a person if
+    /// new; `mention` is where the label stands.
+    pub fn register(&mut self, name: &str, mention: Span) -> Resolved {
+        let idx = self.entities.iter().position(|e| e.name == name).unwrap_or_else(|| {
+            let kind = if matches!(name, "interviewer" | "interviewee" | UNIDENTIFIED) {
+                SourceKind::Unnamed
+            } else {
+                SourceKind::Person
+            };
+            self.entities.push(Entity {
+                name: name.to_string(),
+                role: None,
+                kind,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+                gender: Gender::Unknown,
+                last_seen: mention.start,
+                last_spoke: None,
+            });
+            self.entities.len() - 1
+        });
+        let e = &mut self.entities[idx];
+        e.mentions.push(mention);
+        e.last_seen = mention.start;
+        Resolved { entity: idx, mention }
+    }
+
     /// Notes that `entity` was the source of a claim at `offset`.
     pub fn spoke(&mut self, entity: usize, offset: usize) {
         if let Some(e) = self.entities.get_mut(entity) {
@@ -417,6 +451,15 @@ impl Resolver {
                 k += 1;
             }
             let name_toks = &run[k..];
+            // Every later mention of a known source by its name or an alias.
+            if let (Some(first), Some(last)) = (name_toks.first(), name_toks.last()) {
+                let span = Span::new(first.span.start, last.span.end);
+                let name = span.slice(text).unwrap_or_default();
+                let name = name.trim_end_matches("'s").trim_end_matches("’s");
+                if let Some(e) = self.entities.iter_mut().rev().find(|e| e.matches_name(name) || e.kind != SourceKind::Unnamed && e.surname() == Some(name)) {
+                    e.mentions.push(Span::new(span.start, span.start + name.len()));
+                }
+            }
             let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
             let after_prep = prev.is_some_and(|p| matches!(p, "in" | "at" | "from" | "to" | "into" | "near" | "of" | "across" | "on" | "the" | "a" | "an" | "for" | "over" | "by"));
             let placeish = name_toks.iter().any(|t| is_org_word(t.stem()) || matches!(t.stem(), "bay" | "sea" | "street" | "river" | "road" | "island" | "airport" | "east" | "west" | "north" | "south" | "city" | "county" | "region" | "province" | "valley" | "mountains" | "lake"));

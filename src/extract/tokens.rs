@@ -12,16 +12,22 @@ pub enum TokKind {
     Punct,
 }
 
+/// A token's lowercase text, kept inline when short (almost every word), so that
+/// tokenizing does not allocate once per word.
+pub type Lower = compact_str::CompactString;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tok {
     pub span: Span,
     pub kind: TokKind,
     /// Lowercase text; for words a trailing possessive "'s" is kept.
-    pub lower: String,
+    pub lower: Lower,
     /// First character is uppercase.
     pub cap: bool,
     /// Two or more letters, all uppercase ("BBC", "U.S.").
     pub acronym: bool,
+    /// The attribution verb this word is, looked up once here.
+    pub cue: Option<super::lexicon::CueVerb>,
 }
 
 impl Tok {
@@ -44,10 +50,8 @@ impl Tok {
 
     /// The word without a possessive ending ("minister's" → "minister").
     pub fn stem(&self) -> &str {
-        self.lower
-            .strip_suffix("'s")
-            .or_else(|| self.lower.strip_suffix("’s"))
-            .unwrap_or(&self.lower)
+        let l = self.lower.as_str();
+        l.strip_suffix("'s").or_else(|| l.strip_suffix("’s")).unwrap_or(l)
     }
 
     pub fn is_possessive(&self) -> bool {
@@ -122,12 +126,27 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             } else {
                 TokKind::Word
             };
-            let letters = word.chars().filter(|x| x.is_alphabetic());
-            let acronym = letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase);
+            let lower = if word.is_ascii() {
+                let mut l = Lower::from(word);
+                l.make_ascii_lowercase();
+                l
+            } else {
+                Lower::from(word.to_lowercase())
+            };
+            let cue = if kind == TokKind::Word {
+                super::lexicon::cue_verb(&lower)
+            } else {
+                None
+            };
+            let acronym = c.is_uppercase() && {
+                let mut letters = word.chars().filter(|x| x.is_alphabetic());
+                letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
+            };
             out.push(Tok {
                 span: Span::new(base + i, base + end),
                 kind,
-                lower: word.to_lowercase(),
+                lower,
+                cue,
                 cap: c.is_uppercase(),
                 acronym,
             });
@@ -136,9 +155,10 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             out.push(Tok {
                 span: Span::new(base + i, base + end),
                 kind: TokKind::Punct,
-                lower: c.to_string(),
+                lower: Lower::from(&*c.encode_utf8(&mut [0u8; 4])),
                 cap: false,
                 acronym: false,
+                cue: None,
             });
         }
     }
