@@ -625,7 +625,7 @@ fn verb_scan(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis, allow_neste
             }
             continue;
         }
-        let Some(np) = np else {
+        let Some(np) = np.filter(|np| speaks(toks, np)) else {
             continue;
         };
         // Inverted: `…, the Financial Times has reported.`
@@ -849,6 +849,23 @@ fn saying(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis) -> bool {
         class: verb,
     });
     true
+}
+
+/// Something that can say things: a name, a pronoun, a person, a group of people, an
+/// organisation or a document — not "the increase" in "the increase will add €500".
+fn speaks(toks: &[Tok], np: &Np) -> bool {
+    let head = &toks[np.last];
+    let stem = head.stem();
+    head.cap
+        || head.kind == TokKind::Number
+        || is_subject_pronoun(&head.lower)
+        || matches!(stem, "several" | "many" | "some" | "most" | "others" | "both" | "all" | "one" | "another" | "few" | "percent" | "%" | "respondents" | "people" | "everyone" | "nobody" | "somebody" | "someone" | "anyone")
+        || super::lexicon::is_person_role(stem)
+        || super::lexicon::is_unnamed_head(stem)
+        || super::lexicon::is_source_document(stem)
+        || super::lexicon::is_org_word(stem)
+        || matches!(stem, "law" | "bill" | "constitution" | "agreement" | "treaty" | "contract" | "rule" | "rules" | "policy" | "guidance" | "guidelines" | "order" | "resolution" | "motion" | "plan" | "proposal" | "platform" | "sign" | "banner" | "website" | "page" | "account" | "label" | "warning" | "notice" | "text")
+        || stem.len() > 3 && stem.ends_with('s') && !stem.ends_with("ss")
 }
 
 /// Only people and organisations take positions: a name, a pronoun, or a described

@@ -196,6 +196,16 @@ fn plain_np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Np> {
     if j >= end {
         return None;
     }
+    // "a move officials said was needed": a zero relative clause; the speakers are
+    // the plural group right before the verb.
+    if last >= j + 2
+        && matches!(toks[j].lower.as_str(), "a" | "an")
+        && super::lexicon::is_unnamed_head(toks[last].stem())
+        && toks[last].lower.ends_with('s')
+        && !toks[last - 1].lower.ends_with('s')
+    {
+        return Some(np(toks, last, last, None));
+    }
     Some(np(toks, j, last, None))
 }
 
