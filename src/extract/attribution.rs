@@ -209,6 +209,11 @@ fn verb_use(toks: &[Tok], c: usize) -> bool {
     let Some(p) = c.checked_sub(1).map(|i| &toks[i]) else {
         return true;
     };
+    // "Several said", "Many say": a quantifier standing alone as the subject.
+    let alone = c < 2 || toks[c - 2].kind == TokKind::Punct || is_clause_word(&toks[c - 2].lower);
+    if alone && matches!(p.lower.as_str(), "several" | "many" | "some" | "most" | "others" | "few" | "both" | "all") {
+        return true;
+    }
     !(p.kind == TokKind::Number
         || p.is_possessive()
         || p.is_word()
@@ -961,6 +966,10 @@ fn starts_clause(toks: &[Tok], i: usize, hi: usize) -> bool {
         return t.is_quote();
     }
     let w = t.lower.as_str();
+    // "a move officials said was unavoidable": the clause's subject came before.
+    if matches!(w, "was" | "is" | "were" | "are" | "would" | "will" | "had" | "has" | "could" | "should" | "might") && i + 1 < hi {
+        return true;
+    }
     if !(is_subject_pronoun(w) || is_determiner(w) || t.cap || t.kind == TokKind::Number || w == "there") {
         return false;
     }

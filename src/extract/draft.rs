@@ -101,6 +101,8 @@ impl<'a> Reader<'a> {
         }
         let sentences = sentences_in(self.text, para, quotes);
         for (si, sspan) in sentences.iter().enumerate() {
+            let dateline = if si == 0 { dateline_end(self.text, *sspan) } else { None };
+            let sspan = &dateline.map_or(*sspan, |end| Span::new(end, sspan.end));
             let toks = tokens::tokenize(self.text, *sspan);
             if toks.is_empty() {
                 continue;
@@ -135,6 +137,9 @@ impl<'a> Reader<'a> {
             }
             for f in &analysis.found {
                 self.found(pi, &toks, f);
+            }
+            if let Some(prefix) = main_clause_before(self.text, *sspan, &analysis.found) {
+                self.fact(prefix, &toks);
             }
             if let [f] = analysis.found.as_slice()
                 && (f.pattern == Pattern::QuoteThenTag || f.pattern == Pattern::InvertedTag && analysis.partial_quote.is_some())
@@ -349,6 +354,10 @@ impl<'a> Reader<'a> {
         let mut nameless_id: Option<SourceId> = None;
         let mut claims = Vec::new();
         for mut d in drafts {
+            // Nothing to check in an empty quotation or bare punctuation.
+            if !d.span.slice(text).is_some_and(|t| t.chars().any(char::is_alphanumeric)) {
+                continue;
+            }
             let f = match d.features.take() {
                 Some(f) => f,
                 None => score::features(text, &tokens::tokenize(text, d.span)),
@@ -438,6 +447,46 @@ fn tidy_mentions(source: &mut Source) {
 /// The span a found attribution's claim covers: its content, or — when the content is
 /// short beside the words introducing it (`Ode said a deal had been secured`) — the
 /// whole clause from the speaker on, so the claim reads on its own.
+/// Where a dateline opening a paragraph ends: `CORK, Ireland, Feb. 11 — ` or
+/// `WASHINGTON (Reuters) - `. The place and date are not part of any claim.
+fn dateline_end(text: &str, sentence: Span) -> Option<usize> {
+    let s = sentence.slice(text)?;
+    let head: String = s.chars().take(80).collect();
+    let (dash, width) = [" — ", " – ", " -- ", " - ", "—"]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let place = &head[..dash];
+    let first = place.split([',', ' ', '(']).next()?;
+    let shouting = first.chars().filter(|c| c.is_alphabetic()).count() >= 3 && first.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let tidy = place.split_whitespace().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '(')
+    });
+    (shouting && tidy).then(|| {
+        let rest = &s[dash + width..];
+        sentence.start + dash + width + (rest.len() - rest.trim_start().len())
+    })
+}
+
+/// `The council voted to raise tolls by 37 percent, a move officials said was needed`:
+/// an attribution buried late in a sentence leaves the main clause before it
+/// unattributed; that clause is a claim of its own (up to its last comma).
+fn main_clause_before(text: &str, sentence: Span, found: &[Found]) -> Option<Span> {
+    let first = found.iter().min_by_key(|f| f.content.start)?;
+    if !matches!(first.pattern, Pattern::SubjectVerb | Pattern::Participle) {
+        return None;
+    }
+    let speaker = first.source.map_or(first.content.start, |np| np.span.start);
+    let start = speaker.min(first.content.start);
+    if (start - sentence.start) * 5 < sentence.len() * 2 {
+        return None;
+    }
+    let head = Span::new(sentence.start, start).slice(text)?;
+    let comma = head.rfind(',')?;
+    let prefix = Span::new(sentence.start, sentence.start + comma).trim(text);
+    (word_count(text, prefix) >= 8).then_some(prefix)
+}
+
 fn claim_span(f: &Found) -> Span {
     let Some(np) = f.source else {
         return f.content;

@@ -113,3 +113,78 @@ fn stale_paragraphs_are_ignored() {
     let paragraphs = [Paragraph { span: Span::new(1, 5), kind: ParagraphKind::Body }];
     assert!(extract(text, &paragraphs).claims.is_empty());
 }
+
+#[test]
+fn dateline_is_not_part_of_a_claim() {
+    let text = "CORK, Ireland, Feb. 11 — The council voted to raise tolls on the bridge by 37 percent.";
+    let x = extract_text(text);
+    assert!(x.claims[0].text(text).starts_with("The council voted"), "{:?}", x.claims[0].text(text));
+}
+
+#[test]
+fn main_clause_before_a_buried_attribution_is_a_claim() {
+    let text = "The council voted on Tuesday to raise tolls on the harbour bridge by 37 percent, a move officials said was unavoidable.";
+    let x = extract_text(text);
+    let texts: Vec<&str> = x.claims.iter().map(|c| c.text(text)).collect();
+    assert!(texts.iter().any(|t| t.starts_with("The council voted") && t.ends_with("37 percent")), "{texts:?}");
+    let c = find(&x, text, "was unavoidable");
+    assert_eq!(source_name(&x, c), Some("officials"));
+}
+
+#[test]
+fn quotation_interrupted_by_its_tag_is_one_claim() {
+    let text = "\"We are not moving,\" Ortiz said. \"Not this year.\"";
+    let x = extract_text(text);
+    assert_eq!(x.claims.len(), 1);
+    assert_eq!(x.claims[0].text(text), "We are not moving,\" Ortiz said. \"Not this year.");
+}
+
+#[test]
+fn separate_quotations_in_separate_paragraphs_stay_separate() {
+    let text = "\"We are not moving,\" Mayor Lena Ortiz said.\nThe council meets in May.\n\"Not this year,\" she added.";
+    let x = extract_text(text);
+    let quotes: Vec<&Claim> = x.claims.iter().filter(|c| c.kind == ClaimKind::Quote).collect();
+    assert_eq!(quotes.len(), 2);
+    assert_eq!(source_name(&x, quotes[1]), Some("Lena Ortiz"));
+}
+
+#[test]
+fn transcript_turns_belong_to_their_labels() {
+    let text = "Q: Will the plant close?\nA: No. It will employ 400 people by June.\nQ: Who pays?\nA: The state pays half of the cost.";
+    let x = extract_text(text);
+    let c = find(&x, text, "400 people");
+    assert_eq!(source_name(&x, c), Some("interviewee"));
+}
+
+#[test]
+fn pronoun_without_antecedent_is_an_unidentified_speaker() {
+    let text = "\"The plant will close in June,\" he said.";
+    let x = extract_text(text);
+    let c = &x.claims[0];
+    assert_eq!(source_name(&x, c), Some("unidentified speaker"));
+    assert_eq!(c.source.and_then(|s| s.mention).and_then(|m| m.slice(text)), Some("he"));
+}
+
+#[test]
+fn things_that_cannot_speak_are_not_sources() {
+    let text = "The increase will add roughly €500 a year to the cost of getting to work.";
+    let x = extract_text(text);
+    assert!(x.claims.iter().all(|c| c.source.is_none()), "{:?}", x.claims);
+}
+
+#[test]
+fn quantifier_subjects_are_unnamed_sources() {
+    let text = "Several said they would rather the money went to schools.";
+    let x = extract_text(text);
+    let c = &x.claims[0];
+    assert_eq!(source_name(&x, c), Some("Several"));
+}
+
+#[test]
+fn nested_attribution_inside_an_inverted_tag() {
+    let text = "SAIC says none of its money will go to the owners, the FT reports.";
+    let x = extract_text(text);
+    let names: Vec<Option<&str>> = x.claims.iter().map(|c| source_name(&x, c)).collect();
+    assert!(names.contains(&Some("FT")), "{names:?}");
+    assert!(names.contains(&Some("SAIC")), "{names:?}");
+}
