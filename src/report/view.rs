@@ -1,0 +1,323 @@
+//! What every format shows, worked out once: the claims that go into the report (after
+//! `reviewed_only`), their text and source, and small text helpers shared by the formats.
+
+use std::borrow::Cow;
+
+use jiff::Timestamp;
+
+use super::Options;
+use crate::model::{Claim, Project, Source, Span, Tally, Verdict};
+
+/// How a source with an empty name is shown (the extractor's agentless "are reported to").
+pub const UNNAMED_SOURCE: &str = "Unnamed source";
+
+/// A project prepared for rendering.
+pub(super) struct Report<'a> {
+    pub project: &'a Project,
+    pub options: &'a Options,
+    /// The claims in the report, in text order.
+    pub entries: Vec<Entry<'a>>,
+    /// Counts per verdict over `entries`.
+    pub tally: Tally,
+}
+
+/// One claim of the report.
+pub(super) struct Entry<'a> {
+    pub claim: &'a Claim,
+    /// The claim's text, or `None` when its span no longer fits the article.
+    pub text: Option<&'a str>,
+    pub source: Option<&'a Source>,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(project: &'a Project, options: &'a Options) -> Self {
+        let article = &project.article.text;
+        let entries: Vec<Entry<'a>> = project
+            .claims
+            .iter()
+            .filter(|c| !options.reviewed_only || c.review.verdict.is_reviewed())
+            .map(|claim| Entry {
+                claim,
+                text: claim.span.slice(article),
+                source: project.claim_source(claim),
+            })
+            .collect();
+        let tally = tally(entries.iter().map(|e| e.claim.review.verdict));
+        Report {
+            project,
+            options,
+            entries,
+            tally,
+        }
+    }
+
+    pub fn text(&self) -> &'a str {
+        &self.project.article.text
+    }
+
+    /// The report's title: the article's, or "Untitled article".
+    pub fn title(&self) -> &'a str {
+        self.project.display_title()
+    }
+
+    /// "Showing the 5 reviewed claims of 12." when claims were left out.
+    pub fn filter_note(&self) -> Option<String> {
+        let all = self.project.claims.len();
+        let shown = self.entries.len();
+        (self.options.reviewed_only && shown < all).then(|| {
+            let s = if shown == 1 { "" } else { "s" };
+            format!("Showing the {shown} reviewed claim{s} of {all}.")
+        })
+    }
+}
+
+impl Entry<'_> {
+    /// The source's name, [`UNNAMED_SOURCE`] for an empty one, "" without a source.
+    pub fn source_name(&self) -> &str {
+        self.source.map_or("", source_name)
+    }
+
+    pub fn source_role(&self) -> &str {
+        self.source.and_then(|s| s.role.as_deref()).unwrap_or("")
+    }
+}
+
+/// A source's name for people: [`UNNAMED_SOURCE`] when it has none.
+pub(super) fn source_name(source: &Source) -> &str {
+    let name = source.name.trim();
+    if name.is_empty() {
+        UNNAMED_SOURCE
+    } else {
+        name
+    }
+}
+
+fn tally(verdicts: impl Iterator<Item = Verdict>) -> Tally {
+    let mut t = Tally::default();
+    for v in verdicts {
+        t.total += 1;
+        *match v {
+            Verdict::Unreviewed => &mut t.unreviewed,
+            Verdict::Verified => &mut t.verified,
+            Verdict::Disputed => &mut t.disputed,
+            Verdict::NeedsContext => &mut t.needs_context,
+            Verdict::Unverifiable => &mut t.unverifiable,
+        } += 1;
+    }
+    t
+}
+
+/// Words of article text around a claim, within its line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Context<'a> {
+    pub before: &'a str,
+    pub after: &'a str,
+    /// The line goes on before `before` / after `after`.
+    pub more_before: bool,
+    pub more_after: bool,
+}
+
+/// How many words of context the Markdown and HTML reports show on each side.
+pub(super) const CONTEXT_WORDS: usize = 8;
+
+/// Up to `words` words on each side of `span` (a valid span of `text`), stopping at line
+/// breaks. Whitespace next to the claim is kept, so `before + claim + after` reads as in
+/// the article.
+pub(super) fn context(text: &str, span: Span, words: usize) -> Context<'_> {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let before_all = &text[line_start..span.start];
+    let after_all = &text[span.end..line_end];
+
+    // Walk back over `words` word starts.
+    let mut cut = 0;
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in before_all.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == words {
+                    cut = i + c.len_utf8();
+                    break;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    let before = &before_all[cut..];
+    let more_before = !before_all[..cut].trim().is_empty();
+
+    let mut end = after_all.len();
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in after_all.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == words {
+                    end = i;
+                    break;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    let after = &after_all[..end];
+    let more_after = !after_all[end..].trim().is_empty();
+
+    Context {
+        before,
+        after,
+        more_before,
+        more_after,
+    }
+}
+
+/// Runs of whitespace (line breaks included) as single spaces, ends trimmed.
+pub(super) fn one_line(text: &str) -> Cow<'_, str> {
+    let trimmed = text.trim();
+    let clean = !trimmed
+        .char_indices()
+        .any(|(i, c)| c.is_whitespace() && (c != ' ' || trimmed[i + 1..].starts_with(' ')));
+    if clean {
+        return Cow::Borrowed(trimmed);
+    }
+    Cow::Owned(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// At most `max` characters of `text`, with "…" when cut.
+pub(super) fn shorten(text: &str, max: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => Cow::Borrowed(text),
+        Some((i, _)) => Cow::Owned(format!("{}…", text[..i].trim_end())),
+    }
+}
+
+/// The number of Unicode code points before byte `offset` (a char boundary) of `text`.
+pub(super) fn char_offset(text: &str, offset: usize) -> usize {
+    text.get(..offset).map_or(0, |s| s.chars().count())
+}
+
+/// The article file's name without its folders, for reports people read (the folders
+/// are the editor's own business; the JSON report keeps the whole path).
+pub(super) fn file_name(path: Option<&std::path::Path>) -> Option<String> {
+    let path = path?;
+    let name = path.file_name().unwrap_or(path.as_os_str());
+    Some(name.to_string_lossy().into_owned())
+}
+
+/// "2026-03-02 09:30 UTC", for people.
+pub(super) fn human_time(at: Timestamp) -> String {
+    at.strftime("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// True for links a report may make clickable: `http:`, `https:` and `mailto:` URLs. Any
+/// other scheme (`javascript:`, `data:`, `file:`) is shown as text only.
+pub(super) fn is_web_link(url: &str) -> bool {
+    let url = url.trim();
+    let Some((scheme, rest)) = url.split_once(':') else {
+        return false;
+    };
+    let scheme = scheme.to_ascii_lowercase();
+    let ok_scheme = match scheme.as_str() {
+        "http" | "https" => rest.starts_with("//") && rest.len() > 2,
+        "mailto" => !rest.is_empty(),
+        _ => false,
+    };
+    ok_scheme && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// The title to show for a piece of evidence: its title, else its URL.
+pub(super) fn evidence_title(title: &str, url: &str) -> String {
+    let title = one_line(title);
+    if title.is_empty() {
+        one_line(url).into_owned()
+    } else {
+        title.into_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span_of(text: &str, needle: &str) -> Span {
+        let start = text.find(needle).unwrap_or(0);
+        Span::new(start, start + needle.len())
+    }
+
+    #[test]
+    fn context_takes_words_on_each_side_within_the_line() {
+        let text = "Intro line.\nOne two three four five CLAIM six seven eight nine.\nNext.";
+        let c = context(text, span_of(text, "CLAIM"), 3);
+        assert_eq!(c.before, "three four five ");
+        assert_eq!(c.after, " six seven eight");
+        assert!(c.more_before && c.more_after);
+    }
+
+    #[test]
+    fn context_at_the_ends_of_a_line_is_not_marked_as_cut() {
+        let text = "Two words CLAIM end.";
+        let c = context(text, span_of(text, "CLAIM"), 8);
+        assert_eq!((c.before, c.after), ("Two words ", " end."));
+        assert!(!c.more_before && !c.more_after);
+        let c = context("CLAIM", Span::new(0, 5), 8);
+        assert_eq!((c.before, c.after), ("", ""));
+    }
+
+    #[test]
+    fn context_handles_multibyte_text() {
+        let text = "Café — «crème» 🎉 CLAIM déjà vu — 🎉 fin";
+        let c = context(text, span_of(text, "CLAIM"), 2);
+        assert_eq!(c.before, "«crème» 🎉 ");
+        assert_eq!(c.after, " déjà vu");
+    }
+
+    #[test]
+    fn one_line_collapses_whitespace() {
+        assert_eq!(one_line(" a\n\tb  c "), "a b c");
+        assert!(matches!(one_line("a b"), Cow::Borrowed("a b")));
+    }
+
+    #[test]
+    fn shorten_cuts_on_chars() {
+        assert_eq!(shorten("déjà vu", 4), "déjà…");
+        assert_eq!(shorten("déjà", 4), "déjà");
+    }
+
+    #[test]
+    fn char_offset_counts_code_points() {
+        assert_eq!(char_offset("é🎉x", "é🎉".len()), 2);
+        assert_eq!(char_offset("é", 1), 0);
+    }
+
+    #[test]
+    fn only_web_links_are_clickable() {
+        assert!(is_web_link("https://example.org/a"));
+        assert!(is_web_link("HTTP://example.org"));
+        assert!(is_web_link("mailto:desk@example.org"));
+        assert!(!is_web_link("javascript:alert(1)"));
+        assert!(!is_web_link("JaVaScRiPt:alert(1)"));
+        assert!(!is_web_link("data:text/html,<b>"));
+        assert!(!is_web_link("https://"));
+        assert!(!is_web_link("example.org"));
+        assert!(!is_web_link("https://a.org/x y"));
+    }
+
+    #[test]
+    fn empty_source_names_are_unnamed() {
+        let s = Source::new(
+            crate::model::SourceId(1),
+            " ",
+            crate::model::SourceKind::Unnamed,
+        );
+        assert_eq!(source_name(&s), UNNAMED_SOURCE);
+    }
+}

@@ -1,0 +1,196 @@
+//! Reports in every format: golden snapshots of the hand-made project in
+//! `report_support`, the `reviewed_only` filter, writing, and a smoke test through the
+//! real import + extract pipeline (not snapshotted, as extraction is still being tuned).
+
+mod report_support;
+
+use std::path::Path;
+
+use claimdesk::model::{Evidence, Project, Verdict};
+use claimdesk::report::{self, Format, Options};
+use dom_query::Document;
+use report_support::{TestResult, at, fixture, options, render};
+use serde_json::Value;
+
+// ---- golden snapshots -------------------------------------------------------------
+
+#[test]
+fn markdown_snapshot() {
+    insta::assert_snapshot!(render(&fixture(), Format::Markdown, &options()));
+}
+
+#[test]
+fn markdown_reviewed_only_snapshot() {
+    let options = Options {
+        reviewed_only: true,
+        ..Options::default()
+    };
+    insta::assert_snapshot!(render(&fixture(), Format::Markdown, &options));
+}
+
+#[test]
+fn html_snapshot() {
+    insta::assert_snapshot!(render(&fixture(), Format::Html, &options()));
+}
+
+#[test]
+fn json_snapshot() {
+    insta::assert_snapshot!(render(&fixture(), Format::Json, &options()));
+}
+
+#[test]
+fn csv_snapshot() {
+    insta::assert_snapshot!(render(&fixture(), Format::Csv, &options()));
+}
+
+#[test]
+fn claimreview_snapshot() {
+    insta::assert_snapshot!(render(&fixture(), Format::ClaimReview, &options()));
+}
+
+#[test]
+fn annotations_snapshot() {
+    insta::assert_snapshot!(render(&fixture(), Format::Annotations, &options()));
+}
+
+// ---- every format -----------------------------------------------------------------
+
+#[test]
+fn reviewed_only_drops_unreviewed_claims_in_every_format() {
+    let project = fixture();
+    let options = Options {
+        reviewed_only: true,
+        ..options()
+    };
+    let unreviewed = ["c3", "c7", "c9"];
+    for format in Format::ALL {
+        let out = render(&project, format, &options);
+        for id in unreviewed {
+            let needles = [
+                format!("\"{id}\""),
+                format!("#{id})"),
+                format!("\n{id},"),
+                format!("Claim {id}\n"),
+            ];
+            for needle in &needles {
+                assert!(!out.contains(needle.as_str()), "{format}: {needle:?}");
+            }
+        }
+        if format == Format::Annotations {
+            let json: Value = serde_json::from_str(&out).unwrap_or_default();
+            assert_eq!(
+                json["total"], 6,
+                "the six reviewed claims that fit the text"
+            );
+        } else {
+            assert!(out.contains("c4"), "{format} lost a reviewed claim");
+        }
+    }
+}
+
+#[test]
+fn written_reports_read_back_unchanged() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let project = fixture();
+    for format in Format::ALL {
+        let text = render(&project, format, &options());
+        let path = dir
+            .path()
+            .join(format!("report-{format}.{}", format.extension()));
+        report::write(&path, &text)?;
+        assert_eq!(std::fs::read_to_string(&path)?, text);
+    }
+    assert_eq!(std::fs::read_dir(dir.path())?.count(), Format::ALL.len());
+    Ok(())
+}
+
+// ---- the real pipeline ------------------------------------------------------------
+
+/// The harbour sample through import and extraction, with a few reviews set.
+fn example_project() -> Result<Project, Box<dyn std::error::Error>> {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/harbour-bridge-tolls.txt");
+    let imported = claimdesk::import::import_path(&path)?;
+    let found = claimdesk::extract::extract_article(&imported.article);
+    let mut project = Project::new(imported.article, found.sources, found.claims);
+    let verdicts = [
+        Verdict::Verified,
+        Verdict::Disputed,
+        Verdict::NeedsContext,
+        Verdict::Verified,
+        Verdict::Unverifiable,
+    ];
+    for (i, claim) in project
+        .claims
+        .iter_mut()
+        .enumerate()
+        .filter(|(i, _)| i % 4 == 0)
+    {
+        let verdict = verdicts[(i / 4) % verdicts.len()];
+        claim.review.verdict = verdict;
+        claim.review.reviewer = Some("Ana Ruiz".into());
+        claim.review.reviewed_at = Some(at(i64::try_from(i)? * 5));
+        if verdict != Verdict::Verified {
+            claim.review.note =
+                format!("Checked against the council minutes ({}).", verdict.label());
+        }
+        if i % 8 == 0 {
+            claim.review.evidence.push(Evidence {
+                url: format!("https://council.example/minutes/2026-02-11#item-{i}"),
+                title: "Council minutes, 11 Feb".into(),
+                note: String::new(),
+            });
+        }
+    }
+    Ok(project)
+}
+
+#[test]
+fn example_project_renders_in_every_format() -> TestResult {
+    let project = example_project()?;
+    assert!(
+        project.claims.len() >= 5,
+        "the extractor found {} claims",
+        project.claims.len()
+    );
+    for format in Format::ALL {
+        let out = report::render(&project, format, &options())?;
+        match format {
+            Format::Json | Format::ClaimReview | Format::Annotations => {
+                serde_json::from_str::<Value>(&out)?;
+            }
+            Format::Csv => {
+                let rows = csv::Reader::from_reader(out.as_bytes()).records().count();
+                assert_eq!(rows, project.claims.len());
+            }
+            Format::Html => {
+                let doc = Document::from(out.as_str());
+                assert_eq!(doc.select(".claim-card").length(), project.claims.len());
+                assert_eq!(doc.select("script").length(), 0);
+            }
+            Format::Markdown => assert!(out.contains("## Summary")),
+        }
+    }
+    Ok(())
+}
+
+/// Writes the example's HTML report for the README picture:
+/// `REPORT_EXAMPLE=/tmp/report-example.html cargo test --test report_formats -- --ignored`.
+#[test]
+#[ignore = "writes a file for the README screenshot"]
+fn write_example_html() -> TestResult {
+    let out = std::env::var("REPORT_EXAMPLE").unwrap_or_else(|_| "/tmp/report-example.html".into());
+    let project = example_project()?;
+    let options = Options {
+        reviewed_only: true,
+        organization: Some("Harbour Fact Desk".into()),
+        url: Some("https://factdesk.example/checks/harbour-bridge-tolls".into()),
+        reviewer: Some("Ana Ruiz".into()),
+        generated_at: Some(at(24 * 60)),
+    };
+    report::write(
+        Path::new(&out),
+        &report::render(&project, Format::Html, &options)?,
+    )?;
+    Ok(())
+}
