@@ -3,6 +3,9 @@
 //! The core — [`model`], [`extract`], [`import`], [`project`], [`history`], [`report`] —
 //! has no GUI dependency; the window lives in `app` behind the default `gui` feature.
 
+#[cfg(feature = "gui")]
+pub mod app;
+pub mod cli;
 pub mod extract;
 pub mod history;
 pub mod import;

@@ -1,1 +1,176 @@
-fn main() {}
+//! The `claimdesk` binary: parses arguments, then runs a headless command or opens the
+//! window.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use claimdesk::cli::{self, ExtractFormat};
+use claimdesk::report;
+
+/// A fact-check workbench: extract claims and their sources from news articles,
+/// review them, export reports.
+#[derive(Parser, Debug)]
+#[command(name = "claimdesk", version, args_conflicts_with_subcommands = true)]
+struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// An article (.txt, .md, .html) or a project (.ron) to open in the window.
+    path: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract claims and sources from an article and print them.
+    Extract {
+        /// The article: .txt, .md, .html or .htm.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = ExtractFormatArg::Json)]
+        format: ExtractFormatArg,
+    },
+    /// Import an article, extract its claims and save a new project.
+    New {
+        /// The article: .txt, .md, .html or .htm.
+        article: PathBuf,
+        /// The project file to write (.ron).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace the project file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a fact-check report of a project.
+    Report {
+        /// The project file (.ron).
+        project: PathBuf,
+        #[arg(long, value_enum, default_value_t = ReportFormatArg::Md)]
+        format: ReportFormatArg,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Only claims with a verdict.
+        #[arg(long)]
+        reviewed_only: bool,
+        /// The fact-checking organisation (ClaimReview author).
+        #[arg(long)]
+        org: Option<String>,
+        /// Where the report will be published (ClaimReview url).
+        #[arg(long)]
+        url: Option<String>,
+        /// The reviewer named in the report.
+        #[arg(long)]
+        reviewer: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ExtractFormatArg {
+    Json,
+    Text,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ReportFormatArg {
+    Md,
+    Html,
+    Json,
+    Csv,
+    Claimreview,
+    Annotations,
+}
+
+impl From<ReportFormatArg> for report::Format {
+    fn from(f: ReportFormatArg) -> Self {
+        match f {
+            ReportFormatArg::Md => report::Format::Markdown,
+            ReportFormatArg::Html => report::Format::Html,
+            ReportFormatArg::Json => report::Format::Json,
+            ReportFormatArg::Csv => report::Format::Csv,
+            ReportFormatArg::Claimreview => report::Format::ClaimReview,
+            ReportFormatArg::Annotations => report::Format::Annotations,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let mut warnings = Vec::new();
+    let result = run(args, &mut warnings);
+    for w in &warnings {
+        eprintln!("claimdesk: warning: {w}");
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("claimdesk: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(args: Args, warnings: &mut Vec<String>) -> anyhow::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match args.command {
+        Some(Command::Extract { file, format }) => {
+            let format = match format {
+                ExtractFormatArg::Json => ExtractFormat::Json,
+                ExtractFormatArg::Text => ExtractFormat::Text,
+            };
+            cli::extract_command(&file, format, &mut out, warnings)?;
+        }
+        Some(Command::New {
+            article,
+            output,
+            force,
+        }) => {
+            let project = cli::new_command(&article, &output, force, warnings)?;
+            writeln!(
+                out,
+                "{}: {} claims from {} sources",
+                output.display(),
+                project.claims.len(),
+                project.sources.len()
+            )?;
+        }
+        Some(Command::Report {
+            project,
+            format,
+            output,
+            reviewed_only,
+            org,
+            url,
+            reviewer,
+        }) => {
+            let options = report::Options {
+                reviewed_only,
+                organization: org,
+                url,
+                reviewer,
+                generated_at: Some(jiff::Timestamp::now()),
+            };
+            cli::report_command(
+                &project,
+                format.into(),
+                &options,
+                output.as_deref(),
+                &mut out,
+                warnings,
+            )?;
+        }
+        None => open_window(args.path)?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+#[cfg(feature = "gui")]
+fn open_window(path: Option<PathBuf>) -> anyhow::Result<()> {
+    claimdesk::app::run(path)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_path: Option<PathBuf>) -> anyhow::Result<()> {
+    anyhow::bail!("this build has no window (built without the \"gui\" feature); use a subcommand such as `claimdesk extract FILE`")
+}
