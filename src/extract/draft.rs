@@ -101,7 +101,11 @@ impl<'a> Reader<'a> {
         }
         let sentences = sentences_in(self.text, para, quotes);
         for (si, sspan) in sentences.iter().enumerate() {
-            let dateline = if si == 0 { dateline_end(self.text, *sspan) } else { None };
+            let dateline = if si == 0 {
+                dateline_end(self.text, *sspan)
+            } else {
+                None
+            };
             let sspan = &dateline.map_or(*sspan, |end| Span::new(end, sspan.end));
             let toks = tokens::tokenize(self.text, *sspan);
             if toks.is_empty() {
@@ -124,10 +128,19 @@ impl<'a> Reader<'a> {
             // People named earlier in this sentence, outside quotations, are the first
             // candidates for a pronoun speaker ("Ode visited Leeds, where he said …").
             self.resolver.sentence_start = sspan.start;
-            if let Some(first) = analysis.found.iter().filter_map(|f| f.source).map(|np| np.span.start).min() {
+            if let Some(first) = analysis
+                .found
+                .iter()
+                .filter_map(|f| f.source)
+                .map(|np| np.span.start)
+                .min()
+            {
                 let before: Vec<Tok> = toks
                     .iter()
-                    .filter(|t| t.span.end <= first && !squotes.iter().any(|q| q.outer(para.end).contains(t.span)))
+                    .filter(|t| {
+                        t.span.end <= first
+                            && !squotes.iter().any(|q| q.outer(para.end).contains(t.span))
+                    })
                     .cloned()
                     .collect();
                 self.resolver.observe_names(self.text, &before);
@@ -142,7 +155,8 @@ impl<'a> Reader<'a> {
                 self.fact(prefix, &toks);
             }
             if let [f] = analysis.found.as_slice()
-                && (f.pattern == Pattern::QuoteThenTag || f.pattern == Pattern::InvertedTag && analysis.partial_quote.is_some())
+                && (f.pattern == Pattern::QuoteThenTag
+                    || f.pattern == Pattern::InvertedTag && analysis.partial_quote.is_some())
                 && f.source.is_some()
             {
                 self.interrupted = Some(self.drafts.len() - 1);
@@ -355,7 +369,11 @@ impl<'a> Reader<'a> {
         let mut claims = Vec::new();
         for mut d in drafts {
             // Nothing to check in an empty quotation or bare punctuation.
-            if !d.span.slice(text).is_some_and(|t| t.chars().any(char::is_alphanumeric)) {
+            if !d
+                .span
+                .slice(text)
+                .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+            {
                 continue;
             }
             let f = match d.features.take() {
@@ -400,10 +418,7 @@ impl<'a> Reader<'a> {
                 if let (Some(cue), Some(src)) = (d.cue, sources.iter_mut().find(|s| s.id == id)) {
                     src.mentions.push(cue);
                 }
-                Some(ClaimSource {
-                    id,
-                    mention: d.cue,
-                })
+                Some(ClaimSource { id, mention: d.cue })
             } else {
                 None
             };
@@ -434,7 +449,9 @@ impl<'a> Reader<'a> {
 
 /// Sorts a source's mentions and drops repeats and mentions inside a longer one.
 fn tidy_mentions(source: &mut Source) {
-    source.mentions.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    source
+        .mentions
+        .sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut kept: Vec<Span> = Vec::with_capacity(source.mentions.len());
     for m in source.mentions.drain(..) {
         if kept.last().is_none_or(|k| m.start >= k.end) {
@@ -458,10 +475,13 @@ fn dateline_end(text: &str, sentence: Span) -> Option<usize> {
         .min()?;
     let place = &head[..dash];
     let first = place.split([',', ' ', '(']).next()?;
-    let shouting = first.chars().filter(|c| c.is_alphabetic()).count() >= 3 && first.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-    let tidy = place.split_whitespace().all(|w| {
-        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '(')
-    });
+    let shouting = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && first
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let tidy = place
+        .split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '('));
     (shouting && tidy).then(|| {
         let rest = &s[dash + width..];
         sentence.start + dash + width + (rest.len() - rest.trim_start().len())
@@ -520,8 +540,14 @@ fn is_byline(text: &str, span: Span) -> bool {
     let Some(s) = span.slice(text) else {
         return false;
     };
-    let Some(rest) = s.strip_prefix("By ").or_else(|| s.strip_prefix("by ")).or_else(|| s.strip_prefix("BY ")) else {
+    let Some(rest) = s
+        .strip_prefix("By ")
+        .or_else(|| s.strip_prefix("by "))
+        .or_else(|| s.strip_prefix("BY "))
+    else {
         return false;
     };
-    rest.starts_with(char::is_uppercase) && !s.ends_with('.') && s.split_whitespace().take(11).count() <= 10
+    rest.starts_with(char::is_uppercase)
+        && !s.ends_with('.')
+        && s.split_whitespace().take(11).count() <= 10
 }

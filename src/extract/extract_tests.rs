@@ -3,7 +3,10 @@ use crate::model::{ClaimKind, SourceKind};
 
 fn source_name<'a>(x: &'a Extraction, claim: &Claim) -> Option<&'a str> {
     let id = claim.source?.id;
-    x.sources.iter().find(|s| s.id == id).map(|s| s.name.as_str())
+    x.sources
+        .iter()
+        .find(|s| s.id == id)
+        .map(|s| s.name.as_str())
 }
 
 fn find<'a>(x: &'a Extraction, text: &str, needle: &str) -> &'a Claim {
@@ -47,7 +50,10 @@ fn headings_are_not_claims() {
     let text = "Why It Matters\nThe port handles 40 percent of exports.";
     let mut paragraphs: Vec<Paragraph> = split_paragraphs(text)
         .into_iter()
-        .map(|span| Paragraph { span, kind: ParagraphKind::Body })
+        .map(|span| Paragraph {
+            span,
+            kind: ParagraphKind::Body,
+        })
         .collect();
     paragraphs[0].kind = ParagraphKind::Heading;
     let x = extract(text, &paragraphs);
@@ -61,10 +67,19 @@ fn statistic_reasons_name_the_figures() {
     let x = extract_text(text);
     let c = &x.claims[0];
     assert_eq!(c.kind, ClaimKind::Statistic);
-    assert!(c.reasons.iter().any(|r| r == "attributed: According to the Harbour Trust"), "{:?}", c.reasons);
+    assert!(
+        c.reasons
+            .iter()
+            .any(|r| r == "attributed: According to the Harbour Trust"),
+        "{:?}",
+        c.reasons
+    );
     assert!(c.reasons.iter().any(|r| r == "amount: €320 million"));
     assert!(c.reasons.iter().any(|r| r == "percentage: 37 percent"));
-    assert_eq!(c.cue.as_ref().map(|q| q.text.as_str()), Some("According to"));
+    assert_eq!(
+        c.cue.as_ref().map(|q| q.text.as_str()),
+        Some("According to")
+    );
 }
 
 #[test]
@@ -110,15 +125,23 @@ fn ids_are_sequential_and_deterministic() {
 #[test]
 fn stale_paragraphs_are_ignored() {
     let text = "é and more text here for you.";
-    let paragraphs = [Paragraph { span: Span::new(1, 5), kind: ParagraphKind::Body }];
+    let paragraphs = [Paragraph {
+        span: Span::new(1, 5),
+        kind: ParagraphKind::Body,
+    }];
     assert!(extract(text, &paragraphs).claims.is_empty());
 }
 
 #[test]
 fn dateline_is_not_part_of_a_claim() {
-    let text = "CORK, Ireland, Feb. 11 — The council voted to raise tolls on the bridge by 37 percent.";
+    let text =
+        "CORK, Ireland, Feb. 11 — The council voted to raise tolls on the bridge by 37 percent.";
     let x = extract_text(text);
-    assert!(x.claims[0].text(text).starts_with("The council voted"), "{:?}", x.claims[0].text(text));
+    assert!(
+        x.claims[0].text(text).starts_with("The council voted"),
+        "{:?}",
+        x.claims[0].text(text)
+    );
 }
 
 #[test]
@@ -126,7 +149,12 @@ fn main_clause_before_a_buried_attribution_is_a_claim() {
     let text = "The council voted on Tuesday to raise tolls on the harbour bridge by 37 percent, a move officials said was unavoidable.";
     let x = extract_text(text);
     let texts: Vec<&str> = x.claims.iter().map(|c| c.text(text)).collect();
-    assert!(texts.iter().any(|t| t.starts_with("The council voted") && t.ends_with("37 percent")), "{texts:?}");
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("The council voted") && t.ends_with("37 percent")),
+        "{texts:?}"
+    );
     let c = find(&x, text, "was unavoidable");
     assert_eq!(source_name(&x, c), Some("officials"));
 }
@@ -136,14 +164,21 @@ fn quotation_interrupted_by_its_tag_is_one_claim() {
     let text = "\"We are not moving,\" Ortiz said. \"Not this year.\"";
     let x = extract_text(text);
     assert_eq!(x.claims.len(), 1);
-    assert_eq!(x.claims[0].text(text), "We are not moving,\" Ortiz said. \"Not this year.");
+    assert_eq!(
+        x.claims[0].text(text),
+        "We are not moving,\" Ortiz said. \"Not this year."
+    );
 }
 
 #[test]
 fn separate_quotations_in_separate_paragraphs_stay_separate() {
     let text = "\"We are not moving,\" Mayor Lena Ortiz said.\nThe council meets in May.\n\"Not this year,\" she added.";
     let x = extract_text(text);
-    let quotes: Vec<&Claim> = x.claims.iter().filter(|c| c.kind == ClaimKind::Quote).collect();
+    let quotes: Vec<&Claim> = x
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Quote)
+        .collect();
     assert_eq!(quotes.len(), 2);
     assert_eq!(source_name(&x, quotes[1]), Some("Lena Ortiz"));
 }
@@ -162,14 +197,21 @@ fn pronoun_without_antecedent_is_an_unidentified_speaker() {
     let x = extract_text(text);
     let c = &x.claims[0];
     assert_eq!(source_name(&x, c), Some("unidentified speaker"));
-    assert_eq!(c.source.and_then(|s| s.mention).and_then(|m| m.slice(text)), Some("he"));
+    assert_eq!(
+        c.source.and_then(|s| s.mention).and_then(|m| m.slice(text)),
+        Some("he")
+    );
 }
 
 #[test]
 fn things_that_cannot_speak_are_not_sources() {
     let text = "The increase will add roughly €500 a year to the cost of getting to work.";
     let x = extract_text(text);
-    assert!(x.claims.iter().all(|c| c.source.is_none()), "{:?}", x.claims);
+    assert!(
+        x.claims.iter().all(|c| c.source.is_none()),
+        "{:?}",
+        x.claims
+    );
 }
 
 #[test]

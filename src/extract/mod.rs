@@ -72,9 +72,10 @@ pub fn sentences_in(text: &str, para: Span, quotes: &[quotes::Quote]) -> Vec<Spa
     for s in raw {
         if let Some(last) = out.last_mut() {
             // `"Who pays?" Ode asked.`: a question or exclamation in quotes and its tag.
-            let quoted_stop = last
-                .slice(text)
-                .is_some_and(|l| l.ends_with(['"', '”', '\'']) && l.trim_end_matches(['"', '”', '\'']).ends_with(['?', '!']));
+            let quoted_stop = last.slice(text).is_some_and(|l| {
+                l.ends_with(['"', '”', '\''])
+                    && l.trim_end_matches(['"', '”', '\'']).ends_with(['?', '!'])
+            });
             if quoted_stop && starts_with_tag(s.slice(text).unwrap_or_default()) {
                 *last = Span::new(last.start, s.end);
                 continue;
@@ -101,8 +102,11 @@ fn starts_with_tag(sentence: &str) -> bool {
         .take(5)
         .take_while(|w| !w.starts_with(['"', '“', '\'']))
         .any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-            lexicon::cue_verb(&w).is_some_and(|v| v.class == lexicon::CueClass::Speech && !v.progressive)
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            lexicon::cue_verb(&w)
+                .is_some_and(|v| v.class == lexicon::CueClass::Speech && !v.progressive)
         })
 }
 

@@ -5,8 +5,7 @@
 //! parenthetical between commas ("Jane Ode, 45, a nurse, said") is an appositive.
 
 use super::lexicon::{
-    is_auxiliary, is_clause_word, is_determiner, is_subject_pronoun, is_time_word,
-    is_weekday,
+    is_auxiliary, is_clause_word, is_determiner, is_subject_pronoun, is_time_word, is_weekday,
 };
 use super::tokens::{Tok, TokKind};
 use crate::model::Span;
@@ -53,8 +52,10 @@ pub fn time_phrase_before(toks: &[Tok], lo: usize, end: usize) -> usize {
     ) && end >= lo + 2
     {
         let p = toks[end - 2].lower.as_str();
-        if matches!(p, "last" | "this" | "next" | "that" | "earlier" | "late" | "previous")
-            || is_weekday(p)
+        if matches!(
+            p,
+            "last" | "this" | "next" | "that" | "earlier" | "late" | "previous"
+        ) || is_weekday(p)
         {
             n = 2;
             if end >= lo + 3 && matches!(toks[end - 3].lower.as_str(), "earlier" | "later") {
@@ -62,7 +63,13 @@ pub fn time_phrase_before(toks: &[Tok], lo: usize, end: usize) -> usize {
             }
         }
     }
-    if n > 0 && end - n > lo && matches!(toks[end - n - 1].lower.as_str(), "on" | "by" | "late" | "early") {
+    if n > 0
+        && end - n > lo
+        && matches!(
+            toks[end - n - 1].lower.as_str(),
+            "on" | "by" | "late" | "early"
+        )
+    {
         n += 1;
     }
     n
@@ -73,7 +80,10 @@ pub fn time_phrase_before(toks: &[Tok], lo: usize, end: usize) -> usize {
 pub fn skip_back_adverbials(toks: &[Tok], lo: usize, mut end: usize) -> usize {
     while end > lo {
         let t = &toks[end - 1];
-        let be = matches!(t.lower.as_str(), "is" | "was" | "are" | "were" | "be" | "been" | "being");
+        let be = matches!(
+            t.lower.as_str(),
+            "is" | "was" | "are" | "were" | "be" | "been" | "being"
+        );
         if t.is_word() && !t.cap && !be && (is_auxiliary(&t.lower) || is_ly_adverb(t)) {
             end -= 1;
             continue;
@@ -111,14 +121,35 @@ fn plain_np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Np> {
     }
     // "Several said", "Many say", "Others argued": a quantifier standing alone.
     if head.is_word()
-        && matches!(head.lower.as_str(), "several" | "many" | "some" | "most" | "others" | "few" | "both" | "all" | "one" | "another")
-        && (last == lo || toks[last - 1].kind == TokKind::Punct || is_clause_word(&toks[last - 1].lower))
+        && matches!(
+            head.lower.as_str(),
+            "several"
+                | "many"
+                | "some"
+                | "most"
+                | "others"
+                | "few"
+                | "both"
+                | "all"
+                | "one"
+                | "another"
+        )
+        && (last == lo
+            || toks[last - 1].kind == TokKind::Punct
+            || is_clause_word(&toks[last - 1].lower))
     {
         return Some(np(toks, last, last, None));
     }
     // "Those over 60 say": a number may end a described group.
-    let numeric_head = head.kind == TokKind::Number && last > lo && toks[last - 1].is_word() && !is_clause_word(&toks[last - 1].lower);
-    if !(head.is_word() || numeric_head) || is_clause_word(&head.lower) || is_determiner(&head.lower) || is_time_word(&head.lower) && !head.cap {
+    let numeric_head = head.kind == TokKind::Number
+        && last > lo
+        && toks[last - 1].is_word()
+        && !is_clause_word(&toks[last - 1].lower);
+    if !(head.is_word() || numeric_head)
+        || is_clause_word(&head.lower)
+        || is_determiner(&head.lower)
+        || is_time_word(&head.lower) && !head.cap
+    {
         return None;
     }
     let mut j = end;
@@ -150,7 +181,10 @@ fn plain_np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Np> {
             // "sources close to the talks", "a spokesman for the ministry": the phrase
             // goes on before the preposition.
             let inside = j >= lo + 2
-                && matches!(toks[j - 1].lower.as_str(), "to" | "for" | "of" | "at" | "with" | "from" | "in" | "on" | "by")
+                && matches!(
+                    toks[j - 1].lower.as_str(),
+                    "to" | "for" | "of" | "at" | "with" | "from" | "in" | "on" | "by"
+                )
                 && toks[j - 2].is_word()
                 && {
                     let h = toks[j - 2].stem();
@@ -169,7 +203,10 @@ fn plain_np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Np> {
                 // "sources close to the talks"
                 "to" => toks[j - 2].is("close") || is_participle(&toks[j - 2].lower),
                 // "a report by the watchdog", "a letter sent by the ministry"
-                "by" => super::lexicon::is_source_document(toks[j - 2].stem()) || is_participle(&toks[j - 2].lower),
+                "by" => {
+                    super::lexicon::is_source_document(toks[j - 2].stem())
+                        || is_participle(&toks[j - 2].lower)
+                }
                 _ => false,
             };
         if is_subject_pronoun(w) || is_clause_word(w) && !inner_prep {
@@ -187,7 +224,8 @@ fn plain_np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Np> {
     // Drop leading prepositions and conjunctions: "of Ukraine" is no subject.
     while j < end {
         let w = toks[j].lower.as_str();
-        if toks[j].is_word() && (is_preposition(w) || w == "and") || toks[j].kind == TokKind::Punct {
+        if toks[j].is_word() && (is_preposition(w) || w == "and") || toks[j].kind == TokKind::Punct
+        {
             j += 1;
         } else {
             break;
@@ -213,9 +251,26 @@ fn plain_np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Np> {
 fn is_participle(w: &str) -> bool {
     matches!(
         w,
-        "sent" | "written" | "given" | "made" | "issued" | "released" | "published" | "signed"
-            | "addressed" | "posted" | "delivered" | "obtained" | "seen" | "commissioned"
-            | "conducted" | "prepared" | "compiled" | "produced" | "carried" | "filed"
+        "sent"
+            | "written"
+            | "given"
+            | "made"
+            | "issued"
+            | "released"
+            | "published"
+            | "signed"
+            | "addressed"
+            | "posted"
+            | "delivered"
+            | "obtained"
+            | "seen"
+            | "commissioned"
+            | "conducted"
+            | "prepared"
+            | "compiled"
+            | "produced"
+            | "carried"
+            | "filed"
     )
 }
 
@@ -253,7 +308,9 @@ fn appositive_np(text: &str, toks: &[Tok], lo: usize, comma: usize) -> Option<Np
     while k > floor && chunks < 4 {
         k -= 1;
         let t = &toks[k];
-        if t.kind == TokKind::Punct && matches!(t.lower.as_str(), "." | ";" | ":" | "!" | "?") || t.is_quote() {
+        if t.kind == TokKind::Punct && matches!(t.lower.as_str(), "." | ";" | ":" | "!" | "?")
+            || t.is_quote()
+        {
             return None;
         }
         if !t.is_punct(',') || k + 1 >= comma {
@@ -272,9 +329,25 @@ fn appositive_at(text: &str, toks: &[Tok], lo: usize, k: usize, comma: usize) ->
     let inner = &toks[k + 1..comma];
     let inner_first = inner.first()?;
     let w = inner_first.lower.as_str();
-    let parenthetical = matches!(w, "in" | "on" | "at" | "during" | "speaking" | "however" | "meanwhile" | "though" | "too" | "for" | "after" | "when");
+    let parenthetical = matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "speaking"
+            | "however"
+            | "meanwhile"
+            | "though"
+            | "too"
+            | "for"
+            | "after"
+            | "when"
+    );
     let relative = matches!(w, "who" | "whose" | "which");
-    let mentions_role = inner.iter().any(|t| t.is_word() && (super::lexicon::is_person_role(t.stem()) || super::lexicon::is_org_word(t.stem())));
+    let mentions_role = inner.iter().any(|t| {
+        t.is_word()
+            && (super::lexicon::is_person_role(t.stem()) || super::lexicon::is_org_word(t.stem()))
+    });
     let role_like = !inner_first.cap
         || is_determiner(w)
         || inner_first.kind == TokKind::Number
@@ -282,11 +355,19 @@ fn appositive_at(text: &str, toks: &[Tok], lo: usize, k: usize, comma: usize) ->
         || super::lexicon::is_person_role(w)
         || super::lexicon::is_nationality(w)
         || mentions_role && inner_first.cap && inner.iter().any(|t| t.is_word() && !t.cap);
-    let name_only = inner.iter().all(|t| t.cap && t.is_word() || t.is_punct('.'));
+    let name_only = inner
+        .iter()
+        .all(|t| t.cap && t.is_word() || t.is_punct('.'));
     let subject = plain_np_before(toks, lo, k)?;
     let head = &toks[subject.last];
     // "the director of the FBI, James Comey, said": the name is the source.
-    if name_only && !head.cap && (super::lexicon::is_person_role(head.stem()) || toks[subject.first..=subject.last].iter().any(|t| super::lexicon::is_person_role(t.stem()))) {
+    if name_only
+        && !head.cap
+        && (super::lexicon::is_person_role(head.stem())
+            || toks[subject.first..=subject.last]
+                .iter()
+                .any(|t| super::lexicon::is_person_role(t.stem())))
+    {
         let role = Span::new(toks[subject.first].span.start, head.span.end).trim(text);
         return Some(Np {
             span: Span::new(inner_first.span.start, inner[inner.len() - 1].span.end),
@@ -299,7 +380,8 @@ fn appositive_at(text: &str, toks: &[Tok], lo: usize, k: usize, comma: usize) ->
         return None;
     }
     // A name (or pronoun) takes an appositive; "the deal, a big one," is no source.
-    let describes_source = super::lexicon::is_source_document(head.stem()) || super::lexicon::is_org_word(head.stem());
+    let describes_source =
+        super::lexicon::is_source_document(head.stem()) || super::lexicon::is_org_word(head.stem());
     if !(head.cap || is_subject_pronoun(&head.lower) || describes_source) {
         return None;
     }
@@ -308,7 +390,10 @@ fn appositive_at(text: &str, toks: &[Tok], lo: usize, k: usize, comma: usize) ->
     } else {
         Some(Span::new(inner_first.span.start, toks[comma - 1].span.end).trim(text))
     };
-    Some(Np { appositive, ..subject })
+    Some(Np {
+        appositive,
+        ..subject
+    })
 }
 
 /// The noun phrase starting at token `start` (inverted tags: `said Jane Ode, a nurse`).
@@ -330,7 +415,9 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<(Np
     while j < hi && words < MAX_NP {
         let t = &toks[j];
         if t.kind == TokKind::Punct {
-            let joins = matches!(t.lower.as_str(), "&" | "-" | "'" | "’") && j + 1 < hi && toks[j + 1].is_word();
+            let joins = matches!(t.lower.as_str(), "&" | "-" | "'" | "’")
+                && j + 1 < hi
+                && toks[j + 1].is_word();
             if joins && j > start {
                 j += 1;
                 continue;
@@ -342,15 +429,34 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<(Np
             break;
         }
         if is_determiner(w) {
-            if j > start && !seen_det && !matches!(toks[j - 1].lower.as_str(), "of" | "for" | "at" | "to" | "with" | "from" | "in") {
+            if j > start
+                && !seen_det
+                && !matches!(
+                    toks[j - 1].lower.as_str(),
+                    "of" | "for" | "at" | "to" | "with" | "from" | "in"
+                )
+            {
                 break;
             }
             seen_det = true;
-        } else if is_clause_word(w) && !(w == "to" && j > start && toks[j - 1].is("close")) {
-            break;
-        } else if !t.cap && is_time_word(w) {
-            break;
-        } else if j > start && t.kind == TokKind::Word && !t.cap && matches!(w, "on" | "in" | "at" | "during" | "after" | "before" | "last" | "this" | "earlier" | "late") {
+        } else if is_clause_word(w) && !(w == "to" && j > start && toks[j - 1].is("close"))
+            || !t.cap && is_time_word(w)
+            || j > start
+                && t.kind == TokKind::Word
+                && !t.cap
+                && matches!(
+                    w,
+                    "on" | "in"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "last"
+                        | "this"
+                        | "earlier"
+                        | "late"
+                )
+        {
             break;
         }
         j += 1;
@@ -371,17 +477,46 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<(Np
         let a = &toks[next + 1];
         if !a.cap || is_determiner(&a.lower) || super::lexicon::is_person_role(&a.lower) {
             let mut e = next + 1;
-            while e < hi && !(toks[e].kind == TokKind::Punct && matches!(toks[e].lower.as_str(), "," | "." | ";" | ":" | "!" | "?")) && !toks[e].is_quote() {
+            while e < hi
+                && !(toks[e].kind == TokKind::Punct
+                    && matches!(toks[e].lower.as_str(), "," | "." | ";" | ":" | "!" | "?"))
+                && !toks[e].is_quote()
+            {
                 e += 1;
             }
             if e > next + 1 && e - next <= 16 {
                 let w = a.lower.as_str();
                 let role_words = toks[next + 1..e].iter().any(|t| {
-                    t.is_word() && (super::lexicon::is_person_role(t.stem()) || super::lexicon::is_org_word(t.stem()))
+                    t.is_word()
+                        && (super::lexicon::is_person_role(t.stem())
+                            || super::lexicon::is_org_word(t.stem()))
                 });
-                let opens_like_role = is_determiner(w) && !matches!(w, "some" | "many" | "most" | "all" | "no") || a.is_possessive() || w == "then" || w == "now" || w == "former";
-                if (role_words || opens_like_role) && !matches!(w, "in" | "on" | "at" | "adding" | "saying" | "and" | "but" | "according" | "who" | "which" | "whose" | "where" | "when") && a.cue.is_none() {
-                    phrase.appositive = Some(Span::new(toks[next + 1].span.start, toks[e - 1].span.end).trim(text));
+                let opens_like_role = is_determiner(w)
+                    && !matches!(w, "some" | "many" | "most" | "all" | "no")
+                    || a.is_possessive()
+                    || w == "then"
+                    || w == "now"
+                    || w == "former";
+                if (role_words || opens_like_role)
+                    && !matches!(
+                        w,
+                        "in" | "on"
+                            | "at"
+                            | "adding"
+                            | "saying"
+                            | "and"
+                            | "but"
+                            | "according"
+                            | "who"
+                            | "which"
+                            | "whose"
+                            | "where"
+                            | "when"
+                    )
+                    && a.cue.is_none()
+                {
+                    phrase.appositive =
+                        Some(Span::new(toks[next + 1].span.start, toks[e - 1].span.end).trim(text));
                     next = e;
                 }
             }
@@ -397,7 +532,35 @@ pub fn listener_after(toks: &[Tok], start: usize, hi: usize) -> Option<usize> {
     if !t.is_word() || t.is("that") {
         return None;
     }
-    if matches!(t.lower.as_str(), "him" | "her" | "them" | "me" | "us" | "you" | "reporters" | "journalists" | "lawmakers" | "supporters" | "voters" | "listeners" | "viewers" | "readers" | "members" | "parliament" | "congress" | "senators" | "delegates" | "residents" | "students" | "staff" | "employees" | "investors" | "analysts" | "officials") {
+    if matches!(
+        t.lower.as_str(),
+        "him"
+            | "her"
+            | "them"
+            | "me"
+            | "us"
+            | "you"
+            | "reporters"
+            | "journalists"
+            | "lawmakers"
+            | "supporters"
+            | "voters"
+            | "listeners"
+            | "viewers"
+            | "readers"
+            | "members"
+            | "parliament"
+            | "congress"
+            | "senators"
+            | "delegates"
+            | "residents"
+            | "students"
+            | "staff"
+            | "employees"
+            | "investors"
+            | "analysts"
+            | "officials"
+    ) {
         return Some(start + 1);
     }
     let mut i = start;
@@ -413,7 +576,12 @@ pub fn listener_after(toks: &[Tok], start: usize, hi: usize) -> Option<usize> {
         i += 1;
     }
     // "TheBlaze founder Glenn Beck", "host Chris Cuomo": a role word and a name.
-    if i < hi && toks[i].is_word() && !toks[i].cap && super::lexicon::is_person_role(toks[i].stem()) && toks.get(i + 1).is_some_and(|t| t.cap) {
+    if i < hi
+        && toks[i].is_word()
+        && !toks[i].cap
+        && super::lexicon::is_person_role(toks[i].stem())
+        && toks.get(i + 1).is_some_and(|t| t.cap)
+    {
         i += 1;
         let name_start = i;
         while i < hi && toks[i].cap && toks[i].is_word() && i - name_start < 3 {
@@ -426,7 +594,13 @@ pub fn listener_after(toks: &[Tok], start: usize, hi: usize) -> Option<usize> {
     // "the newspaper", "the committee": a determiner and up to two lowercase nouns.
     if i > start {
         let mut k = i;
-        while k < hi && k - i < 2 && toks[k].is_word() && !toks[k].cap && !is_clause_word(&toks[k].lower) && !is_subject_pronoun(&toks[k].lower) {
+        while k < hi
+            && k - i < 2
+            && toks[k].is_word()
+            && !toks[k].cap
+            && !is_clause_word(&toks[k].lower)
+            && !is_subject_pronoun(&toks[k].lower)
+        {
             k += 1;
         }
         if k > i {
@@ -451,22 +625,63 @@ pub fn skip_adverbials(toks: &[Tok], mut i: usize, hi: usize) -> usize {
         if is_weekday(w) || matches!(w, "today" | "yesterday" | "tonight") {
             i += 1;
             // "Monday night", "Tuesday morning".
-            if i < hi && matches!(toks[i].lower.as_str(), "morning" | "afternoon" | "evening" | "night") {
+            if i < hi
+                && matches!(
+                    toks[i].lower.as_str(),
+                    "morning" | "afternoon" | "evening" | "night"
+                )
+            {
                 i += 1;
             }
-        } else if matches!(w, "last" | "this" | "next" | "earlier" | "late") && i + 1 < hi && is_time_word(&toks[i + 1].lower) {
+        } else if matches!(w, "last" | "this" | "next" | "earlier" | "late")
+            && i + 1 < hi
+            && is_time_word(&toks[i + 1].lower)
+        {
             i += 2;
-        } else if matches!(w, "on" | "in" | "at" | "during" | "via" | "through" | "over" | "late" | "early") && i + 1 < hi {
+        } else if matches!(
+            w,
+            "on" | "in" | "at" | "during" | "via" | "through" | "over" | "late" | "early"
+        ) && i + 1 < hi
+        {
             // A short prepositional phrase: up to a comma, "that", or 6 words, and only
             // if it is about time, place or medium (a determiner, a date, a name).
             let mut j = i + 1;
             let mut n = 0;
             while j < hi && n < 7 {
                 let t = &toks[j];
-                if t.kind == TokKind::Punct || t.is("that") || t.is_word() && is_subject_pronoun(&t.lower) {
+                if t.kind == TokKind::Punct
+                    || t.is("that")
+                    || t.is_word() && is_subject_pronoun(&t.lower)
+                {
                     break;
                 }
-                if j > i + 1 && !t.cap && t.is_word() && !is_determiner(&t.lower) && !matches!(t.lower.as_str(), "of" | "with" | "to" | "news" | "conference" | "statement" | "interview" | "briefing" | "speech" | "press" | "release" | "television" | "radio" | "post" | "letter" | "meeting" | "call" | "phone" | "hearing") && !is_time_word(&t.lower) {
+                if j > i + 1
+                    && !t.cap
+                    && t.is_word()
+                    && !is_determiner(&t.lower)
+                    && !matches!(
+                        t.lower.as_str(),
+                        "of" | "with"
+                            | "to"
+                            | "news"
+                            | "conference"
+                            | "statement"
+                            | "interview"
+                            | "briefing"
+                            | "speech"
+                            | "press"
+                            | "release"
+                            | "television"
+                            | "radio"
+                            | "post"
+                            | "letter"
+                            | "meeting"
+                            | "call"
+                            | "phone"
+                            | "hearing"
+                    )
+                    && !is_time_word(&t.lower)
+                {
                     break;
                 }
                 j += 1;
@@ -475,17 +690,33 @@ pub fn skip_adverbials(toks: &[Tok], mut i: usize, hi: usize) -> usize {
             let next = toks.get(j);
             let ends_well = j >= hi
                 || next.is_some_and(|t| {
-                    t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | ":" | "." | "!" | "?" | ";" | ")" | "—" | "–")
+                    t.kind == TokKind::Punct
+                        && matches!(
+                            t.lower.as_str(),
+                            "," | ":" | "." | "!" | "?" | ";" | ")" | "—" | "–"
+                        )
                         || t.is("that")
                         || t.is_quote()
-                        || t.is_word() && (is_subject_pronoun(&t.lower) || is_determiner(&t.lower) || t.cap)
+                        || t.is_word()
+                            && (is_subject_pronoun(&t.lower) || is_determiner(&t.lower) || t.cap)
                 });
             if j > i + 1 && ends_well {
                 i = j;
                 // "in an interview with Pavel Ode, a state TV host, …": skip the host.
-                if i + 1 < hi && toks[i].is_punct(',') && toks[i - 1].cap && toks[i + 1].is_word() && (is_determiner(&toks[i + 1].lower) || !toks[i + 1].cap) {
+                if i + 1 < hi
+                    && toks[i].is_punct(',')
+                    && toks[i - 1].cap
+                    && toks[i + 1].is_word()
+                    && (is_determiner(&toks[i + 1].lower) || !toks[i + 1].cap)
+                {
                     let mut k = i + 1;
-                    while k < hi && !(toks[k].kind == TokKind::Punct && matches!(toks[k].lower.as_str(), "," | ":" | "." | ";")) && !toks[k].is_quote() && !toks[k].is("that") {
+                    let stop = |t: &Tok| {
+                        t.is_quote()
+                            || t.is("that")
+                            || t.kind == TokKind::Punct
+                                && matches!(t.lower.as_str(), "," | ":" | "." | ";")
+                    };
+                    while k < hi && !stop(&toks[k]) {
                         k += 1;
                     }
                     if k - i <= 14 && (k >= hi || !toks[k].is("that")) {
@@ -538,8 +769,14 @@ mod tests {
 
     #[test]
     fn auxiliaries_and_time_are_skipped() {
-        assert_eq!(before("Trump has also said", "said").map(|x| x.0), Some("Trump".into()));
-        assert_eq!(before("The minister on Monday said", "said").map(|x| x.0), Some("The minister".into()));
+        assert_eq!(
+            before("Trump has also said", "said").map(|x| x.0),
+            Some("Trump".into())
+        );
+        assert_eq!(
+            before("The minister on Monday said", "said").map(|x| x.0),
+            Some("The minister".into())
+        );
     }
 
     #[test]
@@ -552,8 +789,14 @@ mod tests {
 
     #[test]
     fn parenthetical_is_not_a_role() {
-        assert_eq!(before("The ministry, in a statement, said", "said"), Some(("The ministry".into(), None)));
-        assert_eq!(before("Jane Ode, in a statement, said", "said"), Some(("Jane Ode".into(), None)));
+        assert_eq!(
+            before("The ministry, in a statement, said", "said"),
+            Some(("The ministry".into(), None))
+        );
+        assert_eq!(
+            before("Jane Ode, in a statement, said", "said"),
+            Some(("Jane Ode".into(), None))
+        );
     }
 
     #[test]
@@ -566,7 +809,10 @@ mod tests {
 
     #[test]
     fn pronoun_subject() {
-        assert_eq!(before("Then he said", "said").map(|x| x.0), Some("he".into()));
+        assert_eq!(
+            before("Then he said", "said").map(|x| x.0),
+            Some("he".into())
+        );
     }
 
     #[test]
@@ -580,7 +826,10 @@ mod tests {
         let t = toks(text);
         let (n, next) = np_after(text, &t, 1, t.len()).expect("np");
         assert_eq!(&text[n.span.start..n.span.end], "Jane Ode");
-        assert_eq!(n.appositive.map(|a| &text[a.start..a.end]), Some("a nurse at the clinic"));
+        assert_eq!(
+            n.appositive.map(|a| &text[a.start..a.end]),
+            Some("a nurse at the clinic")
+        );
         assert!(t[next].is_punct('.'));
     }
 

@@ -50,7 +50,11 @@ struct Mark {
 
 fn opens_after(prev: Option<char>) -> bool {
     prev.is_none_or(|p| {
-        p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '"' | '\'')
+        p.is_whitespace()
+            || matches!(
+                p,
+                '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '"' | '\''
+            )
     })
 }
 
@@ -77,13 +81,11 @@ fn scan_marks(s: &str, base: usize) -> Vec<Mark> {
         let mark = match c {
             '“' | '„' | '«' => Some((Role::Open, false)),
             '”' | '»' => Some((Role::Close, false)),
-            '"' => Some(
-                match (opens_after(prev), closes_before(next)) {
-                    (true, false) => Role::Open,
-                    (false, true) => Role::Close,
-                    _ => Role::Either,
-                },
-            )
+            '"' => Some(match (opens_after(prev), closes_before(next)) {
+                (true, false) => Role::Open,
+                (false, true) => Role::Close,
+                _ => Role::Either,
+            })
             .map(|r| (r, false)),
             '`' if next == Some('`') => {
                 iter.next();
@@ -235,7 +237,10 @@ mod tests {
 
     #[test]
     fn straight_double_quotes_pair() {
-        assert_eq!(inner(r#""We won," she said. "Again.""#), ["We won,", "Again."]);
+        assert_eq!(
+            inner(r#""We won," she said. "Again.""#),
+            ["We won,", "Again."]
+        );
     }
 
     #[test]
@@ -262,7 +267,10 @@ mod tests {
         let quotes = find_quotes(text, Span::new(0, text.len()));
         assert_eq!(quotes.len(), 1);
         assert_eq!(quotes[0].close, None);
-        assert_eq!(quotes[0].inner(text.len()).slice(text), Some("We have them in the North. We will sell."));
+        assert_eq!(
+            quotes[0].inner(text.len()).slice(text),
+            Some("We have them in the North. We will sell.")
+        );
     }
 
     #[test]
@@ -280,12 +288,18 @@ mod tests {
 
     #[test]
     fn doubled_apostrophes_as_both_marks() {
-        assert_eq!(inner("''It costs too much,'' she said."), ["It costs too much,"]);
+        assert_eq!(
+            inner("''It costs too much,'' she said."),
+            ["It costs too much,"]
+        );
     }
 
     #[test]
     fn single_quote_headline() {
-        assert_eq!(inner("Rover deal 'may cost 2,000 jobs'"), ["may cost 2,000 jobs"]);
+        assert_eq!(
+            inner("Rover deal 'may cost 2,000 jobs'"),
+            ["may cost 2,000 jobs"]
+        );
     }
 
     #[test]

@@ -29,13 +29,41 @@ const CURRENCY_WORDS: &[&str] = &[
     "pesos", "rubles", "roubles", "hryvnias", "cents", "pence", "usd", "eur", "gbp",
 ];
 const RANK_WORDS: &[&str] = &[
-    "largest", "biggest", "highest", "lowest", "smallest", "busiest", "fastest", "slowest",
-    "richest", "poorest", "oldest", "youngest", "deadliest", "worst", "best", "record",
-    "most", "least",
+    "largest",
+    "biggest",
+    "highest",
+    "lowest",
+    "smallest",
+    "busiest",
+    "fastest",
+    "slowest",
+    "richest",
+    "poorest",
+    "oldest",
+    "youngest",
+    "deadliest",
+    "worst",
+    "best",
+    "record",
+    "most",
+    "least",
 ];
 const OPINION: &[&str] = &[
-    "should", "must", "ought", "hopefully", "unfortunately", "wonderful", "terrible",
-    "awful", "amazing", "shameful", "disgraceful", "outrageous", "beautiful", "love", "hate",
+    "should",
+    "must",
+    "ought",
+    "hopefully",
+    "unfortunately",
+    "wonderful",
+    "terrible",
+    "awful",
+    "amazing",
+    "shameful",
+    "disgraceful",
+    "outrageous",
+    "beautiful",
+    "love",
+    "hate",
 ];
 const BOILERPLATE: &[&str] = &[
     "for comment",
@@ -67,7 +95,9 @@ fn is_currency_symbol(t: &Tok) -> bool {
 fn is_year(t: &Tok) -> bool {
     t.kind == TokKind::Number
         && t.lower.len() == 4
-        && t.lower.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+        && t.lower
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2100).contains(&y))
 }
 
 /// Reads the features of `toks` (one passage), with `text` for quoting figures.
@@ -99,39 +129,55 @@ pub fn features(text: &str, toks: &[Tok]) -> Features {
             let unit = toks.get(j + 1).map(|u| u.lower.as_str());
             let unit2 = toks.get(j + 2).map(|u| u.lower.as_str());
             let money_before = i > 0 && CURRENCY_WORDS.contains(&toks[i - 1].lower.as_str());
-            let (label, end) = if unit == Some("%") || unit == Some("percent") || unit == Some("pct") {
-                ("percentage", j + 1)
-            } else if unit == Some("per") && unit2 == Some("cent") {
-                ("percentage", j + 2)
-            } else if unit.is_some_and(|u| CURRENCY_WORDS.contains(&u)) {
-                ("amount", j + 1)
-            } else if money_before {
-                ("amount", j)
-            } else {
-                ("number", j)
-            };
+            let (label, end) =
+                if unit == Some("%") || unit == Some("percent") || unit == Some("pct") {
+                    ("percentage", j + 1)
+                } else if unit == Some("per") && unit2 == Some("cent") {
+                    ("percentage", j + 2)
+                } else if unit.is_some_and(|u| CURRENCY_WORDS.contains(&u)) {
+                    ("amount", j + 1)
+                } else if money_before {
+                    ("amount", j)
+                } else {
+                    ("number", j)
+                };
             let start = if money_before { i - 1 } else { i };
             // Bare small numbers ("two", "3") say little; list-like numbers still count.
             let value: f64 = t.lower.replace(',', "").parse().unwrap_or(0.0);
             if label != "number" || value >= 10.0 || j > i {
-                f.figures.push(format!("{label}: {}", slice(start, end.min(n - 1))));
+                f.figures
+                    .push(format!("{label}: {}", slice(start, end.min(n - 1))));
                 f.has_statistic = true;
             } else if value > 0.0 {
-                f.figures.push(format!("number: {}", slice(start, end.min(n - 1))));
+                f.figures
+                    .push(format!("number: {}", slice(start, end.min(n - 1))));
             }
             i = end + 1;
             continue;
         }
         if is_year(t) {
-            let start = if i > 0 && super::lexicon::is_month(&toks[i - 1].lower) { i - 1 } else { i };
+            let start = if i > 0 && super::lexicon::is_month(&toks[i - 1].lower) {
+                i - 1
+            } else {
+                i
+            };
             f.dates.push(slice(start, i));
         }
         if t.is_word() {
             let w = t.lower.as_str();
             let last_part = w.rsplit('-').next().unwrap_or(w);
             let rank = RANK_WORDS.contains(&last_part);
-            if rank && w != "most" && w != "least" || (w == "most" || w == "least") && toks.get(i + 1).is_some_and(|x| x.is_word() && x.lower.len() > 3) {
-                let j = if w == "most" || w == "least" { i + 1 } else { i };
+            if rank && w != "most" && w != "least"
+                || (w == "most" || w == "least")
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|x| x.is_word() && x.lower.len() > 3)
+            {
+                let j = if w == "most" || w == "least" {
+                    i + 1
+                } else {
+                    i
+                };
                 f.figures.push(format!("ranking: {}", slice(i, j)));
                 f.has_statistic = true;
             }
@@ -147,16 +193,31 @@ pub fn features(text: &str, toks: &[Tok]) -> Features {
         }
         i += 1;
     }
-    if toks.last().is_some_and(|t| t.is_punct('?')) || toks.iter().rev().take(2).any(|t| t.is_punct('?')) {
+    if toks.last().is_some_and(|t| t.is_punct('?'))
+        || toks.iter().rev().take(2).any(|t| t.is_punct('?'))
+    {
         f.question = true;
     }
     // Boilerplate phrases all contain one of these words; most passages have none.
     let trigger = toks.iter().any(|t| {
         matches!(
             t.lower.as_str(),
-            "comment" | "reached" | "respond" | "contacted" | "click" | "sign" | "subscribe"
-                | "reserved" | "copyright" | "follow" | "read" | "updated" | "reporting" | "report"
-                | "contributed" | "out"
+            "comment"
+                | "reached"
+                | "respond"
+                | "contacted"
+                | "click"
+                | "sign"
+                | "subscribe"
+                | "reserved"
+                | "copyright"
+                | "follow"
+                | "read"
+                | "updated"
+                | "reporting"
+                | "report"
+                | "contributed"
+                | "out"
         )
     });
     if trigger {
@@ -236,14 +297,23 @@ mod tests {
 
     #[test]
     fn percentages_in_words_and_symbols() {
-        assert_eq!(feats("About 70 percent rose.").figures, ["percentage: 70 percent"]);
+        assert_eq!(
+            feats("About 70 percent rose.").figures,
+            ["percentage: 70 percent"]
+        );
         assert_eq!(feats("It fell 4.5% in May.").figures, ["percentage: 4.5%"]);
-        assert_eq!(feats("Some 37 per cent agreed.").figures, ["percentage: 37 per cent"]);
+        assert_eq!(
+            feats("Some 37 per cent agreed.").figures,
+            ["percentage: 37 per cent"]
+        );
     }
 
     #[test]
     fn currency_words() {
-        assert_eq!(feats("It cost 1.9 million euros.").figures, ["amount: 1.9 million euros"]);
+        assert_eq!(
+            feats("It cost 1.9 million euros.").figures,
+            ["amount: 1.9 million euros"]
+        );
         assert_eq!(feats("a pounds 1bn deal").figures, ["amount: pounds 1bn"]);
     }
 
@@ -272,7 +342,10 @@ mod tests {
         let f = feats("Output rose 4 percent.");
         assert_eq!(kind_for(false, true, &f), ClaimKind::Statistic);
         assert_eq!(kind_for(true, true, &f), ClaimKind::Quote);
-        assert_eq!(kind_for(false, true, &feats("It will open.")), ClaimKind::Reported);
+        assert_eq!(
+            kind_for(false, true, &feats("It will open.")),
+            ClaimKind::Reported
+        );
     }
 
     #[test]

@@ -11,9 +11,9 @@ use crate::model::Span;
 /// Abbreviations that never end a sentence: titles and the like, which a name follows.
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "messrs", "dr", "prof", "gov", "sen", "rep", "gen", "col", "lt", "sgt",
-    "capt", "cmdr", "adm", "maj", "cpl", "pvt", "st", "rev", "hon", "pres", "atty", "supt",
-    "insp", "det", "fr", "sr", "jr", "mt", "ave", "vs", "v", "cf", "approx", "est",
-    "dept", "univ", "assn", "nos", "fig", "vol", "pp", "ed", "eds", "rt", "e.g", "i.e", "etc.",
+    "capt", "cmdr", "adm", "maj", "cpl", "pvt", "st", "rev", "hon", "pres", "atty", "supt", "insp",
+    "det", "fr", "sr", "jr", "mt", "ave", "vs", "v", "cf", "approx", "est", "dept", "univ", "assn",
+    "nos", "fig", "vol", "pp", "ed", "eds", "rt", "e.g", "i.e", "etc.",
 ];
 
 /// Abbreviations that may end a sentence, but usually do not.
@@ -25,11 +25,63 @@ const SOFT_ABBREVIATIONS: &[&str] = &[
 
 /// Words that, capitalised after "U.S." or "Inc.", show that a new sentence began.
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "this",
-    "that", "these", "those", "there", "in", "on", "at", "for", "as", "if", "when", "while",
-    "after", "before", "his", "her", "its", "their", "our", "my", "some", "many", "most",
-    "meanwhile", "however", "still", "yet", "so", "one", "two", "both", "all", "no", "not",
-    "what", "why", "how", "who", "where", "according", "last", "earlier", "later", "since",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "but",
+    "and",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "in",
+    "on",
+    "at",
+    "for",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "some",
+    "many",
+    "most",
+    "meanwhile",
+    "however",
+    "still",
+    "yet",
+    "so",
+    "one",
+    "two",
+    "both",
+    "all",
+    "no",
+    "not",
+    "what",
+    "why",
+    "how",
+    "who",
+    "where",
+    "according",
+    "last",
+    "earlier",
+    "later",
+    "since",
 ];
 
 fn is_closer(c: char) -> bool {
@@ -54,7 +106,9 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
     while i < bytes.len() {
         // Only ASCII stops and the ellipsis (E2 80 A6) can end a sentence.
         let b = bytes[i];
-        if !(matches!(b, b'.' | b'!' | b'?') || b == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6])) {
+        if !(matches!(b, b'.' | b'!' | b'?')
+            || b == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]))
+        {
             i += 1;
             continue;
         }
@@ -178,8 +232,18 @@ pub fn is_abbreviation(word: &str) -> bool {
 fn soft_takes_number(lower: &str) -> bool {
     matches!(
         lower,
-        "no" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct"
-            | "nov" | "dec"
+        "no" | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
     )
 }
 
@@ -201,12 +265,10 @@ mod tests {
 
     #[test]
     fn splits_plain_sentences() {
-        assert_eq!(split("It rained. We left! Why? Fine."), [
-            "It rained.",
-            "We left!",
-            "Why?",
-            "Fine."
-        ]);
+        assert_eq!(
+            split("It rained. We left! Why? Fine."),
+            ["It rained.", "We left!", "Why?", "Fine."]
+        );
     }
 
     #[test]
@@ -237,7 +299,10 @@ mod tests {
     fn decimals_and_money_do_not_split() {
         assert_eq!(
             split("Reserves are worth $14.8 trillion. Output rose 4.5 percent."),
-            ["Reserves are worth $14.8 trillion.", "Output rose 4.5 percent."]
+            [
+                "Reserves are worth $14.8 trillion.",
+                "Output rose 4.5 percent."
+            ]
         );
     }
 
@@ -289,7 +354,10 @@ mod tests {
     fn dashes_do_not_split() {
         assert_eq!(
             split("Regions — Donetsk and Luhansk — are occupied. Talks stalled."),
-            ["Regions — Donetsk and Luhansk — are occupied.", "Talks stalled."]
+            [
+                "Regions — Donetsk and Luhansk — are occupied.",
+                "Talks stalled."
+            ]
         );
     }
 

@@ -43,7 +43,8 @@ impl Entity {
     }
 
     fn matches_name(&self, name: &str) -> bool {
-        self.name.eq_ignore_ascii_case(name) || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+        self.name.eq_ignore_ascii_case(name)
+            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
     }
 }
 
@@ -110,7 +111,7 @@ impl Resolver {
         let first = words.first()?;
         let at = np.span.start;
         if words.len() == 1 && is_subject_pronoun(&first.lower) {
-            return self.pronoun(&first.lower, np.span);
+            return Some(self.pronoun(&first.lower, np.span));
         }
         let appositive = np.appositive.map(|a| clean(text, a));
         // Split into a role prefix and a name: the name is the trailing run of
@@ -120,10 +121,29 @@ impl Resolver {
             let t = words[name_start - 1];
             let stem = t.stem();
             let capital = t.cap || t.kind == TokKind::Number && name_start < words.len();
-            let joiner = t.kind == TokKind::Punct && matches!(t.lower.as_str(), "&" | "-" | "'" | "’")
-                || matches!(t.lower.as_str(), "of" | "and" | "de" | "van" | "von" | "der" | "al" | "bin" | "le" | "la" | "du" | "del" | "da" | "di")
-                    && name_start < words.len();
-            if capital && !is_person_title(&t.lower) && !(is_person_role(stem) && name_start < words.len()) || joiner {
+            let joiner = t.kind == TokKind::Punct
+                && matches!(t.lower.as_str(), "&" | "-" | "'" | "’")
+                || matches!(
+                    t.lower.as_str(),
+                    "of" | "and"
+                        | "de"
+                        | "van"
+                        | "von"
+                        | "der"
+                        | "al"
+                        | "bin"
+                        | "le"
+                        | "la"
+                        | "du"
+                        | "del"
+                        | "da"
+                        | "di"
+                ) && name_start < words.len();
+            if capital
+                && !is_person_title(&t.lower)
+                && !(is_person_role(stem) && name_start < words.len())
+                || joiner
+            {
                 name_start -= 1;
             } else {
                 break;
@@ -134,22 +154,32 @@ impl Resolver {
             name_start += 1;
         }
         let head = words[words.len() - 1];
-        let has_name = name_start < words.len() && head.cap && !(words.len() - name_start == 1 && is_determiner(&head.lower));
+        let has_name = name_start < words.len()
+            && head.cap
+            && !(words.len() - name_start == 1 && is_determiner(&head.lower));
         if !has_name {
-            return Some(self.description(text, np, &words, appositive));
+            return Some(self.description(text, np, &words, appositive.as_ref()));
         }
         let name_span = Span::new(words[name_start].span.start, np.span.end);
         let name = clean(text, name_span);
-        let name = name.trim_end_matches("'s").trim_end_matches("’s").to_string();
+        let name = name
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .to_string();
         let role_words: Vec<&str> = words[..name_start]
             .iter()
             .map(|t| t.lower.as_str())
             .filter(|w| !is_determiner(w))
             .collect();
-        let role_span = (name_start > 0).then(|| Span::new(words[0].span.start, words[name_start - 1].span.end));
+        let role_span = (name_start > 0)
+            .then(|| Span::new(words[0].span.start, words[name_start - 1].span.end));
         let role = role_span
             .map(|s| clean(text, s))
-            .map(|r| r.trim_start_matches("the ").trim_start_matches("The ").to_string())
+            .map(|r| {
+                r.trim_start_matches("the ")
+                    .trim_start_matches("The ")
+                    .to_string()
+            })
             .filter(|r| !r.is_empty() && !is_determiner(&r.to_lowercase()))
             .or(appositive.clone());
         let role_lower: Vec<String> = role
@@ -161,8 +191,12 @@ impl Resolver {
         let role_refs: Vec<&str> = role_lower.iter().map(String::as_str).collect();
         let name_words: Vec<&str> = name.split_whitespace().collect();
         let led_by_the = first.is("the") && name_start == 1;
-        let titled = words[..name_start].iter().any(|t| is_person_title(&t.lower));
-        let person_role = role_refs.iter().any(|w| is_person_role(w.trim_end_matches(',')));
+        let titled = words[..name_start]
+            .iter()
+            .any(|t| is_person_title(&t.lower));
+        let person_role = role_refs
+            .iter()
+            .any(|w| is_person_role(w.trim_end_matches(',')));
         let org_role = role_words.last().is_some_and(|w| is_org_word(w));
         let org_name = name_words.iter().any(|w| is_org_word(&w.to_lowercase()))
             || name_words.len() == 1 && is_acronym(name_words[0]);
@@ -172,7 +206,10 @@ impl Resolver {
             SourceKind::Person
         } else {
             // A lone name: the same as an earlier person's surname, else an organisation.
-            if self.find_by_name(&name).is_some_and(|e| self.entities[e].kind == SourceKind::Person) {
+            if self
+                .find_by_name(&name)
+                .is_some_and(|e| self.entities[e].kind == SourceKind::Person)
+            {
                 SourceKind::Person
             } else {
                 SourceKind::Organization
@@ -181,21 +218,20 @@ impl Resolver {
         let mut lowered: Vec<&str> = role_refs.clone();
         lowered.extend(words[..name_start].iter().map(|t| t.lower.as_str()));
         let gender = gender_of(&lowered);
-        let idx = match self.find_by_name(&name) {
-            Some(i) => i,
-            None => {
-                self.entities.push(Entity {
-                    name: name.clone(),
-                    role: None,
-                    kind,
-                    aliases: Vec::new(),
-                    mentions: Vec::new(),
-                    gender,
-                    last_seen: at,
-                    last_spoke: None,
-                });
-                self.entities.len() - 1
-            }
+        let idx = if let Some(i) = self.find_by_name(&name) {
+            i
+        } else {
+            self.entities.push(Entity {
+                name: name.clone(),
+                role: None,
+                kind,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+                gender,
+                last_seen: at,
+                last_spoke: None,
+            });
+            self.entities.len() - 1
         };
         let e = &mut self.entities[idx];
         if e.role.is_none() {
@@ -224,26 +260,30 @@ impl Resolver {
         let words: Vec<&str> = name.split_whitespace().collect();
         let last = *words.last()?;
         if words.len() == 1 {
-            if is_acronym(last) {
-                if let Some(i) = self.entities.iter().rposition(|e| e.kind == SourceKind::Organization && initials(&e.name) == last) {
-                    return Some(i);
-                }
+            if is_acronym(last)
+                && let Some(i) = self
+                    .entities
+                    .iter()
+                    .rposition(|e| e.kind == SourceKind::Organization && initials(&e.name) == last)
+            {
+                return Some(i);
             }
-            return self
-                .entities
-                .iter()
-                .rposition(|e| e.kind != SourceKind::Unnamed && e.surname().is_some_and(|s| s.eq_ignore_ascii_case(last)));
+            return self.entities.iter().rposition(|e| {
+                e.kind != SourceKind::Unnamed
+                    && e.surname().is_some_and(|s| s.eq_ignore_ascii_case(last))
+            });
         }
         // "Financial Times" after "FT"; "Vladimir Putin" after "Putin".
         let acronym = initials(name);
         self.entities.iter().rposition(|e| {
             e.kind != SourceKind::Unnamed
                 && (e.name.split_whitespace().count() == 1
-                    && (e.name.eq_ignore_ascii_case(last) && e.kind == SourceKind::Person || e.name == acronym && acronym.len() >= 2))
+                    && (e.name.eq_ignore_ascii_case(last) && e.kind == SourceKind::Person
+                        || e.name == acronym && acronym.len() >= 2))
         })
     }
 
-    fn pronoun(&mut self, pronoun: &str, span: Span) -> Option<Resolved> {
+    fn pronoun(&mut self, pronoun: &str, span: Span) -> Resolved {
         let want = match pronoun {
             "he" => Some(Gender::Male),
             "she" => Some(Gender::Female),
@@ -255,7 +295,9 @@ impl Resolver {
                 .entities
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| compatible(e) && e.last_seen >= self.sentence_start && e.last_seen < span.start)
+                .filter(|(_, e)| {
+                    compatible(e) && e.last_seen >= self.sentence_start && e.last_seen < span.start
+                })
                 .max_by_key(|(_, e)| e.last_seen)
                 .map(|(i, _)| i);
             // The latest speaker if it spoke recently, else the latest person named.
@@ -280,7 +322,11 @@ impl Resolver {
                     let seen = self.entities[n].last_seen;
                     // A person named after the speaker's last claim takes over only if
                     // they were named as a subject (they became a speaker or candidate).
-                    if seen > spoke && span.start.saturating_sub(seen) < 400 && self.entities[n].last_spoke.is_none() && span.start.saturating_sub(spoke) > 600 {
+                    if seen > spoke
+                        && span.start.saturating_sub(seen) < 400
+                        && self.entities[n].last_spoke.is_none()
+                        && span.start.saturating_sub(spoke) > 600
+                    {
                         Some(n)
                     } else {
                         Some(s)
@@ -293,13 +339,16 @@ impl Resolver {
             self.entities
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| matches!(e.kind, SourceKind::Organization | SourceKind::Unnamed) || pronoun == "i")
+                .filter(|(_, e)| {
+                    matches!(e.kind, SourceKind::Organization | SourceKind::Unnamed)
+                        || pronoun == "i"
+                })
                 .max_by_key(|(_, e)| e.last_spoke.max(Some(e.last_seen)))
                 .map(|(i, _)| i)
         };
         // Nobody to refer to: an unidentified speaker, named by the pronoun's mention.
         let Some(idx) = idx else {
-            return Some(self.register(UNIDENTIFIED, span));
+            return self.register(UNIDENTIFIED, span);
         };
         let e = &mut self.entities[idx];
         if e.gender == Gender::Unknown {
@@ -307,12 +356,21 @@ impl Resolver {
         }
         e.mentions.push(span);
         e.last_seen = span.start;
-        Some(Resolved { entity: idx, mention: span })
+        Resolved {
+            entity: idx,
+            mention: span,
+        }
     }
 
     /// A phrase without a name: "the minister", "officials", "a spokesman for the
     /// ministry", "Rover bosses", "a Bloomberg poll".
-    fn description(&mut self, text: &str, np: &Np, words: &[&Tok], appositive: Option<String>) -> Resolved {
+    fn description(
+        &mut self,
+        text: &str,
+        np: &Np,
+        words: &[&Tok],
+        appositive: Option<&String>,
+    ) -> Resolved {
         let head = words[words.len() - 1];
         let head_stem = head.stem().to_string();
         let definite = words[0].is("the") || words[0].is("this");
@@ -320,21 +378,89 @@ impl Resolver {
         // "the minister", "the company": the latest entity described that way.
         if definite && !has_cap && words.len() <= 3 {
             let singular = head_stem.trim_end_matches('s');
-            let found = self.entities.iter().enumerate().rev().filter(|(_, e)| e.kind != SourceKind::Unnamed).find(|(_, e)| {
-                let role = e.role.as_deref().unwrap_or_default().to_lowercase();
-                let name = e.name.to_lowercase();
-                role.split_whitespace().any(|w| w.trim_matches(',') == head_stem || w == singular)
-                    || name.split_whitespace().any(|w| w == head_stem)
-            });
+            let found = self
+                .entities
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, e)| e.kind != SourceKind::Unnamed)
+                .find(|(_, e)| {
+                    let role = e.role.as_deref().unwrap_or_default().to_lowercase();
+                    let name = e.name.to_lowercase();
+                    role.split_whitespace()
+                        .any(|w| w.trim_matches(',') == head_stem || w == singular)
+                        || name.split_whitespace().any(|w| w == head_stem)
+                });
             // "the newspaper", "the broadcaster": the latest news organisation.
-            let media_noun = matches!(head_stem.as_str(), "newspaper" | "paper" | "daily" | "magazine" | "broadcaster" | "network" | "channel" | "station" | "outlet" | "agency" | "website" | "site" | "publication" | "tabloid");
+            let media_noun = matches!(
+                head_stem.as_str(),
+                "newspaper"
+                    | "paper"
+                    | "daily"
+                    | "magazine"
+                    | "broadcaster"
+                    | "network"
+                    | "channel"
+                    | "station"
+                    | "outlet"
+                    | "agency"
+                    | "website"
+                    | "site"
+                    | "publication"
+                    | "tabloid"
+            );
             let media = media_noun
                 .then(|| {
                     self.entities.iter().enumerate().rev().find(|(_, e)| {
                         e.kind == SourceKind::Organization
-                            && e.name.split_whitespace().chain(e.aliases.iter().map(String::as_str)).any(|w| {
-                                matches!(w.to_lowercase().as_str(), "times" | "post" | "journal" | "news" | "herald" | "guardian" | "telegraph" | "tribune" | "gazette" | "ft" | "bbc" | "cnn" | "reuters" | "ap" | "press" | "daily" | "mail" | "express" | "observer" | "economist" | "magazine" | "radio" | "tv" | "television" | "ledger" | "courier" | "recorder" | "chronicle" | "standard" | "independent" | "bloomberg" | "politico" | "axios" | "nbc" | "abc" | "cbs" | "fox" | "msnbc" | "npr" | "pbs")
-                            })
+                            && e.name
+                                .split_whitespace()
+                                .chain(e.aliases.iter().map(String::as_str))
+                                .any(|w| {
+                                    matches!(
+                                        w.to_lowercase().as_str(),
+                                        "times"
+                                            | "post"
+                                            | "journal"
+                                            | "news"
+                                            | "herald"
+                                            | "guardian"
+                                            | "telegraph"
+                                            | "tribune"
+                                            | "gazette"
+                                            | "ft"
+                                            | "bbc"
+                                            | "cnn"
+                                            | "reuters"
+                                            | "ap"
+                                            | "press"
+                                            | "daily"
+                                            | "mail"
+                                            | "express"
+                                            | "observer"
+                                            | "economist"
+                                            | "magazine"
+                                            | "radio"
+                                            | "tv"
+                                            | "television"
+                                            | "ledger"
+                                            | "courier"
+                                            | "recorder"
+                                            | "chronicle"
+                                            | "standard"
+                                            | "independent"
+                                            | "bloomberg"
+                                            | "politico"
+                                            | "axios"
+                                            | "nbc"
+                                            | "abc"
+                                            | "cbs"
+                                            | "fox"
+                                            | "msnbc"
+                                            | "npr"
+                                            | "pbs"
+                                    )
+                                })
                     })
                 })
                 .flatten();
@@ -355,10 +481,13 @@ impl Resolver {
                 let e = &mut self.entities[i];
                 e.mentions.push(np.span);
                 e.last_seen = np.span.start;
-                return Resolved { entity: i, mention: np.span };
+                return Resolved {
+                    entity: i,
+                    mention: np.span,
+                };
             }
         }
-        let start = if is_determiner(&words[0].lower) && words.len() > 1 { 1 } else { 0 };
+        let start = usize::from(is_determiner(&words[0].lower) && words.len() > 1);
         let name = clean(text, Span::new(words[start].span.start, np.span.end));
         let kind = if has_cap && (is_org_word(&head_stem) || is_source_document(&head_stem)) {
             SourceKind::Organization
@@ -377,7 +506,7 @@ impl Resolver {
                 let lowered: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
                 self.entities.push(Entity {
                     name: name.clone(),
-                    role: appositive.clone(),
+                    role: appositive.cloned(),
                     kind,
                     aliases: Vec::new(),
                     mentions: Vec::new(),
@@ -390,34 +519,44 @@ impl Resolver {
         let e = &mut self.entities[idx];
         e.mentions.push(np.span);
         e.last_seen = np.span.start;
-        Resolved { entity: idx, mention: np.span }
+        Resolved {
+            entity: idx,
+            mention: np.span,
+        }
     }
 
     /// The entity called exactly `name` (a transcript label), created as a person if
     /// new; `mention` is where the label stands.
     pub fn register(&mut self, name: &str, mention: Span) -> Resolved {
-        let idx = self.entities.iter().position(|e| e.name == name).unwrap_or_else(|| {
-            let kind = if matches!(name, "interviewer" | "interviewee" | UNIDENTIFIED) {
-                SourceKind::Unnamed
-            } else {
-                SourceKind::Person
-            };
-            self.entities.push(Entity {
-                name: name.to_string(),
-                role: None,
-                kind,
-                aliases: Vec::new(),
-                mentions: Vec::new(),
-                gender: Gender::Unknown,
-                last_seen: mention.start,
-                last_spoke: None,
+        let idx = self
+            .entities
+            .iter()
+            .position(|e| e.name == name)
+            .unwrap_or_else(|| {
+                let kind = if matches!(name, "interviewer" | "interviewee" | UNIDENTIFIED) {
+                    SourceKind::Unnamed
+                } else {
+                    SourceKind::Person
+                };
+                self.entities.push(Entity {
+                    name: name.to_string(),
+                    role: None,
+                    kind,
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                    gender: Gender::Unknown,
+                    last_seen: mention.start,
+                    last_spoke: None,
+                });
+                self.entities.len() - 1
             });
-            self.entities.len() - 1
-        });
         let e = &mut self.entities[idx];
         e.mentions.push(mention);
         e.last_seen = mention.start;
-        Resolved { entity: idx, mention }
+        Resolved {
+            entity: idx,
+            mention,
+        }
     }
 
     /// Notes that `entity` was the source of a claim at `offset`.
@@ -434,7 +573,8 @@ impl Resolver {
         let mut i = 0;
         while i < n {
             let t = &toks[i];
-            let titled = t.cap && (is_person_title(&t.lower) || is_person_role(t.stem()) && !t.is_possessive());
+            let titled = t.cap
+                && (is_person_title(&t.lower) || is_person_role(t.stem()) && !t.is_possessive());
             if !(t.cap && t.is_word()) {
                 i += 1;
                 continue;
@@ -447,7 +587,11 @@ impl Resolver {
             let run: Vec<&Tok> = toks[i..j].iter().collect();
             // Drop leading role/title words and nationality adjectives.
             let mut k = 0;
-            while k < run.len() && (is_person_title(&run[k].lower) || is_person_role(run[k].stem()) || is_nationality(&run[k].lower)) {
+            while k < run.len()
+                && (is_person_title(&run[k].lower)
+                    || is_person_role(run[k].stem())
+                    || is_nationality(&run[k].lower))
+            {
                 k += 1;
             }
             let name_toks = &run[k..];
@@ -456,21 +600,76 @@ impl Resolver {
                 let span = Span::new(first.span.start, last.span.end);
                 let name = span.slice(text).unwrap_or_default();
                 let name = name.trim_end_matches("'s").trim_end_matches("’s");
-                if let Some(e) = self.entities.iter_mut().rev().find(|e| e.matches_name(name) || e.kind != SourceKind::Unnamed && e.surname() == Some(name)) {
-                    e.mentions.push(Span::new(span.start, span.start + name.len()));
+                if let Some(e) = self.entities.iter_mut().rev().find(|e| {
+                    e.matches_name(name)
+                        || e.kind != SourceKind::Unnamed && e.surname() == Some(name)
+                }) {
+                    e.mentions
+                        .push(Span::new(span.start, span.start + name.len()));
                 }
             }
             let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
-            let after_prep = prev.is_some_and(|p| matches!(p, "in" | "at" | "from" | "to" | "into" | "near" | "of" | "across" | "on" | "the" | "a" | "an" | "for" | "over" | "by"));
-            let placeish = name_toks.iter().any(|t| is_org_word(t.stem()) || matches!(t.stem(), "bay" | "sea" | "street" | "river" | "road" | "island" | "airport" | "east" | "west" | "north" | "south" | "city" | "county" | "region" | "province" | "valley" | "mountains" | "lake"));
-            let looks_person = (titled || k > 0 || !after_prep && (2..=3).contains(&name_toks.len()))
-                && !placeish
-                && !name_toks.is_empty()
-                && name_toks.iter().all(|t| !is_determiner(&t.lower) && t.lower.chars().count() > 1 || t.lower.ends_with('.'));
+            let after_prep = prev.is_some_and(|p| {
+                matches!(
+                    p,
+                    "in" | "at"
+                        | "from"
+                        | "to"
+                        | "into"
+                        | "near"
+                        | "of"
+                        | "across"
+                        | "on"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "for"
+                        | "over"
+                        | "by"
+                )
+            });
+            let placeish = name_toks.iter().any(|t| {
+                is_org_word(t.stem())
+                    || matches!(
+                        t.stem(),
+                        "bay"
+                            | "sea"
+                            | "street"
+                            | "river"
+                            | "road"
+                            | "island"
+                            | "airport"
+                            | "east"
+                            | "west"
+                            | "north"
+                            | "south"
+                            | "city"
+                            | "county"
+                            | "region"
+                            | "province"
+                            | "valley"
+                            | "mountains"
+                            | "lake"
+                    )
+            });
+            let looks_person =
+                (titled || k > 0 || !after_prep && (2..=3).contains(&name_toks.len()))
+                    && !placeish
+                    && !name_toks.is_empty()
+                    && name_toks.iter().all(|t| {
+                        !is_determiner(&t.lower) && t.lower.chars().count() > 1
+                            || t.lower.ends_with('.')
+                    });
             if looks_person && (k > 0 || name_toks.len() >= 2) {
-                let span = Span::new(name_toks[0].span.start, name_toks[name_toks.len() - 1].span.end);
+                let span = Span::new(
+                    name_toks[0].span.start,
+                    name_toks[name_toks.len() - 1].span.end,
+                );
                 let name = clean(text, span);
-                let name = name.trim_end_matches("'s").trim_end_matches("’s").to_string();
+                let name = name
+                    .trim_end_matches("'s")
+                    .trim_end_matches("’s")
+                    .to_string();
                 let role_words: Vec<&str> = run[..k].iter().map(|t| t.lower.as_str()).collect();
                 let gender = gender_of(&role_words);
                 match self.find_by_name(&name) {
@@ -480,8 +679,15 @@ impl Resolver {
                             e.last_seen = span.start;
                         }
                     }
-                    None if name_toks.len() >= 2 || k > 0 && run[..k].iter().any(|t| is_person_title(&t.lower) || is_person_role(t.stem())) => {
-                        let role = (k > 0).then(|| clean(text, Span::new(run[0].span.start, run[k - 1].span.end)));
+                    None if name_toks.len() >= 2
+                        || k > 0
+                            && run[..k]
+                                .iter()
+                                .any(|t| is_person_title(&t.lower) || is_person_role(t.stem())) =>
+                    {
+                        let role = (k > 0).then(|| {
+                            clean(text, Span::new(run[0].span.start, run[k - 1].span.end))
+                        });
                         self.entities.push(Entity {
                             name,
                             role,

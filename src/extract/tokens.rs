@@ -51,7 +51,9 @@ impl Tok {
     /// The word without a possessive ending ("minister's" → "minister").
     pub fn stem(&self) -> &str {
         let l = self.lower.as_str();
-        l.strip_suffix("'s").or_else(|| l.strip_suffix("’s")).unwrap_or(l)
+        l.strip_suffix("'s")
+            .or_else(|| l.strip_suffix("’s"))
+            .unwrap_or(l)
     }
 
     pub fn is_possessive(&self) -> bool {
@@ -60,7 +62,10 @@ impl Tok {
 }
 
 pub fn is_quote_char(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '`')
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '`'
+    )
 }
 
 fn is_inner_joiner(c: char) -> bool {
@@ -82,10 +87,8 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         if c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
             let mut end = i + c.len_utf8();
-            let mut all_digits = numeric;
             while let Some(&(j, d)) = iter.peek() {
                 if d.is_alphanumeric() {
-                    all_digits &= d.is_ascii_digit() || !numeric;
                     end = j + d.len_utf8();
                     iter.next();
                     continue;
@@ -118,10 +121,8 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 }
             }
             let word = &s[i..end];
-            let kind = if numeric && all_digits || numeric && word.chars().all(|x| x.is_ascii_digit() || x == ',' || x == '.') {
-                TokKind::Number
-            } else if numeric {
-                // "1940s", "3rd", "10pm": numbers with a unit.
+            // "2,000", "14.8", and numbers with a unit ("1940s", "3rd", "10pm").
+            let kind = if numeric {
                 TokKind::Number
             } else {
                 TokKind::Word

@@ -7,7 +7,11 @@ use crate::model::{Paragraph, ParagraphKind, Span};
 /// The label opening a paragraph, without its colon: "Q", "TAPPER", "Jane Ode".
 pub fn label(text: &str, para: Span) -> Option<Span> {
     let s = para.slice(text)?;
-    let colon = s.char_indices().take(40).find(|&(_, c)| c == ':').map(|(i, _)| i)?;
+    let colon = s
+        .char_indices()
+        .take(40)
+        .find(|&(_, c)| c == ':')
+        .map(|(i, _)| i)?;
     if !s[colon + 1..].starts_with(' ') || s[colon + 1..].trim().is_empty() {
         return None;
     }
@@ -19,12 +23,17 @@ pub fn label(text: &str, para: Span) -> Option<Span> {
     let is_qa = matches!(name, "Q" | "A");
     let shouting = words.iter().all(|w| {
         let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+        letters.len() >= 2
+            && letters.iter().all(|c| c.is_uppercase())
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
     });
     let titled = words.len() >= 2
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-')));
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+        });
     (is_qa || shouting || titled).then(|| Span::new(para.start, para.start + colon))
 }
 
@@ -37,7 +46,11 @@ pub fn is_transcript(text: &str, paragraphs: &[Paragraph]) -> bool {
         .filter_map(|p| label(text, p.span))
         .filter_map(|s| s.slice(text))
         .collect();
-    labels.len() >= 3 && labels.iter().enumerate().any(|(i, a)| labels[i + 1..].contains(a))
+    labels.len() >= 3
+        && labels
+            .iter()
+            .enumerate()
+            .any(|(i, a)| labels[i + 1..].contains(a))
 }
 
 /// The name a label stands for: "Q" is the interviewer, "A" the interviewee.
@@ -57,16 +70,25 @@ mod tests {
     fn paras(text: &str) -> Vec<Paragraph> {
         split_paragraphs(text)
             .into_iter()
-            .map(|span| Paragraph { span, kind: ParagraphKind::Body })
+            .map(|span| Paragraph {
+                span,
+                kind: ParagraphKind::Body,
+            })
             .collect()
     }
 
     #[test]
     fn labels_are_short_names_before_a_colon() {
         let text = "TAPPER: Why now?";
-        assert_eq!(label(text, Span::new(0, text.len())).and_then(|s| s.slice(text)), Some("TAPPER"));
+        assert_eq!(
+            label(text, Span::new(0, text.len())).and_then(|s| s.slice(text)),
+            Some("TAPPER")
+        );
         let text = "Q: Where were you?";
-        assert_eq!(label(text, Span::new(0, text.len())).and_then(|s| s.slice(text)), Some("Q"));
+        assert_eq!(
+            label(text, Span::new(0, text.len())).and_then(|s| s.slice(text)),
+            Some("Q")
+        );
         let text = "The result: a tie.";
         assert_eq!(label(text, Span::new(0, text.len())), None);
         let text = "Update: the vote moved.";

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use super::{Review, SourceId, Span};
 
 /// A claim's stable identifier within a project. Shown as `c12`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct ClaimId(pub u32);
 
@@ -16,7 +18,9 @@ impl std::fmt::Display for ClaimId {
 }
 
 /// What sort of claim a passage is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ClaimKind {
     /// A direct quotation.

@@ -1,6 +1,7 @@
 //! A fact-check session: the article, its sources and claims with their reviews.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
@@ -60,7 +61,7 @@ impl Tally {
         for verdict in &Verdict::ALL[1..] {
             let n = self.count(*verdict);
             if n > 0 {
-                out.push_str(&format!(" · {n} {}", verdict.label().to_lowercase()));
+                let _ = write!(out, " · {n} {}", verdict.label().to_lowercase());
             }
         }
         out
@@ -106,7 +107,8 @@ impl Project {
     pub fn source_named(&self, name: &str) -> Option<&Source> {
         let name = name.trim();
         self.sources.iter().find(|s| {
-            s.name.eq_ignore_ascii_case(name) || s.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+            s.name.eq_ignore_ascii_case(name)
+                || s.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
         })
     }
 
@@ -134,8 +136,11 @@ impl Project {
 
     /// Claims per source, with their verdict tallies; sources with no claims included.
     pub fn tally_by_source(&self) -> BTreeMap<SourceId, Tally> {
-        let mut out: BTreeMap<SourceId, Tally> =
-            self.sources.iter().map(|s| (s.id, Tally::default())).collect();
+        let mut out: BTreeMap<SourceId, Tally> = self
+            .sources
+            .iter()
+            .map(|s| (s.id, Tally::default()))
+            .collect();
         for c in &self.claims {
             if let Some(s) = c.source {
                 out.entry(s.id).or_default().add(c.review.verdict);
@@ -187,7 +192,10 @@ mod tests {
                 claim(3, 2, Verdict::Unreviewed),
             ],
         );
-        assert_eq!(p.tally().summary(), "2 of 3 reviewed · 1 verified · 1 disputed");
+        assert_eq!(
+            p.tally().summary(),
+            "2 of 3 reviewed · 1 verified · 1 disputed"
+        );
         assert_eq!(p.next_claim_id, 4);
     }
 
@@ -196,7 +204,10 @@ mod tests {
         let p = Project::new(
             Article::from_text("t", "abcdef"),
             vec![],
-            vec![claim(1, 0, Verdict::Unreviewed), claim(2, 4, Verdict::Unreviewed)],
+            vec![
+                claim(1, 0, Verdict::Unreviewed),
+                claim(2, 4, Verdict::Unreviewed),
+            ],
         );
         assert_eq!(p.insertion_index(2), 1);
         assert_eq!(p.insertion_index(5), 2);

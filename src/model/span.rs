@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 /// let span = Span::new(0, 14);
 /// assert_eq!(span.slice(text), Some("Prices rose 4%"));
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -24,7 +26,10 @@ impl Span {
     /// A span from `start` to `end`; if `end < start` the two are swapped.
     pub fn new(start: usize, end: usize) -> Self {
         if end < start {
-            Self { start: end, end: start }
+            Self {
+                start: end,
+                end: start,
+            }
         } else {
             Self { start, end }
         }
@@ -62,11 +67,13 @@ impl Span {
     }
 
     /// The smallest span covering both.
+    #[must_use]
     pub fn cover(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
 
     /// Shrinks the span so it does not start or end with whitespace.
+    #[must_use]
     pub fn trim(self, text: &str) -> Span {
         let Some(s) = self.slice(text) else {
             return self;
@@ -80,6 +87,7 @@ impl Span {
     }
 
     /// Moves the span by `delta` bytes.
+    #[must_use]
     pub fn shifted(self, delta: usize) -> Span {
         Span::new(self.start + delta, self.end + delta)
     }

@@ -121,16 +121,23 @@ fn told_skips_the_listener() {
 
 #[test]
 fn estimated_that() {
-    let o = one("In 2022, risk firm SecDev estimated that Moscow had seized $12.4 trillion in deposits.");
+    let o = one(
+        "In 2022, risk firm SecDev estimated that Moscow had seized $12.4 trillion in deposits.",
+    );
     assert_eq!(o.content, "Moscow had seized $12.4 trillion in deposits");
     assert_eq!(o.source.as_deref(), Some("risk firm SecDev"));
 }
 
 #[test]
 fn appositive_subject() {
-    let o = one("Grace Tembo, deputy minister for water resources, said on Monday that the dams were full.");
+    let o = one(
+        "Grace Tembo, deputy minister for water resources, said on Monday that the dams were full.",
+    );
     assert_eq!(o.source.as_deref(), Some("Grace Tembo"));
-    assert_eq!(o.role.as_deref(), Some("deputy minister for water resources"));
+    assert_eq!(
+        o.role.as_deref(),
+        Some("deputy minister for water resources")
+    );
     assert_eq!(o.content, "the dams were full");
 }
 
@@ -152,15 +159,22 @@ fn inverted_said_name() {
 
 #[test]
 fn unnamed_sources_tell() {
-    let o = one("The firm plans to shift production, sources close to the negotiations tell the FT.");
-    assert_eq!(o.source.as_deref(), Some("sources close to the negotiations"));
+    let o =
+        one("The firm plans to shift production, sources close to the negotiations tell the FT.");
+    assert_eq!(
+        o.source.as_deref(),
+        Some("sources close to the negotiations")
+    );
     assert_eq!(o.content, "The firm plans to shift production");
 }
 
 #[test]
 fn according_to_first() {
     let o = one("According to Forbes, approximately 70 percent of reserves lie in the east.");
-    assert_eq!(o.content, "approximately 70 percent of reserves lie in the east");
+    assert_eq!(
+        o.content,
+        "approximately 70 percent of reserves lie in the east"
+    );
     assert_eq!(o.source.as_deref(), Some("Forbes"));
     assert_eq!(o.cue.as_deref(), Some("According to"));
 }

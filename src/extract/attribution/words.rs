@@ -1,0 +1,414 @@
+//! Small tests on tokens shared by the attribution patterns: is this word a verb here,
+//! can this phrase speak, where does a tag or a clause end.
+
+use super::Sentence;
+
+use crate::extract::lexicon::{
+    CueClass, CueVerb, is_clause_word, is_determiner, is_subject_pronoun,
+};
+use crate::extract::phrases::Np;
+use crate::extract::tokens::{Tok, TokKind};
+use crate::model::Span;
+
+/// True if tokens `from..to` are only opening punctuation (dashes, brackets).
+pub(super) fn only_openers(toks: &[Tok], from: usize, to: usize) -> bool {
+    toks.get(from..to).is_some_and(|r| {
+        r.iter().all(|t| {
+            t.kind == TokKind::Punct
+                && matches!(t.lower.as_str(), "—" | "–" | "-" | "(" | "[" | "•" | "*")
+        })
+    })
+}
+
+/// True if tokens `from..to` are only closing punctuation.
+pub(super) fn only_closers(toks: &[Tok], from: usize, to: usize) -> bool {
+    toks.get(from..to).is_none_or(|r| {
+        r.iter()
+            .all(|t| t.kind == TokKind::Punct && !matches!(t.lower.as_str(), "“" | "\"" | "‘"))
+    })
+}
+
+/// Drops a trailing comma or dash from a quotation's inner text.
+pub(super) fn trim_content(text: &str, span: Span) -> Span {
+    let mut s = span;
+    while let Some(inner) = s.slice(text) {
+        let Some(last) = inner.chars().last() else {
+            break;
+        };
+        if matches!(last, ',' | '—' | '–' | '-' | ';' | ':') || last.is_whitespace() {
+            s = Span::new(s.start, s.end - last.len_utf8());
+        } else {
+            break;
+        }
+    }
+    s
+}
+
+/// False when the word at `c` is used as a noun: after a determiner, a possessive, a
+/// number or a preposition ("the report", "Ode's comments", "in 30 states").
+pub(super) fn verb_use(toks: &[Tok], c: usize) -> bool {
+    let Some(p) = c.checked_sub(1).map(|i| &toks[i]) else {
+        return true;
+    };
+    // "Several said", "Many say": a quantifier standing alone as the subject.
+    let alone = c < 2 || toks[c - 2].kind == TokKind::Punct || is_clause_word(&toks[c - 2].lower);
+    if alone
+        && matches!(
+            p.lower.as_str(),
+            "several" | "many" | "some" | "most" | "others" | "few" | "both" | "all"
+        )
+    {
+        return true;
+    }
+    !(p.kind == TokKind::Number
+        || p.is_possessive()
+        || p.is_word()
+            && (is_determiner(&p.lower)
+                || matches!(
+                    p.lower.as_str(),
+                    "of" | "in"
+                        | "for"
+                        | "on"
+                        | "at"
+                        | "with"
+                        | "by"
+                        | "from"
+                        | "no"
+                        | "public"
+                        | "recent"
+                        | "latest"
+                        | "new"
+                        | "first"
+                        | "such"
+                        | "these"
+                        | "those"
+                )))
+}
+
+/// Stance verbs are mostly nouns in their plain forms ("an attack", "the plan",
+/// "their support"): take a past form, an -s form after a name or pronoun, or a plain
+/// form after a pronoun or modal.
+pub(super) fn stance_form_ok(toks: &[Tok], c: usize, verb: CueVerb) -> bool {
+    let ambiguous_belief = verb.class == CueClass::Cognition
+        && matches!(verb.lemma, "fear" | "hope" | "doubt" | "worry" | "concern");
+    if verb.class != CueClass::Stance && !ambiguous_belief {
+        return true;
+    }
+    let w = toks[c].lower.as_str();
+    let prev = c.checked_sub(1).map(|i| &toks[i]);
+    let after_subject = prev.is_some_and(|p| {
+        p.is_word()
+            && (p.cap
+                || is_subject_pronoun(&p.lower)
+                || crate::extract::lexicon::is_auxiliary(&p.lower)
+                || p.lower.ends_with("ly"))
+    });
+    if verb.progressive {
+        return true;
+    }
+    if w.ends_with("ed") || matches!(w, "sought" | "dubbed" | "slammed") {
+        return true;
+    }
+    if w != verb.lemma {
+        return after_subject;
+    }
+    prev.is_some_and(|p| {
+        p.is_word()
+            && (matches!(
+                p.lower.as_str(),
+                "they"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "would"
+                    | "will"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "to"
+                    | "not"
+                    | "also"
+                    | "still"
+                    | "strongly"
+            ))
+    })
+}
+
+pub(super) fn cue_at(t: &Tok) -> Option<CueVerb> {
+    t.cue
+}
+
+/// The text of tokens `from..to`, without a final period.
+pub(super) fn content_span(s: &Sentence<'_>, from: usize, to: usize) -> Option<Span> {
+    let toks = s.toks;
+    let mut to = to;
+    while to > from
+        && toks[to - 1].kind == TokKind::Punct
+        && matches!(
+            toks[to - 1].lower.as_str(),
+            "." | "," | ";" | ":" | "—" | "–"
+        )
+    {
+        to -= 1;
+    }
+    if to <= from {
+        return None;
+    }
+    Some(Span::new(toks[from].span.start, toks[to - 1].span.end))
+}
+
+/// The cue verb at token `c` and the index of its last token: "said", or "called for".
+pub(super) fn cue_here(toks: &[Tok], c: usize) -> Option<(CueVerb, usize)> {
+    let t = &toks[c];
+    if t.is_word()
+        && matches!(t.lower.as_str(), "calls" | "called" | "calling")
+        && toks.get(c + 1).is_some_and(|n| n.is("for") || n.is("on"))
+    {
+        let verb = CueVerb {
+            lemma: "call",
+            class: CueClass::Speech,
+            progressive: t.lower == "calling",
+            takes_object: false,
+        };
+        return Some((verb, c + 1));
+    }
+    cue_at(t).map(|v| (v, c))
+}
+
+/// Verb forms that are more often nouns ("the state", "a report"): as cues they need a
+/// clause, a colon or a quotation after them, or to end an inverted tag.
+pub(super) fn is_noun_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "state"
+            | "states"
+            | "comment"
+            | "comments"
+            | "remark"
+            | "remarks"
+            | "report"
+            | "reports"
+            | "note"
+            | "notes"
+            | "charge"
+            | "charges"
+            | "tweet"
+            | "tweets"
+            | "post"
+            | "posts"
+            | "claim"
+            | "claims"
+            | "quote"
+            | "quotes"
+            | "estimate"
+            | "estimates"
+            | "answer"
+            | "answers"
+            | "promise"
+            | "promises"
+            | "pledge"
+            | "pledges"
+            | "vow"
+            | "vows"
+            | "counter"
+            | "object"
+            | "protest"
+            | "protests"
+            | "project"
+            | "projects"
+            | "signal"
+            | "signals"
+            | "hint"
+            | "hints"
+            | "demand"
+            | "demands"
+            | "dispute"
+            | "disputes"
+            | "repeat"
+            | "joke"
+            | "jokes"
+            | "concern"
+            | "review"
+            | "caution"
+            | "record"
+            | "question"
+            | "questions"
+            | "read"
+            | "reads"
+    )
+}
+
+/// Something that can say things: a name, a pronoun, a person, a group of people, an
+/// organisation or a document — not "the increase" in "the increase will add €500".
+pub(super) fn speaks(toks: &[Tok], np: &Np) -> bool {
+    let head = &toks[np.last];
+    let stem = head.stem();
+    head.cap
+        || head.kind == TokKind::Number
+        || is_subject_pronoun(&head.lower)
+        || matches!(
+            stem,
+            "several"
+                | "many"
+                | "some"
+                | "most"
+                | "others"
+                | "both"
+                | "all"
+                | "one"
+                | "another"
+                | "few"
+                | "percent"
+                | "%"
+                | "respondents"
+                | "people"
+                | "everyone"
+                | "nobody"
+                | "somebody"
+                | "someone"
+                | "anyone"
+        )
+        || crate::extract::lexicon::is_person_role(stem)
+        || crate::extract::lexicon::is_unnamed_head(stem)
+        || crate::extract::lexicon::is_source_document(stem)
+        || crate::extract::lexicon::is_org_word(stem)
+        || matches!(
+            stem,
+            "law"
+                | "bill"
+                | "constitution"
+                | "agreement"
+                | "treaty"
+                | "contract"
+                | "rule"
+                | "rules"
+                | "policy"
+                | "guidance"
+                | "guidelines"
+                | "order"
+                | "resolution"
+                | "motion"
+                | "plan"
+                | "proposal"
+                | "platform"
+                | "sign"
+                | "banner"
+                | "website"
+                | "page"
+                | "account"
+                | "label"
+                | "warning"
+                | "notice"
+                | "text"
+        )
+        || stem.len() > 3 && stem.ends_with('s') && !stem.ends_with("ss")
+}
+
+/// Only people and organisations take positions: a name, a pronoun, or a described
+/// person ("many commentators", "the senator").
+pub(super) fn stance_subject(toks: &[Tok], np: &Np) -> bool {
+    let head = &toks[np.last];
+    head.cap && head.is_word()
+        || is_subject_pronoun(&head.lower) && !head.is("it")
+        || crate::extract::lexicon::is_person_role(head.stem())
+        || crate::extract::lexicon::is_unnamed_head(head.stem()) && head.lower != "some"
+}
+
+/// The comma that opens an inverted tag starting at token `i`: `…, X said` or
+/// `…," X said` (a closing quotation mark after the comma).
+pub(super) fn tag_comma(toks: &[Tok], i: usize) -> Option<usize> {
+    let mut j = i;
+    while j > 0 && toks[j - 1].is_quote() {
+        j -= 1;
+    }
+    (j > 0 && toks[j - 1].is_punct(',')).then(|| j - 1)
+}
+
+/// True if nothing but closing punctuation, or a relative clause about the speaker
+/// (`, who also ran for office`), follows token `i`.
+pub(super) fn tail_is_empty(toks: &[Tok], i: usize, n: usize) -> bool {
+    only_closers(toks, i, n)
+        || i + 1 < n
+            && toks[i].is_punct(',')
+            && (matches!(toks[i + 1].lower.as_str(), "who" | "whose" | "which")
+                // "…, he said, wiping sweat off his face."
+                || toks[i + 1].is_word() && !toks[i + 1].cap && toks[i + 1].lower.ends_with("ing") && cue_at(&toks[i + 1]).is_none_or(|v| v.class != CueClass::Speech))
+}
+
+pub(super) fn cue_at_next_progressive(toks: &[Tok], comma: usize) -> bool {
+    toks.get(comma + 1)
+        .and_then(cue_at)
+        .is_some_and(|v| v.progressive)
+}
+
+/// A finite clause seems to start at `i`: a subject pronoun, determiner or name
+/// followed within a few words by an auxiliary or modal.
+pub(super) fn starts_clause(toks: &[Tok], i: usize, hi: usize) -> bool {
+    let t = &toks[i];
+    if !(t.is_word() || t.kind == TokKind::Number) {
+        return t.is_quote();
+    }
+    let w = t.lower.as_str();
+    // "a move officials said was unavoidable": the clause's subject came before.
+    if matches!(
+        w,
+        "was"
+            | "is"
+            | "were"
+            | "are"
+            | "would"
+            | "will"
+            | "had"
+            | "has"
+            | "could"
+            | "should"
+            | "might"
+    ) && i + 1 < hi
+    {
+        return true;
+    }
+    if !(is_subject_pronoun(w)
+        || is_determiner(w)
+        || t.cap
+        || t.kind == TokKind::Number
+        || w == "there")
+    {
+        return false;
+    }
+    toks[i + 1..hi.min(i + 9)].iter().any(|t| {
+        t.is_word()
+            && matches!(
+                t.lower.as_str(),
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "wants"
+                    | "plans"
+                    | "needs"
+                    | "remains"
+                    | "faces"
+                    | "won't"
+                    | "isn't"
+                    | "wasn't"
+                    | "aren't"
+                    | "hasn't"
+                    | "haven't"
+                    | "didn't"
+                    | "doesn't"
+            )
+    })
+}
