@@ -16,7 +16,12 @@ fn corpus() -> Vec<Article> {
             .expect("sample dir")
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md" | "html")))
+            .filter(|p| {
+                matches!(
+                    p.extension().and_then(|e| e.to_str()),
+                    Some("txt" | "md" | "html")
+                )
+            })
             .collect();
         paths.sort();
         for p in paths {
@@ -25,7 +30,12 @@ fn corpus() -> Vec<Article> {
     }
     let one: usize = articles.iter().map(|a| a.text.len()).sum();
     let copies = 5_000_000 / one + 1;
-    articles.iter().cycle().take(articles.len() * copies).cloned().collect()
+    articles
+        .iter()
+        .cycle()
+        .take(articles.len() * copies)
+        .cloned()
+        .collect()
 }
 
 fn bench(c: &mut Criterion) {
@@ -36,12 +46,27 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
     group.bench_function("corpus_5mb", |b| {
-        b.iter(|| corpus.iter().map(|a| extract_article(a).claims.len()).sum::<usize>());
+        b.iter(|| {
+            corpus
+                .iter()
+                .map(|a| extract_article(a).claims.len())
+                .sum::<usize>()
+        });
     });
     // One long article: the registry and pronoun resolution must not go quadratic.
-    let long = Article::from_text("long", corpus.iter().take(200).map(|a| a.text.as_str()).collect::<Vec<_>>().join("\n"));
+    let long = Article::from_text(
+        "long",
+        corpus
+            .iter()
+            .take(200)
+            .map(|a| a.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
     group.throughput(Throughput::Bytes(long.text.len() as u64));
-    group.bench_function("single_long_article", |b| b.iter(|| extract_article(&long).claims.len()));
+    group.bench_function("single_long_article", |b| {
+        b.iter(|| extract_article(&long).claims.len())
+    });
     group.finish();
 }
 

@@ -95,7 +95,9 @@ pub fn report_command(
     let rendered = report::render(&loaded.project, format, options)?;
     match output {
         Some(path) => report::write(path, &rendered)?,
-        None => out.write_all(rendered.as_bytes()).map_err(CliError::Stdout)?,
+        None => out
+            .write_all(rendered.as_bytes())
+            .map_err(CliError::Stdout)?,
     }
     Ok(())
 }
@@ -244,14 +246,20 @@ mod tests {
         let claims = v["claims"].as_array().cloned().unwrap_or_default();
         assert!(!claims.is_empty());
         for c in &claims {
-            let (s, e) = (c["start"].as_u64().unwrap_or(0) as usize, c["end"].as_u64().unwrap_or(0) as usize);
+            let (s, e) = (
+                c["start"].as_u64().unwrap_or(0) as usize,
+                c["end"].as_u64().unwrap_or(0) as usize,
+            );
             assert_eq!(Some(&text[s..e]), c["text"].as_str());
         }
         assert_eq!(claims[0]["source"]["name"], "Declan Moriarty");
         assert_eq!(claims[0]["source"]["role"], "the city treasurer");
         assert_eq!(claims[0]["source"]["kind"], "person");
         let m = &claims[0]["source"]["mention"];
-        let (s, e) = (m["start"].as_u64().unwrap_or(0) as usize, m["end"].as_u64().unwrap_or(0) as usize);
+        let (s, e) = (
+            m["start"].as_u64().unwrap_or(0) as usize,
+            m["end"].as_u64().unwrap_or(0) as usize,
+        );
         assert_eq!(&text[s..e], "Declan Moriarty");
     }
 

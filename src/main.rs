@@ -5,9 +5,9 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
 use claimdesk::cli::{self, ExtractFormat};
 use claimdesk::report;
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// A fact-check workbench: extract claims and their sources from news articles,
 /// review them, export reports.
@@ -172,5 +172,7 @@ fn open_window(path: Option<PathBuf>) -> anyhow::Result<()> {
 
 #[cfg(not(feature = "gui"))]
 fn open_window(_path: Option<PathBuf>) -> anyhow::Result<()> {
-    anyhow::bail!("this build has no window (built without the \"gui\" feature); use a subcommand such as `claimdesk extract FILE`")
+    anyhow::bail!(
+        "this build has no window (built without the \"gui\" feature); use a subcommand such as `claimdesk extract FILE`"
+    )
 }

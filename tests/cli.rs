@@ -23,9 +23,14 @@ fn check_offsets(v: &Value) {
     let claims = v["claims"].as_array().expect("claims");
     assert!(!claims.is_empty());
     for c in claims {
-        let (s, e) = (c["start"].as_u64().expect("start") as usize, c["end"].as_u64().expect("end") as usize);
+        let (s, e) = (
+            c["start"].as_u64().expect("start") as usize,
+            c["end"].as_u64().expect("end") as usize,
+        );
         assert_eq!(text.get(s..e), c["text"].as_str(), "claim {}", c["id"]);
-        assert!(["quote", "reported", "statistic", "fact"].contains(&c["kind"].as_str().expect("kind")));
+        assert!(
+            ["quote", "reported", "statistic", "fact"].contains(&c["kind"].as_str().expect("kind"))
+        );
         let score = c["score"].as_f64().expect("score");
         assert!((0.0..=1.0).contains(&score));
         assert!(c["cue"].is_null() || c["cue"].is_string());
@@ -34,10 +39,16 @@ fn check_offsets(v: &Value) {
         if !src.is_null() {
             assert!(src["name"].is_null() || src["name"].is_string());
             assert!(src["role"].is_null() || src["role"].is_string());
-            assert!(["person", "organization", "unnamed"].contains(&src["kind"].as_str().expect("kind")));
+            assert!(
+                ["person", "organization", "unnamed"]
+                    .contains(&src["kind"].as_str().expect("kind"))
+            );
             let m = &src["mention"];
             if !m.is_null() {
-                let (s, e) = (m["start"].as_u64().expect("start") as usize, m["end"].as_u64().expect("end") as usize);
+                let (s, e) = (
+                    m["start"].as_u64().expect("start") as usize,
+                    m["end"].as_u64().expect("end") as usize,
+                );
                 assert!(text.get(s..e).is_some_and(|t| !t.is_empty()));
             }
         }
@@ -47,13 +58,20 @@ fn check_offsets(v: &Value) {
 #[test]
 fn extract_json_follows_the_contract() {
     let v = stdout_json(claimdesk().args(["extract", SAMPLE, "--format", "json"]));
-    assert_eq!(v["title"], "Cork Council Approves 37% Toll Rise on Harbour Bridge to Pay for Repairs");
+    assert_eq!(
+        v["title"],
+        "Cork Council Approves 37% Toll Rise on Harbour Bridge to Pay for Repairs"
+    );
     check_offsets(&v);
     // The .txt text is the file after BOM/CRLF normalisation: here, the file itself.
     let file = std::fs::read_to_string(SAMPLE).expect("sample");
     assert_eq!(v["text"].as_str(), Some(file.as_str()));
     let claims = v["claims"].as_array().expect("claims");
-    assert!(claims.iter().any(|c| c["source"]["name"] == "Declan Moriarty"));
+    assert!(
+        claims
+            .iter()
+            .any(|c| c["source"]["name"] == "Declan Moriarty")
+    );
     assert!(claims.iter().any(|c| c["kind"] == "statistic"));
     assert!(claims.iter().any(|c| c["kind"] == "quote"));
 }
@@ -66,7 +84,10 @@ fn extract_defaults_to_json() {
 
 #[test]
 fn extract_reads_markdown_and_html() {
-    for sample in ["assets/samples/river-clinic-closures.md", "assets/samples/port-strike.html"] {
+    for sample in [
+        "assets/samples/river-clinic-closures.md",
+        "assets/samples/port-strike.html",
+    ] {
         let v = stdout_json(claimdesk().args(["extract", sample]));
         check_offsets(&v);
         let text = v["text"].as_str().expect("text");
@@ -89,15 +110,29 @@ fn extract_text_lists_claims_with_sources() {
 fn crlf_and_bom_are_normalised() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("crlf.txt");
-    std::fs::write(&path, "\u{feff}\"The pier will close,\" said Ana Ruiz.\r\nIt reopens in May.\r\n").expect("write");
+    std::fs::write(
+        &path,
+        "\u{feff}\"The pier will close,\" said Ana Ruiz.\r\nIt reopens in May.\r\n",
+    )
+    .expect("write");
     let v = stdout_json(claimdesk().arg("extract").arg(&path));
-    assert_eq!(v["text"], "\"The pier will close,\" said Ana Ruiz.\nIt reopens in May.\n");
+    assert_eq!(
+        v["text"],
+        "\"The pier will close,\" said Ana Ruiz.\nIt reopens in May.\n"
+    );
     check_offsets(&v);
 }
 
 #[test]
 fn missing_file_is_one_line_exit_1() {
-    let out = claimdesk().args(["extract", "no/such/article.txt"]).assert().failure().code(1).get_output().stderr.clone();
+    let out = claimdesk()
+        .args(["extract", "no/such/article.txt"])
+        .assert()
+        .failure()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
     let err = String::from_utf8_lossy(&out);
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     assert!(err.contains("no/such/article.txt"), "{err}");
@@ -112,20 +147,47 @@ fn bad_inputs_are_clear_errors() {
     std::fs::write(&binary, b"abc\0def").expect("write");
     let pdf = dir.path().join("report.pdf");
     std::fs::write(&pdf, "%PDF").expect("write");
-    for (path, words) in [(&empty, "empty"), (&binary, "binary"), (&pdf, "unsupported")] {
-        let out = claimdesk().arg("extract").arg(path).assert().failure().code(1).get_output().stderr.clone();
+    for (path, words) in [
+        (&empty, "empty"),
+        (&binary, "binary"),
+        (&pdf, "unsupported"),
+    ] {
+        let out = claimdesk()
+            .arg("extract")
+            .arg(path)
+            .assert()
+            .failure()
+            .code(1)
+            .get_output()
+            .stderr
+            .clone();
         let err = String::from_utf8_lossy(&out);
         assert_eq!(err.trim().lines().count(), 1, "{err}");
-        assert!(err.contains(path.file_name().and_then(|n| n.to_str()).unwrap_or_default()), "{err}");
+        assert!(
+            err.contains(
+                path.file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default()
+            ),
+            "{err}"
+        );
         assert!(err.contains(words), "{err}");
     }
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    claimdesk().args(["extract", SAMPLE, "--format", "yaml"]).assert().failure().code(2);
+    claimdesk()
+        .args(["extract", SAMPLE, "--format", "yaml"])
+        .assert()
+        .failure()
+        .code(2);
     claimdesk().args(["report"]).assert().failure().code(2);
-    claimdesk().args(["frobnicate", "x", "y"]).assert().failure().code(2);
+    claimdesk()
+        .args(["frobnicate", "x", "y"])
+        .assert()
+        .failure()
+        .code(2);
 }
 
 #[test]
@@ -148,7 +210,11 @@ fn new_saves_a_project_that_loads() {
 fn new_refuses_to_overwrite_without_force() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("p.ron");
-    claimdesk().args(["new", SAMPLE, "-o"]).arg(&out).assert().success();
+    claimdesk()
+        .args(["new", SAMPLE, "-o"])
+        .arg(&out)
+        .assert()
+        .success();
     let before = std::fs::read(&out).expect("read");
     claimdesk()
         .args(["new", "assets/samples/drought-relief-fund.txt", "-o"])
@@ -157,18 +223,34 @@ fn new_refuses_to_overwrite_without_force() {
         .failure()
         .code(1)
         .stderr(predicate::str::contains("already exists"));
-    assert_eq!(std::fs::read(&out).expect("read"), before, "nothing changed");
+    assert_eq!(
+        std::fs::read(&out).expect("read"),
+        before,
+        "nothing changed"
+    );
     claimdesk()
-        .args(["new", "assets/samples/drought-relief-fund.txt", "--force", "-o"])
+        .args([
+            "new",
+            "assets/samples/drought-relief-fund.txt",
+            "--force",
+            "-o",
+        ])
         .arg(&out)
         .assert()
         .success();
-    assert!(claimdesk::project::backup_path(&out).exists(), "the old project is kept as .bak");
+    assert!(
+        claimdesk::project::backup_path(&out).exists(),
+        "the old project is kept as .bak"
+    );
 }
 
 fn example_project(dir: &Path) -> std::path::PathBuf {
     let out = dir.join("example.ron");
-    claimdesk().args(["new", SAMPLE, "-o"]).arg(&out).assert().success();
+    claimdesk()
+        .args(["new", SAMPLE, "-o"])
+        .arg(&out)
+        .assert()
+        .success();
     out
 }
 
@@ -185,8 +267,19 @@ fn report_markdown_to_stdout_and_file() {
         .stdout(predicate::str::contains("Cork Council Approves"))
         .stdout(predicate::str::contains("Declan Moriarty"));
     let md = dir.path().join("report.md");
-    claimdesk().arg("report").arg(&project).args(["--format", "md", "-o"]).arg(&md).assert().success().stdout("");
-    assert!(std::fs::read_to_string(&md).expect("written").contains("Cork Council Approves"));
+    claimdesk()
+        .arg("report")
+        .arg(&project)
+        .args(["--format", "md", "-o"])
+        .arg(&md)
+        .assert()
+        .success()
+        .stdout("");
+    assert!(
+        std::fs::read_to_string(&md)
+            .expect("written")
+            .contains("Cork Council Approves")
+    );
 }
 
 #[test]
@@ -203,7 +296,14 @@ fn report_every_format() {
         claimdesk()
             .arg("report")
             .arg(&project)
-            .args(["--format", format, "--org", "Harbour Checkers", "--url", "https://example.org/check"])
+            .args([
+                "--format",
+                format,
+                "--org",
+                "Harbour Checkers",
+                "--url",
+                "https://example.org/check",
+            ])
             .assert()
             .success()
             .stdout(predicate::str::contains(marker));
@@ -215,7 +315,15 @@ fn report_errors_name_the_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let corrupt = dir.path().join("corrupt.ron");
     std::fs::write(&corrupt, "(\n    version: 1,\n    article: (\n").expect("write");
-    let out = claimdesk().arg("report").arg(&corrupt).assert().failure().code(1).get_output().stderr.clone();
+    let out = claimdesk()
+        .arg("report")
+        .arg(&corrupt)
+        .assert()
+        .failure()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
     let err = String::from_utf8_lossy(&out);
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     assert!(err.contains("corrupt.ron:"), "{err}");

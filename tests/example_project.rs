@@ -10,10 +10,16 @@ fn example_project_is_current() {
     let dir = tempfile::tempdir().expect("tempdir");
     let fresh = dir.path().join("example.ron");
     let mut warnings = Vec::new();
-    claimdesk::cli::new_command(Path::new("assets/samples/harbour-bridge-tolls.txt"), &fresh, false, &mut warnings)
-        .expect("new project");
+    claimdesk::cli::new_command(
+        Path::new("assets/samples/harbour-bridge-tolls.txt"),
+        &fresh,
+        false,
+        &mut warnings,
+    )
+    .expect("new project");
     let fresh = std::fs::read_to_string(&fresh).expect("fresh");
-    let committed = std::fs::read_to_string("projects/example.ron").expect("projects/example.ron exists");
+    let committed =
+        std::fs::read_to_string("projects/example.ron").expect("projects/example.ron exists");
     assert!(
         fresh == committed,
         "projects/example.ron is stale: regenerate it with \

@@ -14,10 +14,14 @@ use claimdesk::import::import_path;
 use serde_json::Value;
 
 fn words(s: &str) -> HashSet<String> {
-    s.split(|c: char| !(c.is_ascii_alphanumeric() || ('\u{C0}'..='\u{24F}').contains(&c) || ('\u{400}'..='\u{4FF}').contains(&c)))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    s.split(|c: char| {
+        !(c.is_ascii_alphanumeric()
+            || ('\u{C0}'..='\u{24F}').contains(&c)
+            || ('\u{400}'..='\u{4FF}').contains(&c))
+    })
+    .filter(|w| !w.is_empty())
+    .map(str::to_lowercase)
+    .collect()
 }
 
 fn overlap(pred: &str, gold: &str) -> (f64, f64) {
@@ -30,7 +34,10 @@ fn overlap(pred: &str, gold: &str) -> (f64, f64) {
 }
 
 fn source_ok(pred: Option<&str>, gold: &Value) -> bool {
-    let mut accept: Vec<&str> = gold["accept"].as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    let mut accept: Vec<&str> = gold["accept"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
     let gold_source = gold["source"].as_str();
     if let Some(g) = gold_source {
         accept.push(g);
@@ -49,7 +56,8 @@ fn source_ok(pred: Option<&str>, gold: &Value) -> bool {
                     .filter(|w| !w.is_empty())
                     .last()
                     .map(str::to_lowercase);
-                last.is_some_and(|l| ptoks.contains(&l)) || !at.is_empty() && at.iter().all(|w| ptoks.contains(w))
+                last.is_some_and(|l| ptoks.contains(&l))
+                    || !at.is_empty() && at.iter().all(|w| ptoks.contains(w))
             })
         }
     }
@@ -64,7 +72,8 @@ struct Tally {
 }
 
 fn score(dir: &Path, name: &str, tally: &mut Tally) {
-    let gold: Value = serde_json::from_str(&std::fs::read_to_string(dir.join(name)).expect("gold")).expect("gold json");
+    let gold: Value = serde_json::from_str(&std::fs::read_to_string(dir.join(name)).expect("gold"))
+        .expect("gold json");
     let article = dir.join(gold["article"].as_str().expect("article"));
     let imported = import_path(&article).expect("sample imports");
     let x = extract_article(&imported.article);
@@ -73,7 +82,10 @@ fn score(dir: &Path, name: &str, tally: &mut Tally) {
         .claims
         .iter()
         .map(|c| {
-            let src = c.source.and_then(|s| x.sources.iter().find(|r| r.id == s.id)).map(|s| s.name.clone());
+            let src = c
+                .source
+                .and_then(|s| x.sources.iter().find(|r| r.id == s.id))
+                .map(|s| s.name.clone());
             (c.text(text).to_string(), src)
         })
         .collect();
@@ -100,13 +112,18 @@ fn score(dir: &Path, name: &str, tally: &mut Tally) {
             right += 1;
         }
     }
-    let ignore: Vec<&str> = gold["ignore"].as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    let ignore: Vec<&str> = gold["ignore"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
     let ignored = (0..preds.len())
         .filter(|i| !used_p.contains(i))
-        .filter(|&i| ignore.iter().any(|ig| {
-            let (r, pr) = overlap(&preds[i].0, ig);
-            r >= 0.6 && pr >= 0.3
-        }))
+        .filter(|&i| {
+            ignore.iter().any(|ig| {
+                let (r, pr) = overlap(&preds[i].0, ig);
+                r >= 0.6 && pr >= 0.3
+            })
+        })
         .count();
     tally.pred += preds.len() - ignored;
     tally.gold += golds.len();
@@ -117,7 +134,11 @@ fn score(dir: &Path, name: &str, tally: &mut Tally) {
 fn f1(hit: usize, pred: usize, gold: usize) -> f64 {
     let p = hit as f64 / pred.max(1) as f64;
     let r = hit as f64 / gold.max(1) as f64;
-    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
 }
 
 #[test]
