@@ -92,17 +92,22 @@ impl<'a> Reader<'a> {
 
     fn paragraph(&mut self, pi: usize, para: Span, quotes: &[Quote], continues: bool) {
         self.interrupted = None;
+        let mut label_end = None;
         if self.transcript
             && let Some(label) = transcript::label(self.text, para)
         {
             let name = transcript::speaker_name(label.slice(self.text).unwrap_or_default());
             let who = self.resolver.register(&name, label);
             self.turn = Some((who, label));
+            // The words of the turn start after "Q: ".
+            let rest = &self.text[label.end..para.end];
+            let skip = rest.len() - rest.trim_start_matches(':').trim_start().len();
+            label_end = Some(label.end + skip);
         }
         let sentences = sentences_in(self.text, para, quotes);
         for (si, sspan) in sentences.iter().enumerate() {
             let dateline = if si == 0 {
-                dateline_end(self.text, *sspan)
+                label_end.or_else(|| dateline_end(self.text, *sspan))
             } else {
                 None
             };
@@ -185,7 +190,12 @@ impl<'a> Reader<'a> {
                         paragraph: pi,
                         offset: span.start,
                     });
-                } else if let Some((who, _)) = self.turn {
+                } else if let Some((who, _)) = self.turn
+                    && word_count(self.text, *sspan) >= 6
+                    && !self.text[sspan.start..sspan.end].trim_end().ends_with('?')
+                {
+                    // A turn's sentences are its speaker's; "No!" and questions are not
+                    // claims.
                     let span = trim_final_period(self.text, *sspan);
                     let sp = Speaker {
                         who,

@@ -448,6 +448,12 @@ pub(super) fn verb_scan(
             out.pending = Some((np, toks[c].span));
             return true;
         }
+        // "spoke at a rally" says nothing; "spoke of a crisis" does.
+        if matches!(verb.lemma, "speak" | "talk") && !toks[start].is_word()
+            || !matches!(toks[start].lower.as_str(), "about" | "of")
+        {
+            continue;
+        }
         let clause = has_that || starts_clause(toks, start, n) || c_end > c;
         let document = crate::extract::lexicon::is_source_document(toks[np.last].stem());
         let ok = match verb.class {
