@@ -449,8 +449,8 @@ pub(super) fn verb_scan(
             return true;
         }
         // "spoke at a rally" says nothing; "spoke of a crisis" does.
-        if matches!(verb.lemma, "speak" | "talk") && !toks[start].is_word()
-            || !matches!(toks[start].lower.as_str(), "about" | "of")
+        if matches!(verb.lemma, "speak" | "talk")
+            && !matches!(toks[start].lower.as_str(), "about" | "of")
         {
             continue;
         }
