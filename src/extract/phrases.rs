@@ -324,6 +324,19 @@ fn appositive_np(text: &str, toks: &[Tok], lo: usize, comma: usize) -> Option<Np
     None
 }
 
+/// The role in an appositive: "Jane Ode, 45, a nurse from Leeds, who …" has the role
+/// "a nurse from Leeds" — an age and a relative clause are not roles.
+fn role_in(text: &str, inner: &[Tok]) -> Option<Span> {
+    let mut chunks: Vec<&[Tok]> = inner.split(|t| t.is_punct(',')).filter(|c| !c.is_empty()).collect();
+    if let Some(i) = chunks.iter().position(|c| matches!(c[0].lower.as_str(), "who" | "whose" | "which")) {
+        chunks.truncate(i);
+    }
+    chunks.retain(|c| !(c.len() == 1 && c[0].kind == TokKind::Number));
+    let first = chunks.first()?.first()?;
+    let last = chunks.last()?.last()?;
+    Some(Span::new(first.span.start, last.span.end).trim(text))
+}
+
 /// Tries `toks[..k]` as the subject and `toks[k + 1..comma]` as its appositive.
 fn appositive_at(text: &str, toks: &[Tok], lo: usize, k: usize, comma: usize) -> Option<Np> {
     let inner = &toks[k + 1..comma];
@@ -388,7 +401,7 @@ fn appositive_at(text: &str, toks: &[Tok], lo: usize, k: usize, comma: usize) ->
     let appositive = if parenthetical || relative {
         None
     } else {
-        Some(Span::new(inner_first.span.start, toks[comma - 1].span.end).trim(text))
+        role_in(text, inner)
     };
     Some(Np {
         appositive,

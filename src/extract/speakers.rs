@@ -8,7 +8,7 @@
 //! unnamed source.
 
 use super::lexicon::{
-    is_determiner, is_nationality, is_org_word, is_person_role, is_person_title,
+    is_clause_word, is_determiner, is_nationality, is_org_word, is_person_role, is_person_title,
     is_source_document, is_subject_pronoun, is_unnamed_head,
 };
 use super::phrases::Np;
@@ -58,6 +58,9 @@ pub struct Resolver {
     /// Where the sentence being read starts: a person named earlier in it is the first
     /// candidate for "he" or "she".
     pub sentence_start: usize,
+    /// The person a sentence opened with, and where: the next sentence's "he" or "she"
+    /// most likely continues with them ("Ode is due in court. He said …").
+    pub last_subject: Option<(usize, usize)>,
 }
 
 /// A resolved source phrase: which entity and the words naming it here.
@@ -126,6 +129,8 @@ impl Resolver {
                 || matches!(
                     t.lower.as_str(),
                     "of" | "and"
+                        | "for"
+                        | "on"
                         | "de"
                         | "van"
                         | "von"
@@ -138,7 +143,9 @@ impl Resolver {
                         | "del"
                         | "da"
                         | "di"
-                ) && name_start < words.len();
+                ) && name_start < words.len()
+                    && name_start >= 2
+                    && words[name_start - 2].cap;
             if capital
                 && !is_person_title(&t.lower)
                 && !(is_person_role(stem) && name_start < words.len())
@@ -315,8 +322,14 @@ impl Resolver {
                 .filter(|(_, e)| compatible(e))
                 .max_by_key(|(_, e)| e.last_seen)
                 .map(|(i, _)| i);
+            // The subject of the sentence just before this one.
+            let continued = self
+                .last_subject
+                .filter(|&(e, at)| at < self.sentence_start && self.sentence_start - at < 400 && compatible(&self.entities[e]))
+                .map(|(e, _)| e);
             match (speaker, named) {
                 _ if in_sentence.is_some() => in_sentence,
+                _ if continued.is_some() && span.start == self.sentence_start => continued,
                 (Some(s), Some(n)) if s != n => {
                     let spoke = self.entities[s].last_spoke.unwrap_or(0);
                     let seen = self.entities[n].last_seen;
@@ -387,9 +400,17 @@ impl Resolver {
                 .find(|(_, e)| {
                     let role = e.role.as_deref().unwrap_or_default().to_lowercase();
                     let name = e.name.to_lowercase();
-                    role.split_whitespace()
-                        .any(|w| w.trim_matches(',') == head_stem || w == singular)
-                        || name.split_whitespace().any(|w| w == head_stem)
+                    let described = |w: &str| {
+                        role.split_whitespace().any(|r| r.trim_matches(',') == w)
+                            || name.split_whitespace().any(|n| n == w)
+                    };
+                    // "the finance ministry" is not the Ministry of Agriculture.
+                    let modifiers_fit = words
+                        .get(1..words.len().saturating_sub(1))
+                        .unwrap_or_default()
+                        .iter()
+                        .all(|m| is_determiner(&m.lower) || described(m.stem()));
+                    modifiers_fit && (described(&head_stem) || described(singular))
                 });
             // "the newspaper", "the broadcaster": the latest news organisation.
             let media_noun = matches!(
@@ -465,8 +486,11 @@ impl Resolver {
                 })
                 .flatten();
             let found = found.or(media);
+            // "the company", "the agency": the latest organisation, when nothing more
+            // specific ("the finance ministry") is said.
+            let bare = words.len() == 2;
             let found = found.map(|(i, _)| i).or_else(|| {
-                is_org_word(&head_stem)
+                (bare && is_org_word(&head_stem))
                     .then(|| {
                         self.entities
                             .iter()
@@ -579,19 +603,34 @@ impl Resolver {
                 i += 1;
                 continue;
             }
+            // A sentence-initial function word is no part of a name ("But Rover told …").
+            if is_clause_word(&t.lower)
+                || is_determiner(&t.lower)
+                || is_subject_pronoun(&t.lower)
+                || matches!(
+                    t.lower.as_str(),
+                    "in" | "on" | "at" | "for" | "with" | "from" | "after" | "however" | "meanwhile"
+                        | "still" | "and" | "according" | "asked" | "speaking" | "last"
+                        | "earlier" | "under" | "despite" | "among" | "during" | "like" | "unlike"
+                )
+            {
+                i += 1;
+                continue;
+            }
             // The run of capitalised words starting here.
             let mut j = i;
             while j < n && toks[j].cap && toks[j].is_word() {
                 j += 1;
             }
             let run: Vec<&Tok> = toks[i..j].iter().collect();
-            // Drop leading role/title words and nationality adjectives.
-            let mut k = 0;
-            while k < run.len()
-                && (is_person_title(&run[k].lower)
-                    || is_person_role(run[k].stem())
-                    || is_nationality(&run[k].lower))
-            {
+            // Drop leading role/title words and nationality adjectives: the name follows
+            // the last of them ("Council President Marcus Lindqvist").
+            let is_role = |t: &Tok| is_person_title(&t.lower) || is_person_role(t.stem());
+            let mut k = run.iter().rposition(|t| is_role(t)).map_or(0, |r| r + 1);
+            if k == run.len() {
+                k = 0;
+            }
+            while k < run.len() && (is_role(run[k]) || is_nationality(&run[k].lower)) {
                 k += 1;
             }
             let name_toks = &run[k..];
@@ -600,12 +639,17 @@ impl Resolver {
                 let span = Span::new(first.span.start, last.span.end);
                 let name = span.slice(text).unwrap_or_default();
                 let name = name.trim_end_matches("'s").trim_end_matches("’s");
-                if let Some(e) = self.entities.iter_mut().rev().find(|e| {
+                if let Some(idx) = self.entities.iter().rposition(|e| {
                     e.matches_name(name)
                         || e.kind != SourceKind::Unnamed && e.surname() == Some(name)
                 }) {
-                    e.mentions
-                        .push(Span::new(span.start, span.start + name.len()));
+                    let e = &mut self.entities[idx];
+                    e.mentions.push(Span::new(span.start, span.start + name.len()));
+                    // A person opening the sentence is its subject.
+                    if i == 0 && e.kind == SourceKind::Person {
+                        e.last_seen = span.start;
+                        self.last_subject = Some((idx, span.start));
+                    }
                 }
             }
             let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());

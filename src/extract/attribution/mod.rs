@@ -256,6 +256,12 @@ fn object_end(toks: &[Tok], verb: CueVerb, start: usize, hi: usize) -> usize {
 
 /// Skips what may follow a tag before the sentence or the next quote: time and place,
 /// "in a statement", an object ("told reporters").
+/// `told reporters: "…"`, `told the BBC, "…"`: only the listener between verb and quote.
+fn addresses_listener_only(toks: &[Tok], c: usize, j: usize) -> bool {
+    cue_at(&toks[c]).is_some_and(|v| crate::extract::lexicon::addresses_listener(v.lemma))
+        && crate::extract::phrases::listener_after(toks, c + 1, j) == Some(j)
+}
+
 fn skip_tag_tail(toks: &[Tok], i: usize, hi: usize) -> usize {
     skip_adverbials(toks, i, hi)
 }
@@ -285,7 +291,8 @@ fn tag_before(s: &Sentence<'_>, qt: &[QuoteToks], lo: usize, open: usize) -> Opt
         // What lies between the verb and the quote must be adverbial, not a clause.
         let between_ok = j == c + 1
             || skip_adverbials(toks, c + 1, j) == j
-            || toks[c + 1..j].iter().all(|t| !t.is("that")) && (colon || j - c <= 4);
+            || colon && toks[c + 1..j].iter().all(|t| !t.is("that"))
+            || addresses_listener_only(toks, c, j);
         if between_ok {
             let end = skip_back_adverbials(toks, lo, c);
             if let Some(np) = np_before(s.text, toks, lo, end) {
