@@ -327,8 +327,14 @@ fn appositive_np(text: &str, toks: &[Tok], lo: usize, comma: usize) -> Option<Np
 /// The role in an appositive: "Jane Ode, 45, a nurse from Leeds, who …" has the role
 /// "a nurse from Leeds" — an age and a relative clause are not roles.
 fn role_in(text: &str, inner: &[Tok]) -> Option<Span> {
-    let mut chunks: Vec<&[Tok]> = inner.split(|t| t.is_punct(',')).filter(|c| !c.is_empty()).collect();
-    if let Some(i) = chunks.iter().position(|c| matches!(c[0].lower.as_str(), "who" | "whose" | "which")) {
+    let mut chunks: Vec<&[Tok]> = inner
+        .split(|t| t.is_punct(','))
+        .filter(|c| !c.is_empty())
+        .collect();
+    if let Some(i) = chunks
+        .iter()
+        .position(|c| matches!(c[0].lower.as_str(), "who" | "whose" | "which"))
+    {
         chunks.truncate(i);
     }
     chunks.retain(|c| !(c.len() == 1 && c[0].kind == TokKind::Number));

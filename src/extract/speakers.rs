@@ -325,7 +325,11 @@ impl Resolver {
             // The subject of the sentence just before this one.
             let continued = self
                 .last_subject
-                .filter(|&(e, at)| at < self.sentence_start && self.sentence_start - at < 400 && compatible(&self.entities[e]))
+                .filter(|&(e, at)| {
+                    at < self.sentence_start
+                        && self.sentence_start - at < 400
+                        && compatible(&self.entities[e])
+                })
                 .map(|(e, _)| e);
             match (speaker, named) {
                 _ if in_sentence.is_some() => in_sentence,
@@ -609,9 +613,27 @@ impl Resolver {
                 || is_subject_pronoun(&t.lower)
                 || matches!(
                     t.lower.as_str(),
-                    "in" | "on" | "at" | "for" | "with" | "from" | "after" | "however" | "meanwhile"
-                        | "still" | "and" | "according" | "asked" | "speaking" | "last"
-                        | "earlier" | "under" | "despite" | "among" | "during" | "like" | "unlike"
+                    "in" | "on"
+                        | "at"
+                        | "for"
+                        | "with"
+                        | "from"
+                        | "after"
+                        | "however"
+                        | "meanwhile"
+                        | "still"
+                        | "and"
+                        | "according"
+                        | "asked"
+                        | "speaking"
+                        | "last"
+                        | "earlier"
+                        | "under"
+                        | "despite"
+                        | "among"
+                        | "during"
+                        | "like"
+                        | "unlike"
                 )
             {
                 i += 1;
@@ -644,7 +666,8 @@ impl Resolver {
                         || e.kind != SourceKind::Unnamed && e.surname() == Some(name)
                 }) {
                     let e = &mut self.entities[idx];
-                    e.mentions.push(Span::new(span.start, span.start + name.len()));
+                    e.mentions
+                        .push(Span::new(span.start, span.start + name.len()));
                     // A person opening the sentence is its subject.
                     if i == 0 && e.kind == SourceKind::Person {
                         e.last_seen = span.start;
