@@ -1,0 +1,315 @@
+//! Files from the window's side: opening (dialogs, drops, startup), saving with the
+//! changed-on-disk check, autosave, export. The work itself runs in [`jobs`](super::jobs).
+
+use std::path::{Path, PathBuf};
+
+use egui::{Align2, Color32, Id, LayerId, Order};
+
+use super::actions::Action;
+use super::dialogs::Dialog;
+use super::jobs::{self, PickPurpose, PickRequest, SaveJob};
+use super::{AUTOSAVE_SECS, App};
+use crate::import::Format as ArticleFormat;
+use crate::project;
+use crate::report::{self, Format};
+
+/// Autosave bookkeeping.
+#[derive(Default)]
+pub struct Autosave {
+    /// `ctx.input().time` when the next autosave is due (set when changes appear).
+    due: Option<f64>,
+    /// (generation, revision) last written or being written.
+    written: Option<(u64, u64)>,
+    /// Shown in the status bar.
+    pub status: String,
+}
+
+/// Files dropped on the window this frame, as open actions (the first one only: one
+/// project is open at a time).
+pub fn dropped(ctx: &egui::Context) -> Option<Action> {
+    ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .next()
+    })
+    .map(Action::OpenPath)
+}
+
+/// "Drop to open" while a file is dragged over the window.
+pub fn drop_overlay(ctx: &egui::Context) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let painter = ctx.layer_painter(LayerId::new(Order::Foreground, Id::unique("drop-overlay")));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        Align2::CENTER_CENTER,
+        "Drop an article (.txt, .md, .html) or a project (.ron) to open it",
+        egui::FontId::proportional(22.0),
+        Color32::WHITE,
+    );
+}
+
+fn is_project(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(project::EXTENSION))
+}
+
+impl App {
+    fn spawn(
+        &mut self,
+        ctx: &egui::Context,
+        name: &str,
+        label: String,
+        work: impl FnOnce() -> jobs::JobDone + Send + 'static,
+    ) {
+        if let Err(e) = self.jobs.spawn(ctx, name, label, work) {
+            self.notices
+                .error(format!("Could not start a background task ({name}): {e}"));
+        }
+    }
+
+    /// Opens a project, or imports an article; the open project is replaced once the
+    /// file has been read, and stays as it is if reading fails.
+    pub(super) fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let shown = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        if is_project(&path) {
+            let data_dir = self.data_dir.clone();
+            self.spawn(ctx, "open", format!("Opening {shown}…"), move || {
+                jobs::open(path, data_dir)
+            });
+        } else {
+            self.spawn(ctx, "import", format!("Importing {shown}…"), move || {
+                jobs::import(path)
+            });
+        }
+    }
+
+    /// At startup: the last project, else the example project.
+    pub(super) fn open_first(&mut self, ctx: &egui::Context) {
+        let mut candidates: Vec<PathBuf> = self.prefs.last_project.iter().cloned().collect();
+        candidates.extend(super::example_candidates());
+        let data_dir = self.data_dir.clone();
+        self.spawn(
+            ctx,
+            "open",
+            "Opening the last project…".to_owned(),
+            move || jobs::open_first(candidates, data_dir),
+        );
+    }
+
+    /// Shows a file dialog on a job thread.
+    pub(super) fn pick(&mut self, ctx: &egui::Context, purpose: PickPurpose) {
+        let dir = self
+            .project_path()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        let name = self
+            .doc
+            .as_ref()
+            .map(super::Document::name)
+            .unwrap_or_default();
+        let (request, save) = match &purpose {
+            PickPurpose::ImportArticle => (
+                PickRequest {
+                    title: "New project from an article".into(),
+                    filters: vec![(
+                        "Articles".into(),
+                        ArticleFormat::EXTENSIONS
+                            .iter()
+                            .map(|e| (*e).to_owned())
+                            .collect(),
+                    )],
+                    file_name: None,
+                    directory: dir,
+                },
+                false,
+            ),
+            PickPurpose::OpenProject => (
+                PickRequest {
+                    title: "Open project".into(),
+                    filters: vec![("claimdesk projects".into(), vec![project::EXTENSION.into()])],
+                    file_name: None,
+                    directory: dir,
+                },
+                false,
+            ),
+            PickPurpose::SaveAs => (
+                PickRequest {
+                    title: "Save project as".into(),
+                    filters: vec![("claimdesk projects".into(), vec![project::EXTENSION.into()])],
+                    file_name: Some(format!("{name}.{}", project::EXTENSION)),
+                    directory: dir,
+                },
+                true,
+            ),
+            PickPurpose::Export { format, .. } => (
+                PickRequest {
+                    title: format!("Export {} report", format.label()),
+                    filters: vec![(format.label().into(), vec![format.extension().into()])],
+                    file_name: Some(format!("{name}-report.{}", format.extension())),
+                    directory: dir,
+                },
+                true,
+            ),
+        };
+        let picker = self.picker.clone();
+        self.spawn(
+            ctx,
+            "dialog",
+            "Waiting for the file dialog…".into(),
+            move || jobs::pick(&picker, purpose, &request, save),
+        );
+    }
+
+    /// Save: to the project's file, or Save as… for a project never saved.
+    pub(super) fn save(&mut self, ctx: &egui::Context, force: bool) {
+        let Some(path) = self.project_path().map(Path::to_path_buf) else {
+            self.pick(ctx, PickPurpose::SaveAs);
+            return;
+        };
+        let expected = self.doc.as_ref().and_then(|d| d.stamp.clone());
+        self.save_to(ctx, path, expected, force);
+    }
+
+    /// Saves to `path`; `expected` is what the file held when opened (checked unless `force`).
+    pub(super) fn save_to(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        expected: Option<project::FileStamp>,
+        force: bool,
+    ) {
+        let Some(doc) = &self.doc else { return };
+        let mut obsolete = Vec::new();
+        if let Some(dir) = &self.data_dir {
+            obsolete.push(project::recovery_path(Some(&path), dir));
+            if doc.path.is_none() {
+                obsolete.push(project::recovery_path(None, dir));
+            }
+        }
+        let shown = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let job = SaveJob {
+            project: doc.project.clone(),
+            path,
+            generation: doc.generation,
+            revision: doc.history.revision(),
+            expected,
+            force,
+            obsolete_recoveries: obsolete,
+        };
+        self.spawn(ctx, "save", format!("Saving {shown}…"), move || {
+            jobs::save(job)
+        });
+    }
+
+    pub(super) fn export(
+        &mut self,
+        ctx: &egui::Context,
+        format: Format,
+        path: PathBuf,
+        reviewed_only: bool,
+    ) {
+        let Some(doc) = &self.doc else { return };
+        let options = report::Options {
+            reviewed_only,
+            reviewer: self.prefs.reviewer_name(),
+            generated_at: Some(jiff::Timestamp::now()),
+            ..report::Options::default()
+        };
+        let project = doc.project.clone();
+        self.spawn(
+            ctx,
+            "export",
+            format!("Exporting {} report…", format.label()),
+            move || jobs::export(&project, format, &options, path),
+        );
+    }
+
+    /// Deletes an autosave the user does not want (or no longer needs).
+    pub(super) fn drop_recovery(&mut self, ctx: &egui::Context, recovery: PathBuf) {
+        self.spawn(
+            ctx,
+            "recovery",
+            "Removing the autosave…".into(),
+            move || jobs::remove_recovery(&recovery),
+        );
+    }
+
+    /// The autosave file of the open project.
+    pub(super) fn recovery_file(&self) -> Option<PathBuf> {
+        let dir = self.data_dir.as_deref()?;
+        let doc = self.doc.as_ref()?;
+        Some(project::recovery_path(doc.path.as_deref(), dir))
+    }
+
+    /// Every [`AUTOSAVE_SECS`] while there are unsaved changes, writes the recovery file.
+    pub(super) fn autosave_tick(&mut self, ctx: &egui::Context) {
+        let Some(doc) = &self.doc else { return };
+        if !doc.history.is_dirty() {
+            self.autosave.due = None;
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let due = *self.autosave.due.get_or_insert(now + AUTOSAVE_SECS);
+        let current = doc.content_key();
+        if now < due {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
+            return;
+        }
+        self.autosave.due = Some(now + AUTOSAVE_SECS);
+        if self.autosave.written == Some(current) {
+            return;
+        }
+        let Some(recovery) = self.recovery_file() else {
+            return;
+        };
+        self.autosave.written = Some(current);
+        let project = doc.project.clone();
+        let data_dir = self.data_dir.clone();
+        let (generation, revision) = current;
+        self.spawn(ctx, "autosave", "Autosaving…".into(), move || {
+            jobs::autosave(&project, recovery, generation, revision, data_dir)
+        });
+    }
+
+    /// After a successful autosave.
+    pub(super) fn autosaved(&mut self, result: Result<PathBuf, project::ProjectError>) {
+        match result {
+            Ok(_) => {
+                let now = jiff::ZonedDateTime::now();
+                self.autosave.status = format!("Autosaved {}", now.strftime("%H:%M"));
+            }
+            Err(e) => {
+                self.autosave.status = "Autosave failed".into();
+                self.autosave.written = None;
+                self.notices.warning(format!("Autosave failed: {e}"));
+            }
+        }
+    }
+
+    /// A new document replaces the old: caches and view state start afresh.
+    pub(super) fn forget_autosave(&mut self) {
+        self.autosave = Autosave::default();
+    }
+
+    /// Shows a prompt, or queues it behind the one already open (never replaces it).
+    pub(super) fn prompt(&mut self, dialog: Dialog) {
+        if self.ui.dialog.is_none() {
+            self.ui.dialog = Some(dialog);
+        } else {
+            self.queued_dialogs.push_back(dialog);
+        }
+    }
+}

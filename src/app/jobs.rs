@@ -1,0 +1,550 @@
+//! Background work: file dialogs, opening, importing and extracting, saving, autosave and
+//! export run on named threads; the app polls their results each frame. Nothing here
+//! touches egui state besides asking for a repaint when a job is done.
+//!
+//! Tests use [`Jobs::synchronous`]: each job runs to completion when it is spawned and
+//! its result is handed out at the next poll, so a test needs no waiting.
+
+use std::collections::VecDeque;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::SystemTime;
+
+use crate::extract::{Extraction, extract_article};
+use crate::import::import_path;
+use crate::model::Project;
+use crate::project::{self, FileStamp, Loaded, ProjectError};
+use crate::report::{self, Format};
+
+/// Chooses files. The real one shows the system dialog (rfd); tests use a fake.
+///
+/// Called on a job thread, never on the UI thread.
+pub trait FilePicker: Send + Sync {
+    /// A file to open, or `None` if the user cancelled.
+    fn pick_open(&self, request: &PickRequest) -> Option<PathBuf>;
+    /// A file to write, or `None` if the user cancelled.
+    fn pick_save(&self, request: &PickRequest) -> Option<PathBuf>;
+}
+
+/// What a file dialog is for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PickRequest {
+    pub title: String,
+    /// (name, extensions without dots)
+    pub filters: Vec<(String, Vec<String>)>,
+    pub file_name: Option<String>,
+    pub directory: Option<PathBuf>,
+}
+
+/// The system file dialog, through rfd.
+pub struct RfdPicker;
+
+impl RfdPicker {
+    fn dialog(request: &PickRequest) -> rfd::FileDialog {
+        let mut dialog = rfd::FileDialog::new().set_title(&request.title);
+        for (name, extensions) in &request.filters {
+            dialog = dialog.add_filter(name, extensions);
+        }
+        if let Some(dir) = &request.directory {
+            dialog = dialog.set_directory(dir);
+        }
+        if let Some(name) = &request.file_name {
+            dialog = dialog.set_file_name(name);
+        }
+        dialog
+    }
+}
+
+impl FilePicker for RfdPicker {
+    fn pick_open(&self, request: &PickRequest) -> Option<PathBuf> {
+        Self::dialog(request).pick_file()
+    }
+
+    fn pick_save(&self, request: &PickRequest) -> Option<PathBuf> {
+        Self::dialog(request).save_file()
+    }
+}
+
+/// Why a file is being picked.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PickPurpose {
+    ImportArticle,
+    OpenProject,
+    SaveAs,
+    Export { format: Format, reviewed_only: bool },
+}
+
+/// An autosaved copy that is newer than the project it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecoveryOffer {
+    pub recovery: PathBuf,
+    /// The project it recovers; `None` for an article never saved.
+    pub project_path: Option<PathBuf>,
+    pub modified: Option<SystemTime>,
+}
+
+/// Why a save did not happen.
+#[derive(Debug)]
+pub enum SaveFailure {
+    /// The file is not what was opened or last saved: someone else changed it.
+    ChangedOnDisk,
+    Failed(ProjectError),
+}
+
+/// A finished job.
+#[derive(Debug)]
+pub enum JobDone {
+    Picked {
+        purpose: PickPurpose,
+        path: Option<PathBuf>,
+    },
+    Opened {
+        path: PathBuf,
+        result: Result<Loaded, ProjectError>,
+        recovery: Option<RecoveryOffer>,
+    },
+    /// Startup found nothing to open (no last project, no example).
+    NothingToOpen {
+        recovery: Option<RecoveryOffer>,
+    },
+    Imported {
+        path: PathBuf,
+        result: Result<(Project, Vec<String>), String>,
+    },
+    /// An autosaved copy was read back.
+    Recovered {
+        offer: RecoveryOffer,
+        result: Result<Loaded, ProjectError>,
+    },
+    Saved {
+        path: PathBuf,
+        generation: u64,
+        revision: u64,
+        result: Result<FileStamp, SaveFailure>,
+        warnings: Vec<String>,
+    },
+    Autosaved {
+        generation: u64,
+        revision: u64,
+        result: Result<PathBuf, ProjectError>,
+    },
+    RecoveryRemoved {
+        result: Result<(), ProjectError>,
+    },
+    Extracted {
+        generation: u64,
+        extraction: Extraction,
+    },
+    Exported {
+        path: PathBuf,
+        result: Result<(), String>,
+    },
+}
+
+struct Running {
+    label: String,
+    rx: Receiver<JobDone>,
+}
+
+/// The running jobs and the results not yet handed out.
+pub struct Jobs {
+    background: bool,
+    running: Vec<Running>,
+    done: VecDeque<JobDone>,
+}
+
+impl Jobs {
+    /// Jobs on threads.
+    pub fn background() -> Self {
+        Self {
+            background: true,
+            running: Vec::new(),
+            done: VecDeque::new(),
+        }
+    }
+
+    /// Jobs run when spawned (tests, benchmarks).
+    pub fn synchronous() -> Self {
+        Self {
+            background: false,
+            ..Self::background()
+        }
+    }
+
+    /// Starts `work` on a thread named `claimdesk-{name}`; `label` is shown while it runs.
+    pub fn spawn(
+        &mut self,
+        ctx: &egui::Context,
+        name: &str,
+        label: impl Into<String>,
+        work: impl FnOnce() -> JobDone + Send + 'static,
+    ) -> std::io::Result<()> {
+        if !self.background {
+            self.done.push_back(work());
+            ctx.request_repaint();
+            return Ok(());
+        }
+        let (tx, rx) = mpsc::channel();
+        let repaint = ctx.clone();
+        std::thread::Builder::new()
+            .name(format!("claimdesk-{name}"))
+            .spawn(move || {
+                // The receiver is gone only if the app shut down; nothing is left to tell.
+                if tx.send(work()).is_ok() {
+                    repaint.request_repaint();
+                }
+            })?;
+        self.running.push(Running {
+            label: label.into(),
+            rx,
+        });
+        Ok(())
+    }
+
+    /// Results of the jobs that finished since the last poll, in order of completion.
+    pub fn poll(&mut self) -> Vec<JobDone> {
+        let mut out: Vec<JobDone> = self.done.drain(..).collect();
+        self.running.retain(|job| match job.rx.try_recv() {
+            Ok(done) => {
+                out.push(done);
+                false
+            }
+            Err(TryRecvError::Empty) => true,
+            Err(TryRecvError::Disconnected) => false,
+        });
+        out
+    }
+
+    /// Waits up to `timeout` for every running job (benchmarks, and a last autosave
+    /// before exit), then returns what finished, like [`Jobs::poll`].
+    pub fn wait(&mut self, timeout: std::time::Duration) -> Vec<JobDone> {
+        let deadline = std::time::Instant::now() + timeout;
+        let mut out: Vec<JobDone> = self.done.drain(..).collect();
+        self.running.retain(|job| {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match job.rx.recv_timeout(left) {
+                Ok(done) => {
+                    out.push(done);
+                    false
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => true,
+                Err(mpsc::RecvTimeoutError::Disconnected) => false,
+            }
+        });
+        out
+    }
+
+    /// Labels of the jobs still running ("Importing story.html…").
+    pub fn running(&self) -> impl Iterator<Item = &str> {
+        self.running.iter().map(|j| j.label.as_str())
+    }
+
+    pub fn is_busy(&self) -> bool {
+        !self.running.is_empty()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The work itself: plain functions, run on a job thread.
+
+/// Asks the picker for a file.
+pub fn pick(
+    picker: &Arc<dyn FilePicker>,
+    purpose: PickPurpose,
+    request: &PickRequest,
+    save: bool,
+) -> JobDone {
+    let path = if save {
+        picker.pick_save(request)
+    } else {
+        picker.pick_open(request)
+    };
+    JobDone::Picked { purpose, path }
+}
+
+/// Opens a project file, and looks for a newer autosave of it.
+pub fn open(path: PathBuf, data_dir: Option<PathBuf>) -> JobDone {
+    let result = project::load(&path);
+    let recovery = match (&result, data_dir) {
+        (Ok(_), Some(dir)) => recovery_offer(Some(&path), &dir),
+        _ => None,
+    };
+    JobDone::Opened {
+        path,
+        result,
+        recovery,
+    }
+}
+
+/// Opens the first candidate that exists (startup: last project, then the example).
+pub fn open_first(candidates: Vec<PathBuf>, data_dir: Option<PathBuf>) -> JobDone {
+    let untitled = data_dir
+        .as_deref()
+        .and_then(|dir| recovery_offer(None, dir));
+    for path in candidates {
+        if path.is_file() {
+            return match open(path, data_dir) {
+                JobDone::Opened {
+                    path,
+                    result,
+                    recovery,
+                } => JobDone::Opened {
+                    path,
+                    result,
+                    recovery: recovery.or(untitled),
+                },
+                other => other,
+            };
+        }
+    }
+    JobDone::NothingToOpen { recovery: untitled }
+}
+
+/// Imports an article and extracts its claims into a new project.
+pub fn import(path: PathBuf) -> JobDone {
+    let result = import_path(&path)
+        .map(|imported| {
+            let extraction = extract_article(&imported.article);
+            let project = Project::new(imported.article, extraction.sources, extraction.claims);
+            (project, imported.warnings)
+        })
+        .map_err(|e| e.to_string());
+    JobDone::Imported { path, result }
+}
+
+/// Reads an autosaved copy.
+pub fn recover(offer: RecoveryOffer) -> JobDone {
+    let result = project::load(&offer.recovery);
+    JobDone::Recovered { offer, result }
+}
+
+/// What a save needs to know.
+pub struct SaveJob {
+    pub project: Project,
+    pub path: PathBuf,
+    pub generation: u64,
+    pub revision: u64,
+    /// The file as it was opened; a different file on disk is a conflict unless `force`.
+    pub expected: Option<FileStamp>,
+    pub force: bool,
+    /// Autosaves made obsolete by this save.
+    pub obsolete_recoveries: Vec<PathBuf>,
+}
+
+/// Saves a project atomically, refusing to overwrite a file someone else changed.
+pub fn save(job: SaveJob) -> JobDone {
+    let SaveJob {
+        project,
+        path,
+        generation,
+        revision,
+        expected,
+        force,
+        obsolete_recoveries,
+    } = job;
+    let mut warnings = Vec::new();
+    let result = (|| {
+        if let Some(expected) = expected.filter(|_| !force) {
+            // An unreadable file is left to the save itself to report.
+            if expected.changed_on_disk(&path).unwrap_or(false) {
+                return Err(SaveFailure::ChangedOnDisk);
+            }
+        }
+        project::save(&project, &path).map_err(SaveFailure::Failed)?;
+        let stamp = project::stamp(&path).map_err(SaveFailure::Failed)?;
+        for recovery in &obsolete_recoveries {
+            if let Err(e) = project::remove_recovery(recovery) {
+                warnings.push(e.to_string());
+            }
+        }
+        Ok(stamp)
+    })();
+    JobDone::Saved {
+        path,
+        generation,
+        revision,
+        result,
+        warnings,
+    }
+}
+
+/// Writes an autosave to `recovery`, creating the data folder for untitled projects.
+pub fn autosave(
+    project: &Project,
+    recovery: PathBuf,
+    generation: u64,
+    revision: u64,
+    data_dir: Option<PathBuf>,
+) -> JobDone {
+    let result = (|| {
+        if let Some(dir) = data_dir.filter(|d| recovery.starts_with(d)) {
+            fs::create_dir_all(&dir).map_err(|source| ProjectError::Write {
+                path: recovery.clone(),
+                step: "creating the data folder",
+                source,
+            })?;
+        }
+        project::write_recovery(project, &recovery)?;
+        Ok(recovery)
+    })();
+    JobDone::Autosaved {
+        generation,
+        revision,
+        result,
+    }
+}
+
+pub fn remove_recovery(path: &Path) -> JobDone {
+    JobDone::RecoveryRemoved {
+        result: project::remove_recovery(path),
+    }
+}
+
+/// Re-runs extraction on a copy of the article.
+pub fn extract(project: &Project, generation: u64) -> impl FnOnce() -> JobDone + Send + 'static {
+    let article = project.article.clone();
+    move || JobDone::Extracted {
+        generation,
+        extraction: extract_article(&article),
+    }
+}
+
+/// Renders and writes a report.
+pub fn export(
+    project: &Project,
+    format: Format,
+    options: &report::Options,
+    path: PathBuf,
+) -> JobDone {
+    let result = report::render(project, format, options)
+        .and_then(|text| report::write(&path, &text))
+        .map_err(|e| e.to_string());
+    JobDone::Exported { path, result }
+}
+
+/// A recovery file for `project_path` (or the untitled one) that is newer than the
+/// project file, if there is one.
+pub fn recovery_offer(project_path: Option<&Path>, data_dir: &Path) -> Option<RecoveryOffer> {
+    let recovery = project::recovery_path(project_path, data_dir);
+    let meta = fs::metadata(&recovery).ok().filter(fs::Metadata::is_file)?;
+    let modified = meta.modified().ok();
+    if let Some(path) = project_path {
+        let saved = fs::metadata(path).and_then(|m| m.modified()).ok();
+        if let (Some(saved), Some(autosaved)) = (saved, modified)
+            && autosaved <= saved
+        {
+            return None;
+        }
+    }
+    Some(RecoveryOffer {
+        recovery,
+        project_path: project_path.map(Path::to_path_buf),
+        modified,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Article;
+
+    fn sample() -> Project {
+        Project::new(
+            Article::from_text("T", "The ferry runs late."),
+            vec![],
+            vec![],
+        )
+    }
+
+    #[test]
+    fn synchronous_jobs_finish_at_the_next_poll() {
+        let ctx = egui::Context::default();
+        let mut jobs = Jobs::synchronous();
+        jobs.spawn(&ctx, "t", "Testing", || JobDone::RecoveryRemoved {
+            result: Ok(()),
+        })
+        .ok();
+        assert!(!jobs.is_busy());
+        assert_eq!(jobs.poll().len(), 1);
+        assert!(jobs.poll().is_empty());
+    }
+
+    #[test]
+    fn background_jobs_report_on_a_channel() {
+        let ctx = egui::Context::default();
+        let mut jobs = Jobs::background();
+        jobs.spawn(&ctx, "t", "Testing", || JobDone::RecoveryRemoved {
+            result: Ok(()),
+        })
+        .ok();
+        let got = jobs.wait(std::time::Duration::from_secs(10));
+        assert_eq!(got.len(), 1);
+        assert!(!jobs.is_busy());
+    }
+
+    #[test]
+    fn save_refuses_a_file_changed_on_disk() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("p.ron");
+        project::save(&sample(), &path)?;
+        let stamp = project::stamp(&path)?;
+        fs::write(&path, "changed by someone else")?;
+        let job = |force| SaveJob {
+            project: sample(),
+            path: path.clone(),
+            generation: 1,
+            revision: 1,
+            expected: Some(stamp.clone()),
+            force,
+            obsolete_recoveries: vec![],
+        };
+        let JobDone::Saved { result, .. } = save(job(false)) else {
+            panic!("not a save result");
+        };
+        assert!(matches!(result, Err(SaveFailure::ChangedOnDisk)));
+        assert_eq!(fs::read_to_string(&path)?, "changed by someone else");
+        let JobDone::Saved { result, .. } = save(job(true)) else {
+            panic!("not a save result");
+        };
+        assert!(result.is_ok());
+        assert_eq!(project::load(&path)?.project, sample());
+        Ok(())
+    }
+
+    #[test]
+    fn recovery_is_offered_only_when_newer() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("p.ron");
+        project::save(&sample(), &path)?;
+        assert_eq!(recovery_offer(Some(&path), dir.path()), None);
+        let recovery = project::recovery_path(Some(&path), dir.path());
+        project::write_recovery(&sample(), &recovery)?;
+        let old = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+        fs::File::options()
+            .write(true)
+            .open(&path)?
+            .set_modified(old)?;
+        let offer = recovery_offer(Some(&path), dir.path());
+        assert_eq!(offer.map(|o| o.recovery), Some(recovery.clone()));
+        fs::File::options()
+            .write(true)
+            .open(&recovery)?
+            .set_modified(old)?;
+        assert_eq!(recovery_offer(Some(&path), dir.path()), None);
+        Ok(())
+    }
+
+    #[test]
+    fn open_first_skips_missing_candidates() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("p.ron");
+        project::save(&sample(), &path)?;
+        let done = open_first(vec![dir.path().join("missing.ron"), path.clone()], None);
+        assert!(matches!(done, JobDone::Opened { path: p, result: Ok(_), .. } if p == path));
+        let done = open_first(vec![dir.path().join("missing.ron")], None);
+        assert!(matches!(done, JobDone::NothingToOpen { recovery: None }));
+        Ok(())
+    }
+}

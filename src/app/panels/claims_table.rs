@@ -1,0 +1,307 @@
+//! The claims table: #, claim, source, kind, score, verdict, sortable by column, with a
+//! filter bar. Only the rows in view are drawn (`TableBody::rows`); the filtered and
+//! sorted row order is cached until the project, the filter or the sort order changes.
+
+use egui::{Align, Button, Color32, ComboBox, Id, Label, Layout, RichText, Sense, TextEdit, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use crate::app::actions::Action;
+use crate::app::state::{Filter, Sort, SortColumn, claim_source_name, source_label};
+use crate::model::{ClaimId, ClaimKind, Project, Verdict};
+
+/// The table's cached row order.
+#[derive(Default)]
+pub struct TableState {
+    key: Option<((u64, u64), Filter, Sort)>,
+    /// Indices into `project.claims`, filtered and sorted.
+    rows: Vec<usize>,
+}
+
+impl TableState {
+    /// Recomputes the row order if anything it depends on changed.
+    pub fn update(
+        &mut self,
+        project: &Project,
+        content_key: (u64, u64),
+        filter: &Filter,
+        sort: Sort,
+    ) {
+        let key = (content_key, filter.clone(), sort);
+        if self.key.as_ref() == Some(&key) {
+            return;
+        }
+        let needle = filter.text.trim().to_lowercase();
+        let mut rows: Vec<usize> = project
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| filter.matches(project, c, &needle))
+            .map(|(i, _)| i)
+            .collect();
+        let claims = &project.claims;
+        let text = &project.article.text;
+        match sort.column {
+            SortColumn::Position => {}
+            SortColumn::Claim => rows.sort_by_cached_key(|&i| claims[i].text(text).to_lowercase()),
+            SortColumn::Source => {
+                rows.sort_by_cached_key(|&i| claim_source_name(project, &claims[i]).to_lowercase());
+            }
+            SortColumn::Kind => rows.sort_by_key(|&i| claims[i].kind),
+            SortColumn::Score => rows.sort_by(|&a, &b| claims[a].score.total_cmp(&claims[b].score)),
+            SortColumn::Verdict => rows.sort_by_key(|&i| claims[i].review.verdict),
+        }
+        if sort.descending {
+            rows.reverse();
+        }
+        self.rows = rows;
+        self.key = Some(key);
+    }
+
+    /// Claim ids in table order.
+    pub fn ids<'a>(&'a self, project: &'a Project) -> impl Iterator<Item = ClaimId> + 'a {
+        self.rows
+            .iter()
+            .filter_map(|&i| project.claims.get(i).map(|c| c.id))
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Forgets the cached order (another document was opened).
+    pub fn reset(&mut self) {
+        *self = Self::default();
+    }
+}
+
+/// The claim after (or before) `current` in table order; the first (or last) if none.
+pub fn step(ids: &[ClaimId], current: Option<ClaimId>, forward: bool) -> Option<ClaimId> {
+    let pos = current.and_then(|c| ids.iter().position(|&i| i == c));
+    match (pos, forward) {
+        (None, true) => ids.first().copied(),
+        (None, false) => ids.last().copied(),
+        (Some(p), true) => ids.get(p + 1).or(ids.get(p)).copied(),
+        (Some(p), false) => ids.get(p.saturating_sub(1)).copied(),
+    }
+}
+
+/// The filter bar: verdict, kind, source and free text.
+pub fn filter_bar_ui(
+    ui: &mut Ui,
+    project: &Project,
+    filter: &mut Filter,
+    shown: usize,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ComboBox::new(Id::unique("filter-verdict"), "")
+            .selected_text(filter.verdict.map_or("All verdicts", Verdict::label))
+            .width(110.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.verdict, None, "All verdicts");
+                for v in Verdict::ALL {
+                    ui.selectable_value(&mut filter.verdict, Some(v), v.label());
+                }
+            })
+            .response
+            .on_hover_text("Filter by verdict");
+        ComboBox::new(Id::unique("filter-kind"), "")
+            .selected_text(filter.kind.map_or("All kinds", ClaimKind::label))
+            .width(90.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.kind, None, "All kinds");
+                for k in ClaimKind::ALL {
+                    ui.selectable_value(&mut filter.kind, Some(k), k.label());
+                }
+            })
+            .response
+            .on_hover_text("Filter by kind");
+        let source_text = filter
+            .source
+            .and_then(|id| project.source(id))
+            .map_or_else(|| "All sources".to_owned(), source_label);
+        let mut picked = filter.source;
+        ComboBox::new(Id::unique("filter-source"), "")
+            .selected_text(source_text)
+            .width(150.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut picked, None, "All sources");
+                let mut sources: Vec<_> = project.sources.iter().collect();
+                sources.sort_by_key(|s| source_label(s).to_lowercase());
+                for s in sources {
+                    ui.selectable_value(&mut picked, Some(s.id), source_label(s));
+                }
+            })
+            .response
+            .on_hover_text("Filter by source");
+        if picked != filter.source {
+            actions.push(Action::FilterSource(picked));
+        }
+        ui.add(
+            TextEdit::singleline(&mut filter.text)
+                .hint_text("Search claims")
+                .desired_width(120.0),
+        );
+        if filter.is_active() && ui.small_button("Clear filters").clicked() {
+            actions.push(Action::FilterSource(None));
+            *filter = Filter::default();
+        }
+        ui.add(
+            Label::new(RichText::new(format!("{shown} of {} claims", project.claims.len())).weak())
+                .extend(),
+        );
+    });
+}
+
+/// The table itself. `scroll_to_selected` scrolls the selected row into view once.
+pub fn claims_table_ui(
+    ui: &mut Ui,
+    project: &Project,
+    table: &TableState,
+    sort: &mut Sort,
+    selected: Option<ClaimId>,
+    scroll_to_selected: bool,
+    actions: &mut Vec<Action>,
+) {
+    let text = &project.article.text;
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    let mut builder = TableBuilder::new(ui)
+        .id_salt("claims-table")
+        .striped(true)
+        .resizable(true)
+        .sense(Sense::click())
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .column(Column::initial(36.0).at_least(30.0))
+        .column(Column::remainder().at_least(160.0).clip(true))
+        .column(Column::initial(112.0).at_least(50.0).clip(true))
+        .column(Column::initial(66.0).at_least(40.0).clip(true))
+        .column(Column::initial(44.0).at_least(36.0))
+        .column(Column::initial(112.0).at_least(60.0).clip(true))
+        .min_scrolled_height(0.0)
+        .auto_shrink([false, false]);
+    if scroll_to_selected
+        && let Some(row) = selected.and_then(|id| {
+            table
+                .rows
+                .iter()
+                .position(|&i| project.claims.get(i).is_some_and(|c| c.id == id))
+        })
+    {
+        builder = builder.scroll_to_row(row, Some(Align::Center));
+    }
+    builder
+        .header(row_h, |mut header| {
+            for (column, name) in [
+                (SortColumn::Position, "#"),
+                (SortColumn::Claim, "Claim"),
+                (SortColumn::Source, "Source"),
+                (SortColumn::Kind, "Kind"),
+                (SortColumn::Score, "Score"),
+                (SortColumn::Verdict, "Verdict"),
+            ] {
+                header.col(|ui| {
+                    let button = Button::new(RichText::new(name).strong()).frame(false);
+                    let response = ui
+                        .add(button)
+                        .on_hover_text(format!("Sort by {}", name.to_lowercase()));
+                    if sort.column == column {
+                        sort_arrow(ui, response.rect, sort.descending);
+                    }
+                    if response.clicked() {
+                        if sort.column == column {
+                            sort.descending = !sort.descending;
+                        } else {
+                            *sort = Sort {
+                                column,
+                                descending: false,
+                            };
+                        }
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_h, table.rows.len(), |mut row| {
+                let Some(claim) = table
+                    .rows
+                    .get(row.index())
+                    .and_then(|&i| project.claims.get(i))
+                else {
+                    return;
+                };
+                row.set_selected(selected == Some(claim.id));
+                row.col(|ui| {
+                    ui.add(
+                        Label::new(RichText::new(claim.id.to_string()).weak()).selectable(false),
+                    );
+                });
+                row.col(|ui| {
+                    let shown = claim.text(text).replace('\n', " ");
+                    ui.add(Label::new(shown).truncate().selectable(false));
+                });
+                row.col(|ui| {
+                    ui.add(
+                        Label::new(claim_source_name(project, claim))
+                            .truncate()
+                            .selectable(false),
+                    );
+                });
+                row.col(|ui| {
+                    ui.add(Label::new(claim.kind.label()).selectable(false));
+                });
+                row.col(|ui| {
+                    ui.add(Label::new(format!("{:.2}", claim.score)).selectable(false));
+                });
+                row.col(|ui| {
+                    let [r, g, b] = claim.review.verdict.rgb();
+                    let (dot, _) = ui.allocate_exact_size(egui::Vec2::splat(10.0), Sense::hover());
+                    ui.painter()
+                        .circle_filled(dot.center(), 4.5, Color32::from_rgb(r, g, b));
+                    ui.add(Label::new(claim.review.verdict.label()).selectable(false));
+                });
+                if row.response().clicked() {
+                    actions.push(Action::SelectClaim {
+                        claim: Some(claim.id),
+                        scroll_article: true,
+                    });
+                }
+            });
+        });
+}
+
+/// A small triangle after a sorted column's name: up for ascending, down for descending.
+fn sort_arrow(ui: &Ui, after: egui::Rect, descending: bool) {
+    let c = egui::Pos2::new(after.right() + 7.0, after.center().y);
+    let (tip, base) = if descending { (3.5, -3.5) } else { (-3.5, 3.5) };
+    let points = vec![
+        egui::Pos2::new(c.x - 4.0, c.y + base),
+        egui::Pos2::new(c.x + 4.0, c.y + base),
+        egui::Pos2::new(c.x, c.y + tip),
+    ];
+    let color = ui.visuals().strong_text_color();
+    ui.painter().add(egui::Shape::convex_polygon(
+        points,
+        color,
+        egui::Stroke::NONE,
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_moves_through_table_order() {
+        let ids = [ClaimId(4), ClaimId(2), ClaimId(9)];
+        assert_eq!(step(&ids, None, true), Some(ClaimId(4)));
+        assert_eq!(step(&ids, None, false), Some(ClaimId(9)));
+        assert_eq!(step(&ids, Some(ClaimId(2)), true), Some(ClaimId(9)));
+        assert_eq!(step(&ids, Some(ClaimId(9)), true), Some(ClaimId(9)));
+        assert_eq!(step(&ids, Some(ClaimId(4)), false), Some(ClaimId(4)));
+        assert_eq!(step(&[], None, true), None);
+    }
+}

@@ -1,0 +1,10 @@
+//! The window's parts. Each draws from the project and its own state and pushes
+//! [`Action`](super::actions::Action)s; none changes the project.
+
+pub mod article_layout;
+pub mod article_view;
+pub mod claim_detail;
+pub mod claims_table;
+pub mod menu_bar;
+pub mod sources_panel;
+pub mod status_bar;

@@ -1,0 +1,47 @@
+//! The status bar: "9 of 15 reviewed · 6 verified · …", the file, unsaved changes,
+//! autosave, and what is running in the background.
+
+use egui::{RichText, Ui};
+
+/// Everything the status bar shows.
+pub struct StatusInput<'a> {
+    /// `Tally::summary()`, or `None` without a project.
+    pub summary: Option<String>,
+    pub path: Option<&'a std::path::Path>,
+    pub has_document: bool,
+    pub dirty: bool,
+    /// "Autosaved 14:03", "Autosave failed", or empty.
+    pub autosave: &'a str,
+    pub running: Vec<&'a str>,
+}
+
+pub fn status_bar_ui(ui: &mut Ui, input: &StatusInput<'_>) {
+    ui.horizontal(|ui| {
+        if let Some(summary) = &input.summary {
+            ui.label(summary.as_str());
+            ui.separator();
+        }
+        if input.has_document {
+            match input.path {
+                Some(path) => ui.label(RichText::new(path.display().to_string()).weak()),
+                None => ui.label(RichText::new("Not saved yet").weak()),
+            };
+            ui.separator();
+            if input.dirty {
+                ui.label(RichText::new("• Unsaved changes").color(ui.visuals().warn_fg_color));
+            } else {
+                ui.label(RichText::new("Saved").weak());
+            }
+            if !input.autosave.is_empty() {
+                ui.separator();
+                ui.label(RichText::new(input.autosave).weak());
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            for label in &input.running {
+                ui.label(*label);
+                ui.spinner();
+            }
+        });
+    });
+}
