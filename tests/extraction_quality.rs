@@ -53,8 +53,7 @@ fn source_ok(pred: Option<&str>, gold: &Value) -> bool {
                 at.sort();
                 let last = a
                     .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .last()
+                    .rfind(|w| !w.is_empty())
                     .map(str::to_lowercase);
                 last.is_some_and(|l| ptoks.contains(&l))
                     || !at.is_empty() && at.iter().all(|w| ptoks.contains(w))

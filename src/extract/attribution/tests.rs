@@ -207,7 +207,7 @@ fn adding_gives_second_claim() {
 #[test]
 fn partial_quote_inside_reported_speech() {
     let o = one("Olga Ode said that the talks were \"in the final stages.\"");
-    assert_eq!(o.kind_is_reported(), true);
+    assert!(o.kind_is_reported());
     assert_eq!(o.content, "the talks were \"in the final stages.\"");
 }
 
