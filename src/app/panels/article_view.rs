@@ -54,8 +54,9 @@ impl ClaimIndex {
         self.mentions = vec![Vec::new(); paragraphs.len()];
         let touching = |span: Span| {
             let first = paragraphs.partition_point(|p| p.span.end <= span.start);
-            (first..paragraphs.len())
-                .take_while(move |&i| paragraphs[i].span.start < span.end.max(span.start.saturating_add(1)))
+            (first..paragraphs.len()).take_while(move |&i| {
+                paragraphs[i].span.start < span.end.max(span.start.saturating_add(1))
+            })
         };
         for (ci, claim) in project.claims.iter().enumerate() {
             for pi in touching(claim.span) {
