@@ -65,7 +65,7 @@ fn bench(c: &mut Criterion) {
     );
     group.throughput(Throughput::Bytes(long.text.len() as u64));
     group.bench_function("single_long_article", |b| {
-        b.iter(|| extract_article(&long).claims.len())
+        b.iter(|| extract_article(&long).claims.len());
     });
     group.finish();
 }

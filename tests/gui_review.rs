@@ -202,7 +202,6 @@ fn paragraph_showing<'h>(
     h: &'h egui_kittest::Harness<'_, claimdesk::app::App>,
     text: &'h str,
 ) -> Option<egui_kittest::Node<'h>> {
-    use egui_kittest::kittest::NodeT as _;
     h.query_all_by(move |n| {
         let value = n.value().unwrap_or_default();
         n.role() == egui::accesskit::Role::Label && value.contains(text) && value != text
@@ -218,11 +217,7 @@ fn paragraph_showing<'h>(
 fn selecting_a_claim_in_the_table_scrolls_the_article_to_it() -> TestResult {
     let dir = tempfile::tempdir()?;
     let path = saved_sample(dir.path());
-    let mut h = harness(startup(
-        Startup::open(&path),
-        dir.path(),
-        Default::default(),
-    ));
+    let mut h = harness(startup(Startup::open(&path), dir.path(), Arc::default()));
     let project = h.state().project().cloned().ok_or("no project")?;
     let last = project.claims.last().ok_or("no claims")?;
     let text = last.text(&project.article.text).to_owned();
@@ -249,11 +244,7 @@ fn selecting_a_claim_in_the_table_scrolls_the_article_to_it() -> TestResult {
 fn hovering_a_highlight_shows_source_kind_and_verdict() -> TestResult {
     let dir = tempfile::tempdir()?;
     let path = saved_sample(dir.path());
-    let mut h = harness(startup(
-        Startup::open(&path),
-        dir.path(),
-        Default::default(),
-    ));
+    let mut h = harness(startup(Startup::open(&path), dir.path(), Arc::default()));
     let project = h.state().project().cloned().ok_or("no project")?;
     // A quote with a named source, in view at the start.
     let claim = project

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::model::{ClaimId, ClaimKind, Evidence, SourceId, Span, Verdict};
-use crate::report::Format;
 
+use super::dialogs::ExportForm;
 use super::state::SourceChoice;
 
 /// A request from the user.
@@ -27,16 +27,12 @@ pub enum Action {
     SaveTo(PathBuf),
     /// Show the Export report dialog.
     ExportReport,
-    /// Pick the file to export to.
-    ChooseExportFile {
-        format: Format,
-        reviewed_only: bool,
-    },
+    /// Pick the file to export to (the Export dialog's Export… button).
+    ChooseExportFile(ExportForm),
     /// Write a report to this file.
     Export {
-        format: Format,
+        form: ExportForm,
         path: PathBuf,
-        reviewed_only: bool,
     },
     ClearRecent,
     Quit,
@@ -239,7 +235,7 @@ impl Action {
             Action::OpenPath(path) => return path.display().to_string(),
             Action::Save => "Save",
             Action::SaveAs | Action::SaveTo(_) => "Save as…",
-            Action::ExportReport | Action::ChooseExportFile { .. } | Action::Export { .. } => {
+            Action::ExportReport | Action::ChooseExportFile(_) | Action::Export { .. } => {
                 "Export report…"
             }
             Action::ClearRecent => "Clear recent files",
@@ -279,7 +275,7 @@ impl Action {
             | Action::SaveAs
             | Action::SaveTo(_)
             | Action::ExportReport
-            | Action::ChooseExportFile { .. }
+            | Action::ChooseExportFile(_)
             | Action::Export { .. }
             | Action::RerunExtraction => on.document,
             Action::Undo => on.can_undo,

@@ -94,22 +94,18 @@ impl App {
             Action::Save => self.save(ctx, false),
             Action::SaveAs => self.pick(ctx, PickPurpose::SaveAs),
             Action::SaveTo(path) => self.save_to(ctx, path, None, true),
-            Action::ExportReport => self.ui.dialog = Some(Dialog::Export(ExportForm::default())),
-            Action::ChooseExportFile {
-                format,
-                reviewed_only,
-            } => self.pick(
-                ctx,
-                PickPurpose::Export {
-                    format,
-                    reviewed_only,
-                },
-            ),
-            Action::Export {
-                format,
-                path,
-                reviewed_only,
-            } => self.export(ctx, format, path, reviewed_only),
+            Action::ExportReport => {
+                let form = ExportForm {
+                    organization: self.prefs.organization.clone(),
+                    ..self.ui.export.clone()
+                };
+                self.ui.dialog = Some(Dialog::Export(form));
+            }
+            Action::ChooseExportFile(form) => {
+                self.ui.export = form.clone();
+                self.pick(ctx, PickPurpose::Export(form));
+            }
+            Action::Export { form, path } => self.export(ctx, &form, path),
             Action::ClearRecent => self.prefs.recent.clear(),
             Action::Quit => {
                 if self.is_dirty() {
@@ -368,17 +364,7 @@ impl App {
                     self.apply(ctx, Action::OpenPath(path));
                 }
                 PickPurpose::SaveAs => self.apply(ctx, Action::SaveTo(path)),
-                PickPurpose::Export {
-                    format,
-                    reviewed_only,
-                } => self.apply(
-                    ctx,
-                    Action::Export {
-                        format,
-                        path,
-                        reviewed_only,
-                    },
-                ),
+                PickPurpose::Export(form) => self.apply(ctx, Action::Export { form, path }),
             },
             JobDone::Opened {
                 path,

@@ -40,11 +40,17 @@ pub struct AddClaimForm {
     pub source: SourcePick,
 }
 
-/// The Export form.
-#[derive(Clone, Debug, PartialEq)]
+/// The Export form: what to export and the details the report carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportForm {
     pub format: Format,
     pub reviewed_only: bool,
+    /// The publishing organisation; each export starts from
+    /// [`Prefs::organization`] and may change it for that export only.
+    pub organization: String,
+    /// Where the report will be published (ClaimReview links each claim to `URL#c12`);
+    /// remembered for the next export of the same document. Empty means none.
+    pub url: String,
 }
 
 impl Default for ExportForm {
@@ -52,6 +58,8 @@ impl Default for ExportForm {
         Self {
             format: Format::Html,
             reviewed_only: false,
+            organization: String::new(),
+            url: String::new(),
         }
     }
 }
@@ -348,18 +356,50 @@ fn add_claim_ui(
 
 fn export_ui(ui: &mut Ui, form: &mut ExportForm, actions: &mut Vec<Action>) -> bool {
     ui.heading("Export report");
-    for format in Format::ALL {
-        ui.radio_value(&mut form.format, format, format.label());
-    }
-    ui.checkbox(&mut form.reviewed_only, "Reviewed claims only");
+    egui::Grid::new("export-grid")
+        .num_columns(2)
+        .spacing([8.0, 8.0])
+        .show(ui, |ui| {
+            ui.label("Format");
+            ui.vertical(|ui| {
+                for format in Format::ALL {
+                    ui.radio_value(&mut form.format, format, format.label());
+                }
+            });
+            ui.end_row();
+            ui.label("Options");
+            ui.checkbox(&mut form.reviewed_only, "Only reviewed claims");
+            ui.end_row();
+            let label = ui.label("Organisation");
+            ui.add(
+                TextEdit::singleline(&mut form.organization)
+                    .hint_text("who publishes this fact-check")
+                    .desired_width(280.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("Published at (URL)");
+            ui.add(
+                TextEdit::singleline(&mut form.url)
+                    .hint_text("optional, e.g. https://example.org/checks/harbour")
+                    .desired_width(280.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+        });
+    ui.label(
+        RichText::new(
+            "ClaimReview names the organisation as author and links each claim to URL#c12; \
+             Markdown, HTML and JSON reports show both.",
+        )
+        .weak()
+        .small(),
+    );
     ui.add_space(8.0);
     let mut close = false;
     ui.horizontal(|ui| {
         if ui.button("Export…").clicked() {
-            actions.push(Action::ChooseExportFile {
-                format: form.format,
-                reviewed_only: form.reviewed_only,
-            });
+            actions.push(Action::ChooseExportFile(form.clone()));
             close = true;
         }
         if ui.button("Cancel").clicked() {
@@ -378,6 +418,13 @@ fn preferences_ui(ui: &mut Ui, prefs: &mut Prefs) -> bool {
             let label = ui.label("Reviewer name");
             ui.add(
                 TextEdit::singleline(&mut prefs.reviewer).hint_text("recorded with every verdict"),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("Organisation");
+            ui.add(
+                TextEdit::singleline(&mut prefs.organization)
+                    .hint_text("publishes the reports, e.g. Harbour Fact Desk"),
             )
             .labelled_by(label.id);
             ui.end_row();

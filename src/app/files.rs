@@ -6,12 +6,13 @@ use std::path::{Path, PathBuf};
 use egui::{Align2, Color32, Id, LayerId, Order};
 
 use super::actions::Action;
-use super::dialogs::Dialog;
+use super::dialogs::{Dialog, ExportForm};
 use super::jobs::{self, PickPurpose, PickRequest, SaveJob};
+use super::state::non_blank;
 use super::{AUTOSAVE_SECS, App};
 use crate::import::Format as ArticleFormat;
 use crate::project;
-use crate::report::{self, Format};
+use crate::report;
 
 /// Autosave bookkeeping.
 #[derive(Default)]
@@ -151,7 +152,7 @@ impl App {
                 },
                 true,
             ),
-            PickPurpose::Export { format, .. } => (
+            PickPurpose::Export(ExportForm { format, .. }) => (
                 PickRequest {
                     title: format!("Export {} report", format.label()),
                     filters: vec![(format.label().into(), vec![format.extension().into()])],
@@ -214,19 +215,17 @@ impl App {
         });
     }
 
-    pub(super) fn export(
-        &mut self,
-        ctx: &egui::Context,
-        format: Format,
-        path: PathBuf,
-        reviewed_only: bool,
-    ) {
+    /// Writes the report the Export dialog asked for to `path`: the organisation and
+    /// URL as typed there (left out when blank), the reviewer from the preferences.
+    pub(super) fn export(&mut self, ctx: &egui::Context, form: &ExportForm, path: PathBuf) {
         let Some(doc) = &self.doc else { return };
+        let format = form.format;
         let options = report::Options {
-            reviewed_only,
+            reviewed_only: form.reviewed_only,
+            organization: non_blank(&form.organization),
+            url: non_blank(&form.url),
             reviewer: self.prefs.reviewer_name(),
             generated_at: Some(jiff::Timestamp::now()),
-            ..report::Options::default()
         };
         let project = doc.project.clone();
         self.spawn(

@@ -18,6 +18,8 @@ use crate::model::Project;
 use crate::project::{self, FileStamp, Loaded, ProjectError};
 use crate::report::{self, Format};
 
+use super::dialogs::ExportForm;
+
 /// Chooses files. The real one shows the system dialog (rfd); tests use a fake.
 ///
 /// Called on a job thread, never on the UI thread.
@@ -73,7 +75,7 @@ pub enum PickPurpose {
     ImportArticle,
     OpenProject,
     SaveAs,
-    Export { format: Format, reviewed_only: bool },
+    Export(ExportForm),
 }
 
 /// An autosaved copy that is newer than the project it belongs to.

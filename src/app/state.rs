@@ -9,7 +9,7 @@ use crate::history::History;
 use crate::model::{Claim, ClaimId, ClaimKind, Project, Source, SourceId, SourceKind, Verdict};
 use crate::project::FileStamp;
 
-use super::dialogs::Dialog;
+use super::dialogs::{Dialog, ExportForm};
 use super::panels::article_view::ArticleViewState;
 use super::panels::claim_detail::DetailState;
 use super::panels::claims_table::TableState;
@@ -28,6 +28,9 @@ pub const ZOOM_RANGE: (f32, f32) = (0.5, 3.0);
 pub struct Prefs {
     /// Recorded with every verdict; empty means anonymous.
     pub reviewer: String,
+    /// The fact-checking organisation that publishes the reports ("Harbour Fact Desk"):
+    /// the Export dialog starts with it; empty means none.
+    pub organization: String,
     pub dark: bool,
     pub zoom: f32,
     /// Most recent first.
@@ -41,6 +44,7 @@ impl Default for Prefs {
     fn default() -> Self {
         Self {
             reviewer: String::new(),
+            organization: String::new(),
             dark: false,
             zoom: 1.0,
             recent: Vec::new(),
@@ -60,9 +64,14 @@ impl Prefs {
 
     /// The reviewer to record, `None` when no name is set.
     pub fn reviewer_name(&self) -> Option<String> {
-        let name = self.reviewer.trim();
-        (!name.is_empty()).then(|| name.to_owned())
+        non_blank(&self.reviewer)
     }
+}
+
+/// `text` trimmed, `None` when that leaves nothing (an optional name or URL field).
+pub fn non_blank(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
 }
 
 /// The project being worked on, with its history and where it lives on disk.
@@ -190,6 +199,8 @@ pub struct UiState {
     pub filter: Filter,
     pub sort: Sort,
     pub dialog: Option<Dialog>,
+    /// The last export's choices, to start the next Export dialog from.
+    pub export: ExportForm,
     /// Scroll the table to the selected claim on the next frame.
     pub table_scroll: bool,
     pub article: ArticleViewState,
@@ -199,11 +210,17 @@ pub struct UiState {
 }
 
 impl UiState {
-    /// Forgets everything tied to the previous document; keeps the sort order.
+    /// Forgets everything tied to the previous document; keeps the sort order and the
+    /// export format and options, but not the URL the last report was published at.
     pub fn reset_for_new_document(&mut self) {
         let sort = self.sort;
+        let export = ExportForm {
+            url: String::new(),
+            ..std::mem::take(&mut self.export)
+        };
         *self = Self::default();
         self.sort = sort;
+        self.export = export;
     }
 }
 
@@ -244,5 +261,38 @@ mod tests {
         assert_eq!(prefs.reviewer_name(), None);
         prefs.reviewer = " Kim ".into();
         assert_eq!(prefs.reviewer_name().as_deref(), Some("Kim"));
+    }
+
+    #[test]
+    fn prefs_stored_before_the_organisation_field_still_load() {
+        let old = r#"(reviewer: "Kim", dark: true, zoom: 1.2, recent: ["/p/a.ron"], last_project: None, sources_open: false)"#;
+        let prefs: Prefs = ron::from_str(old).expect("old prefs load");
+        assert_eq!(prefs.reviewer, "Kim");
+        assert!(prefs.dark);
+        assert_eq!(prefs.organization, "");
+        let saved = ron::to_string(&Prefs {
+            organization: "Harbour Fact Desk".into(),
+            ..prefs
+        })
+        .expect("prefs serialise");
+        let back: Prefs = ron::from_str(&saved).expect("prefs load");
+        assert_eq!(back.organization, "Harbour Fact Desk");
+    }
+
+    #[test]
+    fn a_new_document_forgets_the_export_url_but_not_the_format() {
+        let mut ui = UiState {
+            export: ExportForm {
+                format: crate::report::Format::ClaimReview,
+                reviewed_only: true,
+                organization: "Harbour Fact Desk".into(),
+                url: "https://example.org/checks/harbour".into(),
+            },
+            ..UiState::default()
+        };
+        ui.reset_for_new_document();
+        assert_eq!(ui.export.format, crate::report::Format::ClaimReview);
+        assert!(ui.export.reviewed_only);
+        assert_eq!(ui.export.url, "");
     }
 }
