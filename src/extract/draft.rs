@@ -175,7 +175,9 @@ impl<'a> Reader<'a> {
                     offset: r.mention.start,
                 });
             }
-            if analysis.found.is_empty() {
+            // A sentence that only introduces a speaker ("Ode said in an interview:") says
+            // nothing to check itself.
+            if analysis.found.is_empty() && analysis.pending.is_none() {
                 if let Some(inner) = analysis.untagged_quote {
                     let first = si == 0;
                     self.untagged_quote(pi, inner, continues && first);

@@ -295,7 +295,12 @@ pub(super) fn verb_scan(
         if !verb_use(toks, c) || !stance_form_ok(toks, c, verb) {
             continue; // a noun: "the report", "in 30 states", "an attack"
         }
+        // "Frank notes", "she claims": after a name or pronoun the word is a verb.
+        let after_subject = c > 0
+            && toks[c - 1].is_word()
+            && (toks[c - 1].cap || is_subject_pronoun(&toks[c - 1].lower));
         if is_noun_verb(&toks[c].lower)
+            && !after_subject
             && !toks
                 .get(verb_end + 1)
                 .is_some_and(|t| t.is("that") || t.is_punct(':') || t.is_quote())
@@ -335,7 +340,12 @@ pub(super) fn verb_scan(
             }
             continue;
         }
-        let Some(np) = np.filter(|np| speaks(toks, np)) else {
+        // A thing that cannot speak is no source ("the increase will add €500"), unless
+        // the verb plainly reports speech ("the front-runner complained that …").
+        let reports_speech = toks
+            .get(verb_end + 1)
+            .is_some_and(|t| t.is("that") || t.is_quote() || t.is_punct(':'));
+        let Some(np) = np.filter(|np| reports_speech || speaks(toks, np)) else {
             continue;
         };
         // Inverted: `…, the Financial Times has reported.`

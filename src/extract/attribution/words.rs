@@ -172,6 +172,34 @@ pub(super) fn cue_here(toks: &[Tok], c: usize) -> Option<(CueVerb, usize)> {
         };
         return Some((verb, c + 1));
     }
+    // "pointed out that", "points to", "made the case that".
+    let next = |k: usize| toks.get(c + k).map(|t| t.lower.as_str());
+    let phrase = if t.is_word()
+        && matches!(
+            t.lower.as_str(),
+            "point" | "points" | "pointed" | "pointing"
+        )
+        && matches!(next(1), Some("out" | "to"))
+    {
+        Some(("point", 1))
+    } else if t.is_word()
+        && matches!(t.lower.as_str(), "make" | "makes" | "made" | "making")
+        && next(1) == Some("the")
+        && next(2) == Some("case")
+    {
+        Some(("argue", 2))
+    } else {
+        None
+    };
+    if let Some((lemma, extra)) = phrase {
+        let verb = CueVerb {
+            lemma,
+            class: CueClass::Speech,
+            progressive: t.lower.ends_with("ing"),
+            takes_object: false,
+        };
+        return Some((verb, c + extra));
+    }
     cue_at(t).map(|v| (v, c))
 }
 
@@ -241,9 +269,17 @@ pub(super) fn is_noun_verb(w: &str) -> bool {
 /// Something that can say things: a name, a pronoun, a person, a group of people, an
 /// organisation or a document — not "the increase" in "the increase will add €500".
 pub(super) fn speaks(toks: &[Tok], np: &Np) -> bool {
+    // "the organizer of a rally": any noun of the phrase may be the speaker.
+    let any_source_word = toks[np.first..=np.last].iter().any(|t| {
+        t.is_word()
+            && (crate::extract::lexicon::is_person_role(t.stem())
+                || crate::extract::lexicon::is_unnamed_head(t.stem())
+                || crate::extract::lexicon::is_org_word(t.stem()))
+    });
     let head = &toks[np.last];
     let stem = head.stem();
-    head.cap
+    any_source_word
+        || head.cap
         || head.kind == TokKind::Number
         || is_subject_pronoun(&head.lower)
         || matches!(
