@@ -132,7 +132,7 @@ impl<'a> Reader<'a> {
             let analysis = attribution::analyze(&sentence);
             // People named earlier in this sentence, outside quotations, are the first
             // candidates for a pronoun speaker ("Ode visited Leeds, where he said …").
-            self.resolver.sentence_start = sspan.start;
+            self.resolver.begin_sentence(sspan.start);
             if let Some(first) = analysis
                 .found
                 .iter()
@@ -169,6 +169,7 @@ impl<'a> Reader<'a> {
             if let Some((np, _cue)) = analysis.pending
                 && let Some(r) = self.resolver.resolve(self.text, &toks, &np)
             {
+                self.resolver.spoke(r.entity, np.span.start);
                 self.pending = Some(Speaker {
                     who: r,
                     paragraph: pi,

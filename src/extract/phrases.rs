@@ -738,7 +738,31 @@ pub fn skip_adverbials(toks: &[Tok], mut i: usize, hi: usize) -> usize {
                     while k < hi && !stop(&toks[k]) {
                         k += 1;
                     }
-                    if k - i <= 14 && (k >= hi || !toks[k].is("that")) {
+                    // A clause ("on Monday, the dam is full") is not an appositive.
+                    let clause = toks[i + 1..k].iter().any(|t| {
+                        matches!(
+                            t.lower.as_str(),
+                            "is" | "was"
+                                | "are"
+                                | "were"
+                                | "has"
+                                | "have"
+                                | "had"
+                                | "will"
+                                | "would"
+                                | "can"
+                                | "could"
+                                | "should"
+                                | "may"
+                                | "might"
+                                | "must"
+                                | "do"
+                                | "does"
+                                | "did"
+                        )
+                    });
+                    let after_time = is_time_word(&toks[i - 1].lower);
+                    if k - i <= 14 && !clause && !after_time && (k >= hi || !toks[k].is("that")) {
                         i = k;
                     }
                 }

@@ -42,6 +42,16 @@ impl Entity {
         self.name.rsplit(' ').next().filter(|s| !s.is_empty())
     }
 
+    /// A one-word name taken for an organisation only because nothing said otherwise
+    /// ("Putin", not "BBC", "SecDev" or "Gazprom Bank").
+    fn could_be_person(&self) -> bool {
+        self.kind == SourceKind::Organization
+            && !self.name.contains(' ')
+            && !is_acronym(&self.name)
+            && !is_org_word(&self.name.to_lowercase())
+            && self.name.chars().skip(1).all(|c| !c.is_uppercase())
+    }
+
     fn matches_name(&self, name: &str) -> bool {
         self.name.eq_ignore_ascii_case(name)
             || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
@@ -61,6 +71,7 @@ pub struct Resolver {
     /// The person a sentence opened with, and where: the next sentence's "he" or "she"
     /// most likely continues with them ("Ode is due in court. He said …").
     pub last_subject: Option<(usize, usize)>,
+    previous_sentence_start: usize,
 }
 
 /// A resolved source phrase: which entity and the words naming it here.
@@ -297,7 +308,9 @@ impl Resolver {
             _ => None,
         };
         let idx = if let Some(g) = want {
-            let compatible = |e: &Entity| e.kind == SourceKind::Person && e.gender != opposite(g);
+            let compatible = |e: &Entity| {
+                (e.kind == SourceKind::Person || e.could_be_person()) && e.gender != opposite(g)
+            };
             let in_sentence = self
                 .entities
                 .iter()
@@ -326,14 +339,14 @@ impl Resolver {
             let continued = self
                 .last_subject
                 .filter(|&(e, at)| {
-                    at < self.sentence_start
-                        && self.sentence_start - at < 400
+                    at >= self.previous_sentence_start
+                        && at < self.sentence_start
                         && compatible(&self.entities[e])
                 })
                 .map(|(e, _)| e);
             match (speaker, named) {
                 _ if in_sentence.is_some() => in_sentence,
-                _ if continued.is_some() && span.start == self.sentence_start => continued,
+                _ if continued.is_some() => continued,
                 (Some(s), Some(n)) if s != n => {
                     let spoke = self.entities[s].last_spoke.unwrap_or(0);
                     let seen = self.entities[n].last_seen;
@@ -370,6 +383,10 @@ impl Resolver {
         let e = &mut self.entities[idx];
         if e.gender == Gender::Unknown {
             e.gender = want.unwrap_or(Gender::Unknown);
+        }
+        // "Putin said … he added": a lone name called "he" or "she" is a person.
+        if want.is_some() && e.could_be_person() {
+            e.kind = SourceKind::Person;
         }
         e.mentions.push(span);
         e.last_seen = span.start;
@@ -587,6 +604,12 @@ impl Resolver {
         }
     }
 
+    /// Starts reading the sentence at `start`.
+    pub fn begin_sentence(&mut self, start: usize) {
+        self.previous_sentence_start = self.sentence_start;
+        self.sentence_start = start;
+    }
+
     /// Notes that `entity` was the source of a claim at `offset`.
     pub fn spoke(&mut self, entity: usize, offset: usize) {
         if let Some(e) = self.entities.get_mut(entity) {
@@ -669,7 +692,7 @@ impl Resolver {
                     e.mentions
                         .push(Span::new(span.start, span.start + name.len()));
                     // A person opening the sentence is its subject.
-                    if i == 0 && e.kind == SourceKind::Person {
+                    if i == 0 && (e.kind == SourceKind::Person || e.could_be_person()) {
                         e.last_seen = span.start;
                         self.last_subject = Some((idx, span.start));
                     }

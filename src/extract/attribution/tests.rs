@@ -251,3 +251,39 @@ impl Out {
         self.pattern == Pattern::SubjectVerb
     }
 }
+
+#[test]
+fn as_clause_attributes_the_main_clause() {
+    let o = one("As Menendez pointed out, court rulings have a lasting impact.");
+    assert_eq!(o.content, "court rulings have a lasting impact");
+    assert_eq!(o.source.as_deref(), Some("Menendez"));
+    assert_eq!(o.cue.as_deref(), Some("pointed out"));
+}
+
+#[test]
+fn as_clause_with_a_time_phrase() {
+    let o = one("As the minister said on Monday, the dam is full.");
+    assert_eq!(o.content, "the dam is full");
+    assert_eq!(o.source.as_deref(), Some("the minister"));
+}
+
+#[test]
+fn making_the_case_is_a_cue() {
+    let o = one("Christie has been making the case for weeks that Rubio is not ready.");
+    assert_eq!(o.content, "Rubio is not ready");
+    assert_eq!(o.cue.as_deref(), Some("making the case"));
+}
+
+#[test]
+fn noun_like_verb_after_a_name() {
+    let o = one("Democrats, Frank notes, applaud the governor's management.");
+    assert_eq!(o.source.as_deref(), Some("Frank"));
+    assert_eq!(o.pattern, Pattern::InvertedTag);
+}
+
+#[test]
+fn plainly_reported_speech_needs_no_speaking_noun() {
+    let o = one("The front-runner complained that the contest had been rigged.");
+    assert_eq!(o.source.as_deref(), Some("The front-runner"));
+    assert_eq!(o.content, "the contest had been rigged");
+}

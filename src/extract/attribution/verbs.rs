@@ -362,7 +362,7 @@ pub(super) fn verb_scan(
                 && toks[after].is_punct(',')
                 && !cue_at_next_progressive(toks, after)
                 && matches!(verb.class, CueClass::Speech)
-                && comma >= 2
+                && comma >= 1
                 && let Some(content) = content_span(s, 0, n)
             {
                 out.found.push(Found {
@@ -409,6 +409,21 @@ pub(super) fn verb_scan(
         let has_that = start < n && toks[start].is("that");
         if has_that {
             start += 1;
+        }
+        // "As Ode noted, the plant never closed": the whole main clause is what she
+        // noted.
+        let as_clause =
+            np.first > 0 && toks[np.first - 1].is("as") && start < n && toks[start].is_punct(',');
+        if as_clause && let Some(content) = content_span(s, start + 1, n) {
+            out.found.push(Found {
+                content,
+                kind: ClaimKind::Reported,
+                cue: Some(Span::new(toks[c].span.start, toks[c_end].span.end)),
+                source: Some(np),
+                pattern: Pattern::SubjectVerb,
+                class: verb.class,
+            });
+            return true;
         }
         if start < n
             && toks[start].kind == TokKind::Punct
