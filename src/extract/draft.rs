@@ -129,6 +129,7 @@ impl<'a> Reader<'a> {
                 para_end: para.end,
             };
             let first_new = self.drafts.len();
+            let mut observed = 0;
             let analysis = attribution::analyze(&sentence);
             // People named earlier in this sentence, outside quotations, are the first
             // candidates for a pronoun speaker ("Ode visited Leeds, where he said …").
@@ -140,15 +141,10 @@ impl<'a> Reader<'a> {
                 .map(|np| np.span.start)
                 .min()
             {
-                let before: Vec<Tok> = toks
-                    .iter()
-                    .filter(|t| {
-                        t.span.end <= first
-                            && !squotes.iter().any(|q| q.outer(para.end).contains(t.span))
-                    })
-                    .cloned()
-                    .collect();
-                self.resolver.observe_names(self.text, &before);
+                let k = toks.partition_point(|t| t.span.end <= first);
+                let quoted: Vec<Span> = squotes.iter().map(|q| q.outer(para.end)).collect();
+                self.resolver.observe_names(self.text, &toks[..k], &quoted);
+                observed = k;
             }
             if analysis.untagged_quote.is_none() {
                 self.interrupted = None;
@@ -211,7 +207,8 @@ impl<'a> Reader<'a> {
                     self.fact(*sspan, &toks);
                 }
             }
-            self.resolver.observe_names(self.text, &toks);
+            self.resolver
+                .observe_names(self.text, &toks[observed..], &[]);
             for d in &mut self.drafts[first_new..] {
                 if d.features.is_none() && sspan.contains(d.span) {
                     let a = toks.partition_point(|t| t.span.start < d.span.start);
@@ -481,6 +478,11 @@ fn tidy_mentions(source: &mut Source) {
 /// `WASHINGTON (Reuters) - `. The place and date are not part of any claim.
 fn dateline_end(text: &str, sentence: Span) -> Option<usize> {
     let s = sentence.slice(text)?;
+    // Datelines open with a place in capitals ("CORK", "WASHINGTON").
+    let first_word = s.split([',', ' ', '(']).next()?;
+    if first_word.len() < 3 || first_word.bytes().any(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
     let head: String = s.chars().take(80).collect();
     let (dash, width) = [" — ", " – ", " -- ", " - ", "—"]
         .iter()

@@ -356,8 +356,28 @@ pub fn cue_verb(word: &str) -> Option<CueVerb> {
     if !(3..=14).contains(&word.len()) {
         return None;
     }
+    // A bitset of the (first, last) byte pairs of every form rejects most words
+    // before hashing.
+    let (Some(&a), Some(&b)) = (word.as_bytes().first(), word.as_bytes().last()) else {
+        return None;
+    };
+    let bit = usize::from(a) << 8 | usize::from(b);
+    if CUE_ENDS[bit / 64] & (1 << (bit % 64)) == 0 {
+        return None;
+    }
     CUES.get(word).copied()
 }
+
+static CUE_ENDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 65536 / 64];
+    for form in CUES.keys() {
+        if let (Some(&a), Some(&b)) = (form.as_bytes().first(), form.as_bytes().last()) {
+            let bit = usize::from(a) << 8 | usize::from(b);
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+    bits
+});
 
 macro_rules! word_set {
     ($name:ident, $doc:literal, [$($w:literal),* $(,)?]) => {
@@ -539,6 +559,14 @@ mod tests {
         assert_eq!(cue_verb("stresses").map(|c| c.lemma), Some("stress"));
         assert!(cue_verb("adding").is_some_and(|c| c.progressive));
         assert!(cue_verb("table").is_none());
+    }
+
+    #[test]
+    fn every_form_fits_the_quick_checks() {
+        for form in CUES.keys() {
+            assert!((3..=14).contains(&form.len()), "{form}");
+            assert!(cue_verb(form).is_some(), "{form}");
+        }
     }
 
     #[test]

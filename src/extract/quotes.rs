@@ -73,10 +73,20 @@ pub fn find_quotes(text: &str, span: Span) -> Vec<Quote> {
 
 fn scan_marks(s: &str, base: usize) -> Vec<Mark> {
     let mut marks = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Quotation marks are ASCII or start with the bytes E2 (“ ” ‘ ’ „) or C2 (« »);
+        // everything else is skipped without decoding.
+        if !matches!(bytes[i], b'"' | b'\'' | b'`' | 0xE2 | 0xC2) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let prev = s[..i].chars().next_back();
+        let next = s[i + c.len_utf8()..].chars().next();
         let here = Span::new(base + i, base + i + c.len_utf8());
         let mark = match c {
             '“' | '„' | '«' => Some((Role::Open, false)),
@@ -88,18 +98,16 @@ fn scan_marks(s: &str, base: usize) -> Vec<Mark> {
             })
             .map(|r| (r, false)),
             '`' if next == Some('`') => {
-                iter.next();
                 marks.push(Mark {
                     span: Span::new(here.start, here.end + 1),
                     role: Role::Open,
                     single: false,
                     after_stop: after_stop(s, i),
                 });
-                prev = Some('`');
+                i += 2;
                 continue;
             }
             '\'' if next == Some('\'') => {
-                iter.next();
                 // Two apostrophes: a closing TeX quote, or (as some archives write
                 // them) either mark.
                 let after = s[i + 2..].chars().next();
@@ -114,7 +122,7 @@ fn scan_marks(s: &str, base: usize) -> Vec<Mark> {
                     single: false,
                     after_stop: after_stop(s, i),
                 });
-                prev = Some('\'');
+                i += 2;
                 continue;
             }
             '‘' => Some((Role::Open, true)),
@@ -141,7 +149,7 @@ fn scan_marks(s: &str, base: usize) -> Vec<Mark> {
                 after_stop: after_stop(s, i),
             });
         }
-        prev = Some(c);
+        i += c.len_utf8();
     }
     marks
 }

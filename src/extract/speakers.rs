@@ -619,11 +619,16 @@ impl Resolver {
 
     /// Records people named in running text ("President Ana Ruiz", "Mr. Ode",
     /// "Maria Okonkwo met …") so that a later "she said" can find them.
-    pub fn observe_names(&mut self, text: &str, toks: &[Tok]) {
+    /// Tokens inside `skip` (quotations) are not read.
+    pub fn observe_names(&mut self, text: &str, toks: &[Tok], skip: &[Span]) {
         let n = toks.len();
         let mut i = 0;
         while i < n {
             let t = &toks[i];
+            if skip.iter().any(|q| q.contains(t.span)) {
+                i += 1;
+                continue;
+            }
             let titled = t.cap
                 && (is_person_title(&t.lower) || is_person_role(t.stem()) && !t.is_possessive());
             if !(t.cap && t.is_word()) {
@@ -664,7 +669,11 @@ impl Resolver {
             }
             // The run of capitalised words starting here.
             let mut j = i;
-            while j < n && toks[j].cap && toks[j].is_word() {
+            while j < n
+                && toks[j].cap
+                && toks[j].is_word()
+                && !skip.iter().any(|q| q.contains(toks[j].span))
+            {
                 j += 1;
             }
             let run: Vec<&Tok> = toks[i..j].iter().collect();

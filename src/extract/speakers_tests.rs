@@ -14,7 +14,7 @@ fn resolve_all(sentences: &[(&str, &str)]) -> (Vec<String>, Resolver) {
         let res = r.resolve(text, &toks, &np).expect("resolved");
         r.spoke(res.entity, np.span.start);
         out.push(r.entities[res.entity].name.clone());
-        r.observe_names(text, &toks);
+        r.observe_names(text, &toks, &[]);
     }
     (out, r)
 }
@@ -104,7 +104,7 @@ fn definite_company_resolves_to_latest_org() {
 fn pronoun_finds_person_named_in_text() {
     let mut r = Resolver::default();
     let text = "President Ana Ruiz visited the dam.";
-    r.observe_names(text, &tokenize(text, Span::new(0, text.len())));
+    r.observe_names(text, &tokenize(text, Span::new(0, text.len())), &[]);
     let res = r.pronoun("she", Span::new(0, 3));
     assert_eq!(r.entities[res.entity].name, "Ana Ruiz");
 }
