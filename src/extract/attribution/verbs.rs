@@ -299,13 +299,11 @@ pub(super) fn verb_scan(
         let after_subject = c > 0
             && toks[c - 1].is_word()
             && (toks[c - 1].cap || is_subject_pronoun(&toks[c - 1].lower));
-        if is_noun_verb(&toks[c].lower)
-            && !after_subject
-            && !toks
-                .get(verb_end + 1)
-                .is_some_and(|t| t.is("that") || t.is_punct(':') || t.is_quote())
-            && !(c + 1 < n && only_closers(toks, skip_adverbials(toks, verb_end + 1, n), n))
-        {
+        let clause_follows = toks
+            .get(verb_end + 1)
+            .is_some_and(|t| t.is("that") || t.is_punct(':') || t.is_quote());
+        let ends_tag = c + 1 < n && only_closers(toks, skip_adverbials(toks, verb_end + 1, n), n);
+        if is_noun_verb(&toks[c].lower) && !(after_subject || clause_follows || ends_tag) {
             continue;
         }
         let c_end = verb_end;
