@@ -519,7 +519,47 @@ fn main_clause_before(text: &str, sentence: Span, found: &[Found]) -> Option<Spa
     let head = Span::new(sentence.start, start).slice(text)?;
     let comma = head.rfind(',')?;
     let prefix = Span::new(sentence.start, sentence.start + comma).trim(text);
-    (word_count(text, prefix) >= 8).then_some(prefix)
+    // An opening adverbial ("Until the announcement of the shutdown, …") is no clause.
+    let opener = prefix
+        .slice(text)?
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .find(|w| !matches!(w.as_str(), "and" | "but" | "so" | "yet"))?;
+    let adverbial = matches!(
+        opener.as_str(),
+        "until"
+            | "when"
+            | "after"
+            | "before"
+            | "while"
+            | "as"
+            | "if"
+            | "although"
+            | "though"
+            | "because"
+            | "since"
+            | "in"
+            | "on"
+            | "at"
+            | "during"
+            | "for"
+            | "with"
+            | "despite"
+            | "among"
+            | "unlike"
+            | "like"
+            | "once"
+            | "whenever"
+            | "whether"
+            | "by"
+            | "from"
+            | "under"
+            | "over"
+            | "amid"
+            | "following"
+            | "according"
+    );
+    (word_count(text, prefix) >= 8 && !adverbial).then_some(prefix)
 }
 
 fn claim_span(f: &Found) -> Span {

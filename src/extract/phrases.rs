@@ -377,7 +377,12 @@ fn appositive_at(text: &str, toks: &[Tok], lo: usize, k: usize, comma: usize) ->
     let name_only = inner
         .iter()
         .all(|t| t.cap && t.is_word() || t.is_punct('.'));
-    let subject = plain_np_before(toks, lo, k)?;
+    // "Rep. Sander Levin (Mich.), a superdelegate, said": skip the parenthesis.
+    let mut before = k;
+    if before > lo && toks[before - 1].is_punct(')') {
+        before = (lo..before - 1).rev().find(|&i| toks[i].is_punct('('))?;
+    }
+    let subject = plain_np_before(toks, lo, before)?;
     let head = &toks[subject.last];
     // "the director of the FBI, James Comey, said": the name is the source.
     if name_only

@@ -158,6 +158,7 @@ impl Resolver {
                     && name_start >= 2
                     && words[name_start - 2].cap;
             if capital
+                && !is_determiner(&t.lower)
                 && !is_person_title(&t.lower)
                 && !(is_person_role(stem) && name_start < words.len())
                 || joiner
@@ -532,7 +533,12 @@ impl Resolver {
                 };
             }
         }
-        let start = usize::from(is_determiner(&words[0].lower) && words.len() > 1);
+        // Drop an article, keep a quantifier: "officials", but "most of them".
+        let article = matches!(
+            words[0].lower.as_str(),
+            "the" | "a" | "an" | "this" | "these" | "those"
+        );
+        let start = usize::from(article && words.len() > 1);
         let name = clean(text, Span::new(words[start].span.start, np.span.end));
         let kind = if has_cap && (is_org_word(&head_stem) || is_source_document(&head_stem)) {
             SourceKind::Organization

@@ -343,7 +343,7 @@ fn sentence_level(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis) {
         nested(s, out);
         return;
     }
-    if headline_colon(s, qt, out) || in_a_poll(s, qt, out) || verb_patterns(s, qt, out, true) {
+    if headline_colon(s, qt, out) || verb_patterns(s, qt, out, true) || in_a_poll(s, qt, out) {
         return;
     }
     if !saying(s, qt, out) {

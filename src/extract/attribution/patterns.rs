@@ -5,7 +5,7 @@ use super::inside_quote;
 use super::verbs::{clause_end, main_subject};
 use super::words::{content_span, cue_at, only_closers, only_openers};
 use super::{Analysis, Found, Pattern, QuoteToks, Sentence};
-use crate::extract::lexicon::{CueClass, is_clause_word, is_determiner};
+use crate::extract::lexicon::{CueClass, is_clause_word};
 use crate::extract::phrases::{Np, np_after, np_before, skip_adverbials};
 use crate::extract::tokens::TokKind;
 use crate::model::{ClaimKind, Span};
@@ -242,7 +242,10 @@ pub(super) fn in_a_poll(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis) 
     let Some(i) = (0..n.saturating_sub(2)).find(|&i| {
         toks[i].is("in")
             && toks[i + 1].is_word()
-            && is_determiner(&toks[i + 1].lower)
+            && matches!(
+                toks[i + 1].lower.as_str(),
+                "a" | "an" | "the" | "this" | "that" | "one"
+            )
             && !inside_quote(qt, i)
     }) else {
         return false;

@@ -113,6 +113,7 @@ pub(super) fn clause_end(toks: &[Tok], from: usize, hi: usize) -> usize {
                     return (j + 1..hi.min(j + 7)).any(|k| {
                         cue_at(&toks[k]).is_some_and(|v| {
                             !v.progressive
+                                && v.lemma != "continue"
                                 && matches!(v.class, CueClass::Speech | CueClass::Cognition)
                         }) && verb_use(toks, k)
                     }) && toks[j + 1..hi.min(j + 7)]

@@ -278,7 +278,27 @@ pub(super) fn speaks(toks: &[Tok], np: &Np) -> bool {
     });
     let head = &toks[np.last];
     let stem = head.stem();
-    any_source_word
+    // "most of them", "one of the residents": a share of a group.
+    let share = toks[np.first].is_word()
+        && matches!(
+            toks[np.first].lower.as_str(),
+            "most"
+                | "some"
+                | "many"
+                | "all"
+                | "none"
+                | "half"
+                | "one"
+                | "each"
+                | "several"
+                | "few"
+                | "both"
+                | "two"
+                | "three"
+        )
+        && toks.get(np.first + 1).is_some_and(|t| t.is("of"));
+    share
+        || any_source_word
         || head.cap
         || head.kind == TokKind::Number
         || is_subject_pronoun(&head.lower)
