@@ -523,7 +523,7 @@ fn main_clause_before(text: &str, sentence: Span, found: &[Found]) -> Option<Spa
     let opener = prefix
         .slice(text)?
         .split_whitespace()
-        .map(|w| w.to_lowercase())
+        .map(str::to_lowercase)
         .find(|w| !matches!(w.as_str(), "and" | "but" | "so" | "yet"))?;
     let adverbial = matches!(
         opener.as_str(),

@@ -157,12 +157,11 @@ impl Resolver {
                 ) && name_start < words.len()
                     && name_start >= 2
                     && words[name_start - 2].cap;
-            if capital
+            let name_word = capital
                 && !is_determiner(&t.lower)
                 && !is_person_title(&t.lower)
-                && !(is_person_role(stem) && name_start < words.len())
-                || joiner
-            {
+                && !(is_person_role(stem) && name_start < words.len());
+            if name_word || joiner {
                 name_start -= 1;
             } else {
                 break;
