@@ -157,10 +157,9 @@ impl Resolver {
                 ) && name_start < words.len()
                     && name_start >= 2
                     && words[name_start - 2].cap;
-            let name_word = capital
-                && !is_determiner(&t.lower)
-                && !is_person_title(&t.lower)
-                && !(is_person_role(stem) && name_start < words.len());
+            let role_word = is_person_role(stem) && name_start < words.len();
+            let name_word =
+                capital && !(is_determiner(&t.lower) || is_person_title(&t.lower) || role_word);
             if name_word || joiner {
                 name_start -= 1;
             } else {
