@@ -1,18 +1,17 @@
 //! Writing project files safely: atomic replace, a `.bak` of the previous save, and
 //! recovery files for autosave.
 //!
-//! A save never leaves a half-written project behind: the new content goes to a
-//! temporary file in the same folder, is flushed to disk, and is then renamed over the
-//! target, which the operating system does in one step. Any failure before the rename
-//! removes the temporary file and leaves the previous file as it was.
+//! A save never leaves a half-written project behind: [`crate::fsio`] writes the new
+//! content to a temporary file in the same folder, flushes it to disk, and then renames it
+//! over the target, which the operating system does in one step. Any failure before the
+//! rename removes the temporary file and leaves the previous file as it was.
 
-use std::ffi::OsString;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write as _};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU32, Ordering};
 
 use super::{ProjectError, to_ron_string};
+use crate::fsio::{self, sibling};
 use crate::model::Project;
 
 /// Saves `project` to `path` atomically, first copying the file already there (if any)
@@ -21,7 +20,7 @@ use crate::model::Project;
 /// If `path` is a symbolic link, the file it points to is replaced and the link kept.
 pub fn save(project: &Project, path: &Path) -> Result<(), ProjectError> {
     let ron = encode_for(project, path)?;
-    let target = resolve_link(path);
+    let target = fsio::resolve_link(path);
     write_atomic(&target, ron.as_bytes(), true)
 }
 
@@ -70,124 +69,24 @@ pub fn remove_recovery(recovery: &Path) -> Result<(), ProjectError> {
     }
 }
 
-/// `dir/{lead}{name}{tail}` for `path = dir/name`.
-fn sibling(path: &Path, lead: &str, tail: &str) -> PathBuf {
-    let mut name = OsString::from(lead);
-    name.push(path.file_name().unwrap_or_default());
-    name.push(tail);
-    path.with_file_name(name)
-}
-
-/// The file a symbolic link points to, so saving replaces it rather than the link.
-fn resolve_link(path: &Path) -> PathBuf {
-    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    if is_link {
-        fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-    } else {
-        path.to_path_buf()
-    }
-}
-
-/// The folder holding `path` ("." for a bare file name).
-fn folder_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    }
-}
-
+/// Replaces `path` atomically through [`fsio::stage`], first copying the file already
+/// there (if `backup`) to `NAME.ron.bak`. The copy is made once the new content is safely
+/// in a temporary file, so a refused or failed write leaves the old `.bak` alone.
 fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), ProjectError> {
-    if path.file_name().is_none() {
-        return Err(ProjectError::write(
-            path,
-            "the path does not name a file",
-            io::Error::from(io::ErrorKind::InvalidInput),
-        ));
-    }
-    // Replacing by rename would get past a read-only flag; respect it instead.
-    if fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
-        return Err(ProjectError::write(
-            path,
-            "the file is read-only",
-            io::Error::from(io::ErrorKind::PermissionDenied),
-        ));
-    }
-    let dir = folder_of(path);
-    let (tmp_path, mut tmp) = create_temp(path).map_err(|e| {
-        ProjectError::write(path, "could not create a temporary file in its folder", e)
-    })?;
-
-    let written = (|| {
-        tmp.write_all(bytes)?;
-        // Keep the previous file's permissions (a private project stays private).
-        if let Ok(meta) = fs::metadata(path) {
-            tmp.set_permissions(meta.permissions())?;
-        }
-        tmp.sync_all()
-    })();
-    drop(tmp);
-    if let Err(e) = written {
-        discard(&tmp_path);
-        return Err(ProjectError::write(
-            path,
-            "could not write the temporary file",
-            e,
-        ));
-    }
-
+    let fail = |e: fsio::WriteError| ProjectError::write(path, e.step, e.source);
+    let staged = fsio::stage(path, bytes).map_err(fail)?;
     if backup
         && path.is_file()
         && let Err(e) = fs::copy(path, backup_path(path))
     {
-        discard(&tmp_path);
+        // Dropping `staged` removes the temporary file.
         return Err(ProjectError::write(
             path,
             "could not keep a .bak copy of the previous save",
             e,
         ));
     }
-
-    if let Err(e) = fs::rename(&tmp_path, path) {
-        discard(&tmp_path);
-        return Err(ProjectError::write(path, "could not replace the file", e));
-    }
-    sync_folder(dir);
-    Ok(())
-}
-
-/// Creates `.NAME.tmpPID-N` next to `path`, failing rather than reusing an existing file.
-fn create_temp(path: &Path) -> io::Result<(PathBuf, File)> {
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let mut last_err = io::Error::from(io::ErrorKind::AlreadyExists);
-    for _ in 0..64 {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let tmp = sibling(path, ".", &format!(".tmp{}-{n}", std::process::id()));
-        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
-            Ok(file) => return Ok((tmp, file)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last_err = e,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(last_err)
-}
-
-/// Removes a temporary file after a failed save. The save's own error is what gets
-/// reported; if even this removal fails, a stray temporary file is the only trace, and
-/// the original file was never touched.
-fn discard(tmp: &Path) {
-    fs::remove_file(tmp).ok();
-}
-
-/// Flushes the rename itself to disk where the platform allows it. The new file is
-/// already in place; a folder that cannot be synced (some network file systems, or
-/// Windows, where folders cannot be opened this way) only weakens durability after a
-/// power cut, so it does not fail the save.
-fn sync_folder(dir: &Path) {
-    if cfg!(unix)
-        && let Ok(folder) = File::open(dir)
-    {
-        folder.sync_all().ok();
-    }
+    staged.commit().map_err(fail)
 }
 
 #[cfg(test)]
