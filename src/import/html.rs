@@ -204,7 +204,7 @@ fn strip_by(byline: &str) -> &str {
 mod tests {
     use std::path::Path;
 
-    use super::*;
+    use crate::import::test_support::{import_as, paragraphs};
     use crate::import::{Format, Imported, import_bytes};
 
     const PAGE: &str = r#"<!DOCTYPE html>
@@ -250,25 +250,7 @@ mod tests {
 "#;
 
     fn import(html: &str) -> Imported {
-        match import_bytes(
-            html.as_bytes(),
-            Format::Html,
-            Some(Path::new("reservoir.html")),
-        ) {
-            Ok(imported) => imported,
-            Err(e) => panic!("import failed: {e}"),
-        }
-    }
-
-    fn paragraphs(imported: &Imported) -> Vec<(&str, bool)> {
-        let a = &imported.article;
-        a.paragraphs
-            .iter()
-            .map(|p| {
-                let text = p.span.slice(&a.text).unwrap_or("<bad span>");
-                (text, p.kind == ParagraphKind::Heading)
-            })
-            .collect()
+        import_as(html, Format::Html, "reservoir.html")
     }
 
     #[test]

@@ -277,30 +277,11 @@ fn unquote(value: &str) -> String {
 mod tests {
     use std::path::Path;
 
-    use super::*;
+    use crate::import::test_support::{import_as, paragraphs};
     use crate::import::{Format, Imported, import_bytes};
 
     fn import(source: &str) -> Imported {
-        match import_bytes(
-            source.as_bytes(),
-            Format::Markdown,
-            Some(Path::new("notes/vote.md")),
-        ) {
-            Ok(imported) => imported,
-            Err(e) => panic!("import failed: {e}"),
-        }
-    }
-
-    /// Each paragraph's text and whether it is a heading.
-    fn paragraphs(imported: &Imported) -> Vec<(&str, bool)> {
-        let a = &imported.article;
-        a.paragraphs
-            .iter()
-            .map(|p| {
-                let text = p.span.slice(&a.text).unwrap_or("<bad span>");
-                (text, p.kind == ParagraphKind::Heading)
-            })
-            .collect()
+        import_as(source, Format::Markdown, "notes/vote.md")
     }
 
     #[test]

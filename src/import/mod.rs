@@ -28,6 +28,8 @@ mod dom;
 mod html;
 mod markdown;
 mod raw_html;
+#[cfg(test)]
+mod test_support;
 mod text;
 
 use std::io;

@@ -47,6 +47,7 @@ mod tests {
     use std::time::Instant;
 
     use super::*;
+    use crate::import::test_support::import_as;
     use crate::import::{Format, ImportError, Imported, import_bytes};
     use crate::model::Span;
 
@@ -61,10 +62,7 @@ The subsidy starts in April, the finance office said.
 ";
 
     fn import(text: &str) -> Imported {
-        match import_bytes(text.as_bytes(), Format::Text, Some(Path::new("ferry.txt"))) {
-            Ok(imported) => imported,
-            Err(e) => panic!("import failed: {e}"),
-        }
+        import_as(text, Format::Text, "ferry.txt")
     }
 
     fn kinds(imported: &Imported) -> Vec<ParagraphKind> {
