@@ -297,9 +297,9 @@ fn claim_card(report: &Report<'_>, entry: &Entry<'_>) -> Markup {
                     @let c = context(report.text(), claim.span, CONTEXT_WORDS);
                     blockquote {
                         @if c.more_before { "…" }
-                        (one_line_keep_edges(c.before))
+                        (view::one_line_keep_edges(c.before))
                         mark { (one_line(text)) }
-                        (one_line_keep_edges(c.after))
+                        (view::one_line_keep_edges(c.after))
                         @if c.more_after { "…" }
                     }
                 }
@@ -373,21 +373,6 @@ fn evidence_item(url: &str, title: &str, note: &str) -> Markup {
             " — " (one_line(note))
         }
     }
-}
-
-/// Context text on one line, keeping a single space at either end next to the claim.
-fn one_line_keep_edges(text: &str) -> String {
-    let lead = if text.starts_with(char::is_whitespace) {
-        " "
-    } else {
-        ""
-    };
-    let trail = if text.ends_with(char::is_whitespace) && !text.trim().is_empty() {
-        " "
-    } else {
-        ""
-    };
-    format!("{lead}{}{trail}", one_line(text))
 }
 
 fn footer(report: &Report<'_>) -> Markup {

@@ -189,19 +189,10 @@ pub(super) fn inline(text: &str) -> String {
 
 /// Like [`inline`] but keeps one space at either end, for text placed next to a claim.
 fn inline_keep_edges(text: &str) -> String {
-    let lead = if text.starts_with(char::is_whitespace) {
-        " "
-    } else {
-        ""
-    };
-    let trail = if text.ends_with(char::is_whitespace) && !text.trim().is_empty() {
-        " "
-    } else {
-        ""
-    };
+    // `escape_into` leaves spaces alone, so the kept edges pass through as they are.
     let mut out = String::new();
-    escape_into(&one_line(text), &mut out);
-    format!("{lead}{out}{trail}")
+    escape_into(&view::one_line_keep_edges(text), &mut out);
+    out
 }
 
 fn escape_into(text: &str, out: &mut String) {

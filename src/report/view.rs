@@ -192,6 +192,22 @@ pub(super) fn one_line(text: &str) -> Cow<'_, str> {
     Cow::Owned(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// [`one_line`] but keeping a single space at either end where `text` has whitespace
+/// there, for context text placed right next to a claim.
+pub(super) fn one_line_keep_edges(text: &str) -> String {
+    let lead = if text.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let trail = if text.ends_with(char::is_whitespace) && !text.trim().is_empty() {
+        " "
+    } else {
+        ""
+    };
+    format!("{lead}{}{trail}", one_line(text))
+}
+
 /// At most `max` characters of `text`, with "…" when cut.
 pub(super) fn shorten(text: &str, max: usize) -> Cow<'_, str> {
     match text.char_indices().nth(max) {
@@ -284,6 +300,13 @@ mod tests {
     fn one_line_collapses_whitespace() {
         assert_eq!(one_line(" a\n\tb  c "), "a b c");
         assert!(matches!(one_line("a b"), Cow::Borrowed("a b")));
+    }
+
+    #[test]
+    fn one_line_keep_edges_keeps_one_space_at_each_end() {
+        assert_eq!(one_line_keep_edges("\n  the  vote\t"), " the vote ");
+        assert_eq!(one_line_keep_edges("said."), "said.");
+        assert_eq!(one_line_keep_edges("  "), " ");
     }
 
     #[test]
