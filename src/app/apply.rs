@@ -418,13 +418,7 @@ impl App {
                     .notices
                     .error(format!("Could not recover the autosave: {e}")),
             },
-            JobDone::Saved {
-                path,
-                generation,
-                revision,
-                result,
-                warnings,
-            } => self.saved(ctx, path, generation, revision, result, warnings),
+            JobDone::Saved(done) => self.saved(ctx, done),
             JobDone::Autosaved { result, .. } => self.autosaved(result),
             JobDone::RecoveryRemoved { result } => {
                 if let Err(e) = result {
@@ -456,36 +450,34 @@ impl App {
         }
     }
 
-    fn saved(
-        &mut self,
-        ctx: &egui::Context,
-        path: PathBuf,
-        generation: u64,
-        revision: u64,
-        result: Result<FileStamp, SaveFailure>,
-        warnings: Vec<String>,
-    ) {
-        match result {
+    fn saved(&mut self, ctx: &egui::Context, done: jobs::Saved) {
+        match done.result {
             Ok(stamp) => {
-                if let Some(doc) = self.doc.as_mut().filter(|d| d.generation == generation) {
-                    doc.path = Some(path.clone());
+                if let Some(doc) = self
+                    .doc
+                    .as_mut()
+                    .filter(|d| d.generation == done.generation)
+                {
+                    doc.path = Some(done.path.clone());
                     doc.stamp = Some(stamp);
-                    if doc.history.revision() == revision {
+                    if doc.history.revision() == done.revision {
                         doc.history.mark_saved();
                     }
                 }
-                self.prefs.remember(&path);
-                self.prefs.last_project = Some(path.clone());
+                self.prefs.remember(&done.path);
+                self.prefs.last_project = Some(done.path.clone());
                 self.autosave.status.clear();
-                for w in warnings {
+                for w in done.warnings {
                     self.notices.warning(w);
                 }
-                self.notices.info(format!("Saved {}", path.display()));
+                self.notices.info(format!("Saved {}", done.path.display()));
                 if let Some(then) = self.after_save.take() {
                     self.proceed(ctx, then);
                 }
             }
-            Err(SaveFailure::ChangedOnDisk) => self.prompt(Dialog::ChangedOnDisk { path }),
+            Err(SaveFailure::ChangedOnDisk) => {
+                self.prompt(Dialog::ChangedOnDisk { path: done.path });
+            }
             Err(SaveFailure::Failed(e)) => {
                 self.after_save = None;
                 self.notices.error(e.to_string());

@@ -95,6 +95,18 @@ pub enum SaveFailure {
     Failed(ProjectError),
 }
 
+/// A finished [`save`].
+#[derive(Debug)]
+pub struct Saved {
+    pub path: PathBuf,
+    /// The document and revision that were saved (from the [`SaveJob`]).
+    pub generation: u64,
+    pub revision: u64,
+    pub result: Result<FileStamp, SaveFailure>,
+    /// Recovery files that could not be removed after the save.
+    pub warnings: Vec<String>,
+}
+
 /// A finished job.
 #[derive(Debug)]
 pub enum JobDone {
@@ -120,13 +132,7 @@ pub enum JobDone {
         offer: RecoveryOffer,
         result: Result<Loaded, ProjectError>,
     },
-    Saved {
-        path: PathBuf,
-        generation: u64,
-        revision: u64,
-        result: Result<FileStamp, SaveFailure>,
-        warnings: Vec<String>,
-    },
+    Saved(Saved),
     Autosaved {
         generation: u64,
         revision: u64,
@@ -363,13 +369,13 @@ pub fn save(job: SaveJob) -> JobDone {
         }
         Ok(stamp)
     })();
-    JobDone::Saved {
+    JobDone::Saved(Saved {
         path,
         generation,
         revision,
         result,
         warnings,
-    }
+    })
 }
 
 /// Writes an autosave to `recovery`, creating the data folder for untitled projects.
@@ -502,12 +508,12 @@ mod tests {
             force,
             obsolete_recoveries: vec![],
         };
-        let JobDone::Saved { result, .. } = save(job(false)) else {
+        let JobDone::Saved(Saved { result, .. }) = save(job(false)) else {
             panic!("not a save result");
         };
         assert!(matches!(result, Err(SaveFailure::ChangedOnDisk)));
         assert_eq!(fs::read_to_string(&path)?, "changed by someone else");
-        let JobDone::Saved { result, .. } = save(job(true)) else {
+        let JobDone::Saved(Saved { result, .. }) = save(job(true)) else {
             panic!("not a save result");
         };
         assert!(result.is_ok());
