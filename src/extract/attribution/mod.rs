@@ -66,6 +66,28 @@ pub struct Analysis {
     pub partial_quote: Option<Span>,
 }
 
+impl Analysis {
+    /// Records reported speech: `content` attributed to `source` by the cue word(s) at
+    /// `cue`.
+    fn push_reported(
+        &mut self,
+        content: Span,
+        cue: Span,
+        source: Np,
+        pattern: Pattern,
+        class: CueClass,
+    ) {
+        self.found.push(Found {
+            content,
+            kind: ClaimKind::Reported,
+            cue: Some(cue),
+            source: Some(source),
+            pattern,
+            class,
+        });
+    }
+}
+
 /// A sentence to analyse.
 pub struct Sentence<'a> {
     pub text: &'a str,
@@ -131,7 +153,7 @@ pub fn analyze(s: &Sentence<'_>) -> Analysis {
                 pattern: Pattern::QuoteThenTag,
                 class: tag.class,
             });
-            participles(s, end, n, tag.source, &mut out.found);
+            participles(s, end, n, tag.source, &mut out);
             used_until = end + 1;
             k += 1;
             continue;

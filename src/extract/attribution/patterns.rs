@@ -3,10 +3,10 @@
 
 use super::inside_quote;
 use super::verbs::{clause_end, main_subject};
-use super::words::{content_span, cue_at, only_closers, only_openers};
+use super::words::{content_span, content_start, cue_at, only_closers, only_openers};
 use super::{Analysis, Found, Pattern, QuoteToks, Sentence};
 use crate::extract::lexicon::{CueClass, is_clause_word};
-use crate::extract::phrases::{Np, np_after, np_before, skip_adverbials};
+use crate::extract::phrases::{Np, np_after, np_before};
 use crate::extract::tokens::TokKind;
 use crate::model::{ClaimKind, Span};
 
@@ -49,30 +49,14 @@ pub(super) fn saying(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis) -> 
     let Some(np) = np else {
         return false;
     };
-    let mut start = skip_adverbials(toks, c + 1, n);
-    if start < n && toks[start].is("that") {
-        start += 1;
-    }
-    if start < n
-        && toks[start].kind == TokKind::Punct
-        && matches!(toks[start].lower.as_str(), "," | ":")
-    {
-        start += 1;
-    }
+    let start = content_start(toks, c + 1, n);
     let Some(content) = content_span(s, start, clause_end(toks, start, n)) else {
         return false;
     };
     if n - start < 3 {
         return false;
     }
-    out.found.push(Found {
-        content,
-        kind: ClaimKind::Reported,
-        cue: Some(toks[c].span),
-        source: Some(np),
-        pattern: Pattern::Participle,
-        class: verb,
-    });
+    out.push_reported(content, toks[c].span, np, Pattern::Participle, verb);
     true
 }
 
@@ -129,14 +113,7 @@ pub(super) fn according_to(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysi
     let Some(content) = content else {
         return false;
     };
-    out.found.push(Found {
-        content,
-        kind: ClaimKind::Reported,
-        cue: Some(cue),
-        source: Some(np),
-        pattern: Pattern::AccordingTo,
-        class: CueClass::Speech,
-    });
+    out.push_reported(content, cue, np, Pattern::AccordingTo, CueClass::Speech);
     true
 }
 
@@ -223,14 +200,7 @@ pub(super) fn headline_colon(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analy
         first: 0,
         last: k - 1,
     };
-    out.found.push(Found {
-        content,
-        kind: ClaimKind::Reported,
-        cue: Some(toks[k].span),
-        source: Some(np),
-        pattern: Pattern::Colon,
-        class: CueClass::Speech,
-    });
+    out.push_reported(content, toks[k].span, np, Pattern::Colon, CueClass::Speech);
     true
 }
 
@@ -314,14 +284,13 @@ pub(super) fn in_a_poll(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis) 
         first: i + 1,
         last: head,
     };
-    out.found.push(Found {
+    out.push_reported(
         content,
-        kind: ClaimKind::Reported,
-        cue: Some(toks[i].span),
-        source: Some(np),
-        pattern: Pattern::InDocument,
-        class: CueClass::Evidence,
-    });
+        toks[i].span,
+        np,
+        Pattern::InDocument,
+        CueClass::Evidence,
+    );
     true
 }
 

@@ -2,16 +2,17 @@
 //! follows a clause (`, adding that …`, `, but officials said …`).
 
 use super::words::{
-    content_span, cue_at, cue_at_next_progressive, cue_here, is_noun_verb, only_closers, speaks,
-    stance_form_ok, stance_subject, starts_clause, tag_comma, tail_is_empty, verb_use,
+    content_span, content_start, cue_at, cue_at_next_progressive, cue_here, is_noun_verb,
+    only_closers, speaks, stance_form_ok, stance_subject, starts_clause, tag_comma, tail_is_empty,
+    verb_use,
 };
-use super::{Analysis, Found, Pattern, QuoteToks, Sentence};
+use super::{Analysis, Pattern, QuoteToks, Sentence};
 use super::{inside_quote, object_end, quote_tokens};
 use crate::extract::lexicon::{CueClass, is_determiner, is_subject_pronoun};
 use crate::extract::phrases::{Np, np_after, np_before, skip_adverbials, skip_back_adverbials};
 use crate::extract::quotes::Quote;
 use crate::extract::tokens::{Tok, TokKind};
-use crate::model::{ClaimKind, Span};
+use crate::model::Span;
 
 /// `, adding that …` / `, saying …` / `and told reporters …` after a main attribution
 /// with `source`, starting at token `from` (where [`clause_end`] stopped).
@@ -20,7 +21,7 @@ pub(super) fn participles(
     from: usize,
     hi: usize,
     source: Np,
-    out: &mut Vec<Found>,
+    out: &mut Analysis,
 ) {
     let toks = s.toks;
     let mut i = from;
@@ -34,30 +35,19 @@ pub(super) fn participles(
     let Some(verb) = toks.get(i).and_then(cue_at) else {
         return;
     };
-    let mut start = object_end(toks, verb, i + 1, hi);
-    start = skip_adverbials(toks, start, hi);
-    if start < hi && toks[start].is("that") {
-        start += 1;
-    }
-    if start < hi
-        && toks[start].kind == TokKind::Punct
-        && matches!(toks[start].lower.as_str(), "," | ":")
-    {
-        start += 1;
-    }
+    let start = content_start(toks, object_end(toks, verb, i + 1, hi), hi);
     if hi.saturating_sub(start) < 3 {
         return;
     }
     let end = clause_end(toks, start, hi);
     if let Some(content) = content_span(s, start, end) {
-        out.push(Found {
+        out.push_reported(
             content,
-            kind: ClaimKind::Reported,
-            cue: Some(toks[i].span),
-            source: Some(source),
-            pattern: Pattern::Participle,
-            class: verb.class,
-        });
+            toks[i].span,
+            source,
+            Pattern::Participle,
+            verb.class,
+        );
     }
     if end < hi {
         participles(s, end, hi, source, out);
@@ -249,14 +239,7 @@ pub(super) fn inverted_at_end(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Anal
         let Some(content) = content_span(s, 0, comma) else {
             return false;
         };
-        out.found.push(Found {
-            content,
-            kind: ClaimKind::Reported,
-            cue: Some(toks[c].span),
-            source: Some(np),
-            pattern: Pattern::InvertedTag,
-            class: verb.class,
-        });
+        out.push_reported(content, toks[c].span, np, Pattern::InvertedTag, verb.class);
         return true;
     }
     false
@@ -308,6 +291,8 @@ pub(super) fn verb_scan(
             continue;
         }
         let c_end = verb_end;
+        // The whole cue: "said", "pointed out", "calls for".
+        let verb_span = Span::new(toks[c].span.start, toks[c_end].span.end);
         let end = skip_back_adverbials(toks, 0, if be_before { c - 1 } else { c });
         // `… and said …`: the verb shares the sentence's subject.
         let coordinated = end > 0 && (toks[end - 1].is("and") || toks[end - 1].is("but"));
@@ -324,14 +309,7 @@ pub(super) fn verb_scan(
                 && tail_is_empty(toks, skip_adverbials(toks, after, n), n)
                 && let Some(content) = content_span(s, 0, comma)
             {
-                out.found.push(Found {
-                    content,
-                    kind: ClaimKind::Reported,
-                    cue: Some(toks[c].span),
-                    source: Some(np),
-                    pattern: Pattern::InvertedTag,
-                    class: verb.class,
-                });
+                out.push_reported(content, toks[c].span, np, Pattern::InvertedTag, verb.class);
                 if allow_nested {
                     nested(s, out);
                 }
@@ -364,14 +342,7 @@ pub(super) fn verb_scan(
                 && comma >= 1
                 && let Some(content) = content_span(s, 0, n)
             {
-                out.found.push(Found {
-                    content,
-                    kind: ClaimKind::Reported,
-                    cue: Some(toks[c].span),
-                    source: Some(np),
-                    pattern: Pattern::InvertedTag,
-                    class: verb.class,
-                });
+                out.push_reported(content, toks[c].span, np, Pattern::InvertedTag, verb.class);
                 return true;
             }
             if (tail_is_empty(toks, after, n)
@@ -379,15 +350,8 @@ pub(super) fn verb_scan(
                 && let Some(content) = content_span(s, 0, comma)
                 && np.first >= 3
             {
-                out.found.push(Found {
-                    content,
-                    kind: ClaimKind::Reported,
-                    cue: Some(toks[c].span),
-                    source: Some(np),
-                    pattern: Pattern::InvertedTag,
-                    class: verb.class,
-                });
-                participles(s, after, n, np, &mut out.found);
+                out.push_reported(content, toks[c].span, np, Pattern::InvertedTag, verb.class);
+                participles(s, after, n, np, out);
                 if allow_nested
                     && let Some(i) = out
                         .found
@@ -414,14 +378,7 @@ pub(super) fn verb_scan(
         let as_clause =
             np.first > 0 && toks[np.first - 1].is("as") && start < n && toks[start].is_punct(',');
         if as_clause && let Some(content) = content_span(s, start + 1, n) {
-            out.found.push(Found {
-                content,
-                kind: ClaimKind::Reported,
-                cue: Some(Span::new(toks[c].span.start, toks[c_end].span.end)),
-                source: Some(np),
-                pattern: Pattern::SubjectVerb,
-                class: verb.class,
-            });
+            out.push_reported(content, verb_span, np, Pattern::SubjectVerb, verb.class);
             return true;
         }
         if start < n
@@ -519,16 +476,9 @@ pub(super) fn verb_scan(
         let Some(content) = content_span(s, start, end) else {
             continue;
         };
-        out.found.push(Found {
-            content,
-            kind: ClaimKind::Reported,
-            cue: Some(Span::new(toks[c].span.start, toks[c_end].span.end)),
-            source: Some(np),
-            pattern: Pattern::SubjectVerb,
-            class: verb.class,
-        });
+        out.push_reported(content, verb_span, np, Pattern::SubjectVerb, verb.class);
         let before = out.found.len();
-        participles(s, end, n, np, &mut out.found);
+        participles(s, end, n, np, out);
         if out.found.len() == before && end < n {
             remainder(s, end, out);
         }

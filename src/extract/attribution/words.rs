@@ -6,7 +6,7 @@ use super::Sentence;
 use crate::extract::lexicon::{
     CueClass, CueVerb, is_clause_word, is_determiner, is_subject_pronoun,
 };
-use crate::extract::phrases::Np;
+use crate::extract::phrases::{Np, skip_adverbials};
 use crate::extract::tokens::{Tok, TokKind};
 use crate::model::Span;
 
@@ -136,6 +136,22 @@ pub(super) fn stance_form_ok(toks: &[Tok], c: usize, verb: CueVerb) -> bool {
 
 pub(super) fn cue_at(t: &Tok) -> Option<CueVerb> {
     t.cue
+}
+
+/// Where reported content starts after a cue (and its object), at token `from`: past
+/// adverbials, a "that", and then a comma or colon. `hi` bounds the search.
+pub(super) fn content_start(toks: &[Tok], from: usize, hi: usize) -> usize {
+    let mut start = skip_adverbials(toks, from, hi);
+    if start < hi && toks[start].is("that") {
+        start += 1;
+    }
+    if start < hi
+        && toks[start].kind == TokKind::Punct
+        && matches!(toks[start].lower.as_str(), "," | ":")
+    {
+        start += 1;
+    }
+    start
 }
 
 /// The text of tokens `from..to`, without a final period.
