@@ -186,13 +186,24 @@ impl Builder<'_> {
         let article = &self.input.project.article;
         let para = article.paragraphs.get(i)?;
         let text = para.span.slice(&article.text)?;
-        let heading = para.kind == ParagraphKind::Heading;
+        // A byline line ("By Niamh Corrigan") is kept out of claims like a heading but
+        // reads as text, not as a section title.
+        let heading = para.kind == ParagraphKind::Heading && !is_byline_line(text);
         let marks = self.marks(i);
         let key = paragraph_key(text, &marks, heading, self.look, self.wrap, self.ppp);
         cache.galley(ctx, i, key, self.gap, || {
             build_job(text, &marks, heading, self.look, self.wrap)
         })
     }
+}
+
+fn is_byline_line(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (2..=12).contains(&words)
+        && text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("by"))
 }
 
 /// How full the font atlas is; a drop means egui cleared it and cached galleys are stale.
