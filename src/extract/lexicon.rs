@@ -546,6 +546,59 @@ word_set!(is_nationality, "Common nationality and place adjectives used in roles
     "attorney", "secretary", "executive", "managing", "press", "communications",
 ]);
 
+#[rustfmt::skip]
+word_set!(is_given_name_lower, "Common given names (lowercase), to tell a person's name from a business's.", [
+    "aaron", "abdul", "abdullah", "abigail", "abraham", "adam", "adrian", "ahmad", "ahmed",
+    "aisha", "alan", "albert", "alex", "alexander", "alexandra", "alexis", "alfred", "ali",
+    "alice", "alicia", "alison", "amanda", "amber", "amelia", "amina", "amir", "amy", "ana",
+    "anastasia", "andre", "andrea", "andreas", "andrew", "andy", "angela", "angelo", "anita",
+    "ann", "anna", "anne", "annie", "anthony", "antonio", "arjun", "arthur", "ashley", "aziz",
+    "barbara", "barry", "beatriz", "ben", "benjamin", "bernard", "bernie", "beth", "betty",
+    "bill", "billy", "bob", "bobby", "brad", "brandon", "brenda", "brian", "bruce", "bryan",
+    "carl", "carla", "carlos", "carmen", "carol", "caroline", "carolyn", "catherine",
+    "charles", "charlie", "charlotte", "chen", "chris", "christian", "christina", "christine",
+    "christopher", "claire", "clara", "claudia", "colin", "connor", "craig", "cynthia",
+    "daniel", "daniela", "danny", "dave", "david", "dean", "deborah", "declan", "denis",
+    "dennis", "derek", "diana", "diane", "diego", "dmitri", "dmitry", "dominic", "donald",
+    "donna", "doris", "dorothy", "douglas", "duncan", "dylan", "eduardo", "edward", "elena",
+    "eli", "elijah", "elizabeth", "ellen", "emily", "emma", "eric", "erica", "erik", "ethan",
+    "eugene", "eva", "evelyn", "fatima", "felix", "fernando", "fiona", "francesca", "francis",
+    "francisco", "frank", "fred", "frederick", "gabriel", "gabriela", "gareth", "gary",
+    "gavin", "george", "georgia", "gerald", "gloria", "gordon", "grace", "graham", "greg",
+    "gregory", "hannah", "hans", "harold", "harry", "hassan", "heather", "helen", "helena",
+    "henry", "hillary", "howard", "hugh", "hugo", "ian", "ibrahim", "igor", "irene", "isaac",
+    "isabel", "isabella", "ivan", "jack", "jacob", "jacqueline", "james", "jamie", "jan",
+    "jane", "janet", "janice", "jason", "javier", "jean", "jeb", "jeff", "jeffrey", "jennifer",
+    "jeremy", "jerry", "jesse", "jessica", "jim", "jimmy", "joan", "joanna", "joe", "joel",
+    "john", "johnny", "jon", "jonathan", "jorge", "jose", "joseph", "josh", "joshua", "joyce",
+    "juan", "judith", "judy", "julia", "julian", "julie", "justin", "karen", "karl", "kate",
+    "katherine", "kathleen", "kathryn", "katie", "keith", "kelly", "ken", "kenneth", "kevin",
+    "khalid", "kim", "kimberly", "kyle", "larry", "laura", "lauren", "lawrence", "leah", "lee",
+    "leo", "leon", "leonard", "li", "lily", "linda", "lisa", "liu", "lois", "louis", "louise",
+    "lucas", "lucy", "luis", "luke", "lynn", "malik", "manuel", "marco", "marcus", "margaret",
+    "maria", "marie", "marilyn", "mario", "mark", "marta", "martha", "martin", "mary", "matt",
+    "matthew", "maurice", "max", "megan", "melissa", "michael", "michelle", "miguel", "mike",
+    "mikhail", "mitch", "mohamed", "mohammad", "mohammed", "monica", "muhammad", "nancy",
+    "naomi", "natalie", "nathan", "neil", "nicholas", "nick", "nicola", "nicole", "nigel",
+    "nina", "noah", "noor", "norman", "olga", "oliver", "olivia", "omar", "oscar", "owen",
+    "pablo", "pamela", "patricia", "patrick", "paul", "paula", "pedro", "peter", "philip",
+    "phillip", "pierre", "priya", "rachel", "rafael", "rahul", "ralph", "ramon", "randy",
+    "raymond", "rebecca", "richard", "rick", "rita", "robert", "roberto", "robin", "roger",
+    "ron", "ronald", "rosa", "rose", "roy", "ruby", "russell", "ruth", "ryan", "sally", "sam",
+    "samantha", "samuel", "sandra", "sara", "sarah", "scott", "sean", "sergei", "sergey",
+    "sharon", "shirley", "simon", "sofia", "sophia", "sophie", "stacy", "stanley", "stephanie",
+    "stephen", "steve", "steven", "stuart", "susan", "suzanne", "tanya", "teresa", "terry",
+    "theresa", "thomas", "tim", "timothy", "tina", "todd", "tom", "tomas", "tommy", "tony",
+    "tracy", "ursula", "valerie", "vanessa", "victor", "victoria", "vincent", "virginia",
+    "vladimir", "walter", "wang", "wayne", "wei", "wendy", "william", "willie", "xavier",
+    "yang", "yasmin", "yusuf", "zachary", "zhang",
+]);
+
+/// True if `word` (any case) is a common given name.
+pub fn is_given_name(word: &str) -> bool {
+    is_given_name_lower(&word.to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,8 +8,8 @@
 //! unnamed source.
 
 use super::lexicon::{
-    is_clause_word, is_determiner, is_nationality, is_org_word, is_person_role, is_person_title,
-    is_source_document, is_subject_pronoun, is_unnamed_head,
+    is_clause_word, is_determiner, is_given_name, is_nationality, is_org_word, is_person_role,
+    is_person_title, is_source_document, is_subject_pronoun, is_unnamed_head,
 };
 use super::phrases::Np;
 use super::tokens::{Tok, TokKind};
@@ -157,7 +157,10 @@ impl Resolver {
                 ) && name_start < words.len()
                     && name_start >= 2
                     && words[name_start - 2].cap;
-            let role_word = is_person_role(stem) && name_start < words.len();
+            // In an organisation's name role words are part of it ("Dock Workers' Union").
+            let org_name = words.last().is_some_and(|h| h.cap && is_org_word(h.stem()));
+            let role_word =
+                is_person_role(stem) && name_start < words.len() && !(org_name && t.cap);
             let name_word =
                 capital && !(is_determiner(&t.lower) || is_person_title(&t.lower) || role_word);
             if name_word || joiner {
@@ -217,7 +220,22 @@ impl Resolver {
         let org_role = role_words.last().is_some_and(|w| is_org_word(w));
         let org_name = name_words.iter().any(|w| is_org_word(&w.to_lowercase()))
             || name_words.len() == 1 && is_acronym(name_words[0]);
-        let kind = if org_role || led_by_the || org_name && !titled {
+        // "Northwest Container Terminals": a plural last word names a business, unless
+        // the name opens with a given name ("Bernie Sanders").
+        let plural_business = name_words.len() >= 2
+            && name_words.last().is_some_and(|w| {
+                w.len() > 4
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !w.ends_with("'s")
+                    && !w.ends_with("’s")
+            })
+            && !is_given_name(name_words[0]);
+        let kind = if org_role
+            || led_by_the
+            || org_name && !titled
+            || plural_business && !titled && !person_role
+        {
             SourceKind::Organization
         } else if titled || person_role || name_words.len() >= 2 {
             SourceKind::Person
@@ -512,10 +530,28 @@ impl Resolver {
             let found = found.map(|(i, _)| i).or_else(|| {
                 (bare && is_org_word(&head_stem))
                     .then(|| {
+                        // "the company" is no union, ministry or university.
+                        let business = matches!(
+                            head_stem.as_str(),
+                            "company"
+                                | "firm"
+                                | "group"
+                                | "carmaker"
+                                | "automaker"
+                                | "retailer"
+                                | "lender"
+                                | "insurer"
+                                | "airline"
+                                | "operator"
+                                | "manufacturer"
+                                | "producer"
+                                | "bank"
+                        );
                         self.entities
                             .iter()
                             .enumerate()
                             .filter(|(_, e)| e.kind == SourceKind::Organization)
+                            .filter(|(_, e)| !business || !is_public_body(&e.name))
                             .max_by_key(|(_, e)| e.last_seen)
                             .map(|(i, _)| i)
                     })
@@ -755,9 +791,18 @@ impl Resolver {
                             | "lake"
                     )
             });
+            let plural_business = name_toks.len() >= 2
+                && !is_given_name(&name_toks[0].lower)
+                && name_toks.last().is_some_and(|t| {
+                    t.lower.len() > 4
+                        && t.lower.ends_with('s')
+                        && !t.lower.ends_with("ss")
+                        && !t.is_possessive()
+                });
             let looks_person =
                 (titled || k > 0 || !after_prep && (2..=3).contains(&name_toks.len()))
                     && !placeish
+                    && !plural_business
                     && !name_toks.is_empty()
                     && name_toks.iter().all(|t| {
                         !is_determiner(&t.lower) && t.lower.chars().count() > 1
@@ -808,6 +853,47 @@ impl Resolver {
             i = j.max(i + 1);
         }
     }
+}
+
+/// Unions, parties, governments and the like: organisations that are not businesses.
+fn is_public_body(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        matches!(
+            w.to_lowercase().trim_end_matches(['\'', '’', 's']),
+            "union"
+                | "party"
+                | "partie"
+                | "ministry"
+                | "ministrie"
+                | "department"
+                | "government"
+                | "council"
+                | "committee"
+                | "commission"
+                | "university"
+                | "institute"
+                | "agency"
+                | "agencie"
+                | "association"
+                | "federation"
+                | "court"
+                | "police"
+                | "parliament"
+                | "congres"
+                | "senate"
+                | "assembly"
+                | "office"
+                | "worker"
+                | "observatory"
+                | "trust"
+                | "charity"
+                | "foundation"
+                | "school"
+                | "hospital"
+                | "church"
+                | "army"
+        )
+    })
 }
 
 fn opposite(g: Gender) -> Gender {

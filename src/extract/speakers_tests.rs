@@ -108,3 +108,30 @@ fn pronoun_finds_person_named_in_text() {
     let res = r.pronoun("she", Span::new(0, 3));
     assert_eq!(r.entities[res.entity].name, "Ana Ruiz");
 }
+
+#[test]
+fn role_words_inside_an_organisation_name() {
+    let (names, r) = resolve_all(&[("The Dock Workers' Union said it", "said")]);
+    assert_eq!(names, ["Dock Workers' Union"]);
+    assert_eq!(r.entities[0].kind, SourceKind::Organization);
+}
+
+#[test]
+fn plural_last_word_names_a_business() {
+    let (_, r) = resolve_all(&[
+        ("Northwest Container Terminals said it", "said"),
+        ("Bernie Sanders said it", "said"),
+    ]);
+    assert_eq!(r.entities[0].kind, SourceKind::Organization);
+    assert_eq!(r.entities[1].kind, SourceKind::Person);
+}
+
+#[test]
+fn the_company_is_not_the_union() {
+    let (names, _) = resolve_all(&[
+        ("Northwest Container Terminals said it", "said"),
+        ("The Dock Workers' Union said it", "said"),
+        ("the company said", "said"),
+    ]);
+    assert_eq!(names[2], "Northwest Container Terminals");
+}
