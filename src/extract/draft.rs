@@ -239,7 +239,10 @@ impl<'a> Reader<'a> {
             }
             Pattern::Colon => format!("attributed: {mention_text}:"),
             Pattern::InDocument => format!("attributed: in {mention_text}"),
-            Pattern::InvertedTag | Pattern::SubjectVerb | Pattern::Participle => {
+            Pattern::InvertedTag
+            | Pattern::SubjectVerb
+            | Pattern::Relative
+            | Pattern::Participle => {
                 format!("attributed: {mention_text} {cue_text}")
             }
         });
@@ -508,17 +511,25 @@ fn dateline_end(text: &str, sentence: Span) -> Option<usize> {
 /// unattributed; that clause is a claim of its own (up to its last comma).
 fn main_clause_before(text: &str, sentence: Span, found: &[Found]) -> Option<Span> {
     let first = found.iter().min_by_key(|f| f.content.start)?;
-    if !matches!(first.pattern, Pattern::SubjectVerb | Pattern::Participle) {
+    if !matches!(
+        first.pattern,
+        Pattern::SubjectVerb | Pattern::Participle | Pattern::Relative
+    ) {
         return None;
     }
     let speaker = first.source.map_or(first.content.start, |np| np.span.start);
-    let start = speaker.min(first.content.start);
-    if (start - sentence.start) * 5 < sentence.len() * 2 {
-        return None;
-    }
-    let head = Span::new(sentence.start, start).slice(text)?;
-    let comma = head.rfind(',')?;
-    let prefix = Span::new(sentence.start, sentence.start + comma).trim(text);
+    // "The plan was drawn up by Acme, which said …": the clause ends with the speaker.
+    let prefix = if first.pattern == Pattern::Relative {
+        Span::new(sentence.start, first.source?.span.end).trim(text)
+    } else {
+        let start = speaker.min(first.content.start);
+        if (start - sentence.start) * 5 < sentence.len() * 2 {
+            return None;
+        }
+        let head = Span::new(sentence.start, start).slice(text)?;
+        let comma = head.rfind(',')?;
+        Span::new(sentence.start, sentence.start + comma).trim(text)
+    };
     // An opening adverbial ("Until the announcement of the shutdown, …") is no clause.
     let opener = prefix
         .slice(text)?

@@ -238,3 +238,17 @@ fn introducing_a_speaker_is_not_a_claim() {
     assert_eq!(x.claims.len(), 1, "{:?}", x.claims);
     assert_eq!(source_name(&x, &x.claims[0]), Some("Putin"));
 }
+
+#[test]
+fn relative_clause_speaker_is_its_antecedent() {
+    let text = "The plan was drawn up by Acme Corp, which said it would hire 300 people.";
+    let x = extract_text(text);
+    let c = find(&x, text, "hire 300");
+    assert_eq!(source_name(&x, c), Some("Acme Corp"));
+    assert_eq!(c.text(text), "it would hire 300 people");
+    assert!(
+        x.claims
+            .iter()
+            .any(|c| c.text(text) == "The plan was drawn up by Acme Corp")
+    );
+}

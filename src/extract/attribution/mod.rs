@@ -28,6 +28,8 @@ pub enum Pattern {
     TagThenQuote,
     /// `X said (that) …`.
     SubjectVerb,
+    /// `X, which said …`: the relative pronoun stands for X.
+    Relative,
     /// `…, X said.`
     InvertedTag,
     /// `according to X`.

@@ -296,8 +296,16 @@ pub(super) fn verb_scan(
         let end = skip_back_adverbials(toks, 0, if be_before { c - 1 } else { c });
         // `… and said …`: the verb shares the sentence's subject.
         let coordinated = end > 0 && (toks[end - 1].is("and") || toks[end - 1].is("but"));
+        // "the trust, which says it must save £48m": the relative pronoun stands for
+        // the phrase before the comma.
+        let relative = end >= 3
+            && toks[end - 1].is_word()
+            && matches!(toks[end - 1].lower.as_str(), "which" | "who")
+            && toks[end - 2].is_punct(',');
         let np = if coordinated {
             main_subject(s, end - 1)
+        } else if relative {
+            np_before(s.text, toks, 0, end - 2).filter(|np| np.appositive.is_none())
         } else {
             np_before(s.text, toks, 0, end)
         };
@@ -328,6 +336,7 @@ pub(super) fn verb_scan(
         // Inverted: `…, the Financial Times has reported.`
         if let Some(comma) = tag_comma(toks, np.first)
             && !coordinated
+            && !relative
             && (matches!(verb.class, CueClass::Speech | CueClass::Evidence)
                 || stance_subject(toks, &np))
         {
@@ -467,7 +476,7 @@ pub(super) fn verb_scan(
                     | "whereas"
                     | "even"
             );
-        if subordinate
+        if (subordinate || relative)
             && let Some(comma) =
                 (start..end).find(|&i| toks[i].is_punct(',') && !inside_quote(qt, i))
         {
@@ -476,7 +485,17 @@ pub(super) fn verb_scan(
         let Some(content) = content_span(s, start, end) else {
             continue;
         };
-        out.push_reported(content, verb_span, np, Pattern::SubjectVerb, verb.class);
+        out.push_reported(
+            content,
+            verb_span,
+            np,
+            if relative {
+                Pattern::Relative
+            } else {
+                Pattern::SubjectVerb
+            },
+            verb.class,
+        );
         let before = out.found.len();
         participles(s, end, n, np, out);
         if out.found.len() == before && end < n {
