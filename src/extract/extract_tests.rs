@@ -252,3 +252,24 @@ fn relative_clause_speaker_is_its_antecedent() {
             .any(|c| c.text(text) == "The plan was drawn up by Acme Corp")
     );
 }
+
+#[test]
+fn a_company_spokeswoman_speaks_for_the_company() {
+    let text = "Veridian Semiconductor Corp. said it would build a plant.\nA company spokeswoman said the plant would open in 2028.";
+    let x = extract_text(text);
+    let c = find(&x, text, "open in 2028");
+    assert_eq!(source_name(&x, c), Some("Veridian Semiconductor Corp."));
+    let mention = c.source.and_then(|s| s.mention).and_then(|m| m.slice(text));
+    assert_eq!(mention, Some("A company spokeswoman"));
+}
+
+#[test]
+fn the_union_finds_a_union_named_earlier() {
+    let text = "The Fabrication and Technical Workers Union represents 1,100 workers at the plant.\nThe union said its members earn an average of $31.40 an hour.";
+    let x = extract_text(text);
+    let c = find(&x, text, "$31.40");
+    assert_eq!(
+        source_name(&x, c),
+        Some("Fabrication and Technical Workers Union")
+    );
+}

@@ -426,6 +426,17 @@ impl Resolver {
         let head_stem = head.stem().to_string();
         let definite = words[0].is("the") || words[0].is("this");
         let has_cap = words.iter().any(|t| t.cap && !is_determiner(&t.lower));
+        // "a company spokeswoman", "a spokesman for the ministry": the organisation
+        // speaks through them.
+        if let Some(org) = self.spokesperson_for(words) {
+            let e = &mut self.entities[org];
+            e.mentions.push(np.span);
+            e.last_seen = np.span.start;
+            return Resolved {
+                entity: org,
+                mention: np.span,
+            };
+        }
         // "the minister", "the company": the latest entity described that way.
         if definite && !has_cap && words.len() <= 3 {
             let singular = head_stem.trim_end_matches('s');
@@ -468,59 +479,65 @@ impl Resolver {
                     | "publication"
                     | "tabloid"
             );
+            // Among news organisations, one that has spoken (reported) comes first.
+            let is_media = |e: &Entity| {
+                e.kind == SourceKind::Organization
+                    && e.name
+                        .split_whitespace()
+                        .chain(e.aliases.iter().map(String::as_str))
+                        .any(|w| {
+                            matches!(
+                                w.to_lowercase().as_str(),
+                                "times"
+                                    | "post"
+                                    | "journal"
+                                    | "news"
+                                    | "herald"
+                                    | "guardian"
+                                    | "telegraph"
+                                    | "tribune"
+                                    | "gazette"
+                                    | "ft"
+                                    | "bbc"
+                                    | "cnn"
+                                    | "reuters"
+                                    | "ap"
+                                    | "press"
+                                    | "daily"
+                                    | "mail"
+                                    | "express"
+                                    | "observer"
+                                    | "economist"
+                                    | "magazine"
+                                    | "radio"
+                                    | "tv"
+                                    | "television"
+                                    | "ledger"
+                                    | "courier"
+                                    | "recorder"
+                                    | "chronicle"
+                                    | "standard"
+                                    | "independent"
+                                    | "bloomberg"
+                                    | "politico"
+                                    | "axios"
+                                    | "nbc"
+                                    | "abc"
+                                    | "cbs"
+                                    | "fox"
+                                    | "msnbc"
+                                    | "npr"
+                                    | "pbs"
+                            )
+                        })
+            };
             let media = media_noun
                 .then(|| {
-                    self.entities.iter().enumerate().rev().find(|(_, e)| {
-                        e.kind == SourceKind::Organization
-                            && e.name
-                                .split_whitespace()
-                                .chain(e.aliases.iter().map(String::as_str))
-                                .any(|w| {
-                                    matches!(
-                                        w.to_lowercase().as_str(),
-                                        "times"
-                                            | "post"
-                                            | "journal"
-                                            | "news"
-                                            | "herald"
-                                            | "guardian"
-                                            | "telegraph"
-                                            | "tribune"
-                                            | "gazette"
-                                            | "ft"
-                                            | "bbc"
-                                            | "cnn"
-                                            | "reuters"
-                                            | "ap"
-                                            | "press"
-                                            | "daily"
-                                            | "mail"
-                                            | "express"
-                                            | "observer"
-                                            | "economist"
-                                            | "magazine"
-                                            | "radio"
-                                            | "tv"
-                                            | "television"
-                                            | "ledger"
-                                            | "courier"
-                                            | "recorder"
-                                            | "chronicle"
-                                            | "standard"
-                                            | "independent"
-                                            | "bloomberg"
-                                            | "politico"
-                                            | "axios"
-                                            | "nbc"
-                                            | "abc"
-                                            | "cbs"
-                                            | "fox"
-                                            | "msnbc"
-                                            | "npr"
-                                            | "pbs"
-                                    )
-                                })
-                    })
+                    self.entities
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| is_media(e))
+                        .max_by_key(|(_, e)| (e.last_spoke.is_some(), e.last_spoke, e.last_seen))
                 })
                 .flatten();
             let found = found.or(media);
@@ -657,6 +674,94 @@ impl Resolver {
         }
     }
 
+    /// The organisation a spokesperson phrase speaks for, if it is known: the latest
+    /// organisation described by the noun before the role ("company", "ministry") or
+    /// named after "for"/"of".
+    fn spokesperson_for(&self, words: &[&Tok]) -> Option<usize> {
+        let role = words.iter().position(|t| {
+            matches!(
+                t.stem(),
+                "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "spokespeople"
+                    | "representative"
+                    | "spokesmen"
+                    | "spokeswomen"
+            )
+        })?;
+        let org_noun = words[..role]
+            .iter()
+            .rev()
+            .find(|t| t.is_word() && !t.cap && is_org_word(t.stem()))
+            .map(|t| t.stem().to_string());
+        let named: Vec<&str> = words[role + 1..]
+            .iter()
+            .skip_while(|t| matches!(t.lower.as_str(), "for" | "of" | "at" | "the"))
+            .filter(|t| t.cap)
+            .map(|t| t.lower.as_str())
+            .collect();
+        self.entities.iter().enumerate().rev().find_map(|(i, e)| {
+            if e.kind != SourceKind::Organization {
+                return None;
+            }
+            let lower = e.name.to_lowercase();
+            let by_noun = org_noun.as_ref().is_some_and(|noun| {
+                lower.split_whitespace().any(|w| w == noun)
+                    || matches!(noun.as_str(), "company" | "firm") && !is_public_body(&e.name)
+            });
+            let by_name = !named.is_empty()
+                && named
+                    .iter()
+                    .all(|w| lower.split_whitespace().any(|n| n == *w));
+            (by_noun || by_name).then_some(i)
+        })
+    }
+
+    /// Records an organisation named in running text ("the Fabrication and Technical
+    /// Workers Union") so that "the union" can find it later. `i..j` is a run of
+    /// capitalised words; joiners ("and", "of", "for", "&") may continue it.
+    fn observe_organisation(&mut self, text: &str, toks: &[Tok], i: usize, mut j: usize) {
+        // The tail of a longer name ("… and Technical Workers Union") was read with it.
+        let joined = i >= 2
+            && (toks[i - 1].is_word()
+                && matches!(toks[i - 1].lower.as_str(), "and" | "of" | "for" | "on")
+                || toks[i - 1].is_punct('&'))
+            && toks[i - 2].cap;
+        if joined {
+            return;
+        }
+        while j + 1 < toks.len()
+            && (toks[j].is_word() && matches!(toks[j].lower.as_str(), "and" | "of" | "for" | "on")
+                || toks[j].is_punct('&'))
+            && toks[j + 1].cap
+            && toks[j + 1].is_word()
+        {
+            j += 2;
+            while j < toks.len() && toks[j].cap && toks[j].is_word() {
+                j += 1;
+            }
+        }
+        if j < i + 2 || !is_org_word(toks[j - 1].stem()) {
+            return;
+        }
+        let span = Span::new(toks[i].span.start, toks[j - 1].span.end);
+        let name = clean(text, span);
+        if self.find_by_name(&name).is_some() {
+            return;
+        }
+        self.entities.push(Entity {
+            name,
+            role: None,
+            kind: SourceKind::Organization,
+            aliases: Vec::new(),
+            mentions: vec![span],
+            gender: Gender::Unknown,
+            last_seen: span.start,
+            last_spoke: None,
+        });
+    }
+
     /// Records people named in running text ("President Ana Ruiz", "Mr. Ode",
     /// "Maria Okonkwo met …") so that a later "she said" can find them.
     /// Tokens inside `skip` (quotations) are not read.
@@ -716,6 +821,7 @@ impl Resolver {
             {
                 j += 1;
             }
+            self.observe_organisation(text, toks, i, j);
             let run: Vec<&Tok> = toks[i..j].iter().collect();
             // Drop leading role/title words and nationality adjectives: the name follows
             // the last of them ("Council President Marcus Lindqvist").
