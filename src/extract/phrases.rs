@@ -119,6 +119,13 @@ fn plain_np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Np> {
     if head.is_word() && is_subject_pronoun(&head.lower) {
         return Some(np(toks, last, last, None));
     }
+    // "Just ask …", "Also said …": a capitalised adverb opening the sentence.
+    if head.cap
+        && last == lo
+        && (is_auxiliary(&head.lower) || is_clause_word(&head.lower) || head.lower.ends_with("ly"))
+    {
+        return None;
+    }
     // "Several said", "Many say", "Others argued": a quantifier standing alone.
     if head.is_word()
         && matches!(

@@ -7,7 +7,7 @@ use super::words::{content_span, content_start, cue_at, only_closers, only_opene
 use super::{Analysis, Found, Pattern, QuoteToks, Sentence};
 use crate::extract::lexicon::{CueClass, is_clause_word};
 use crate::extract::phrases::{Np, np_after, np_before};
-use crate::extract::tokens::TokKind;
+use crate::extract::tokens::{Tok, TokKind};
 use crate::model::{ClaimKind, Span};
 
 /// `… calls saying shots were fired` / `…, saying the plan had failed` with no other
@@ -188,7 +188,16 @@ pub(super) fn headline_colon(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analy
     let all_words = words
         .iter()
         .all(|t| t.is_word() || t.is_punct('.') || t.is_punct('\''));
-    if !all_words || !head.cap || words.iter().any(|t| is_label(&t.lower)) || !toks[0].cap {
+    // "Revealed:", "Updated:" and other one-word labels end in -ed.
+    let label = words.iter().any(|t| is_label(&t.lower)) || k == 1 && toks[0].lower.ends_with("ed");
+    if !all_words || !head.cap || label || !toks[0].cap {
+        return false;
+    }
+    // A list of names after the colon ("South Carolina: Ann Ode, Bo Lee, …") is no claim.
+    let rest_words: Vec<&Tok> = toks[k + 1..].iter().filter(|t| t.is_word()).collect();
+    let lowercase = rest_words.iter().filter(|t| !t.cap).count();
+    let commas = toks[k + 1..].iter().filter(|t| t.is_punct(',')).count();
+    if commas >= 3 && lowercase * 10 < rest_words.len() * 3 {
         return false;
     }
     let Some(content) = content_span(s, k + 1, n) else {

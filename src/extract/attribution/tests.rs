@@ -287,3 +287,32 @@ fn plainly_reported_speech_needs_no_speaking_noun() {
     assert_eq!(o.source.as_deref(), Some("The front-runner"));
     assert_eq!(o.content, "the contest had been rigged");
 }
+
+#[test]
+fn possessive_apostrophe_is_not_a_quote() {
+    let (outs, _) = run("Their home states’ votes are tallied on March 15.");
+    assert!(
+        outs.is_empty(),
+        "{:?}",
+        outs.iter().map(|o| &o.content).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_list_of_names_after_a_colon_is_no_claim() {
+    let (outs, _) = run("South Carolina: Ann Ode, Bo Lee, Cy Moss, Di Park, Ed Hale.");
+    assert!(outs.is_empty());
+}
+
+#[test]
+fn a_capitalised_adverb_is_no_speaker() {
+    let (outs, _) = run("Just ask the former coach about the season.");
+    assert!(outs.is_empty());
+}
+
+#[test]
+fn a_dateline_credit_is_only_a_setting() {
+    let (outs, a) = run("Phillip reported from Oakland, Calif.; Gearan, from Washington.");
+    assert!(outs.is_empty());
+    assert!(a.pending.is_some());
+}

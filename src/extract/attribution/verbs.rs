@@ -283,9 +283,12 @@ pub(super) fn verb_scan(
         let after_subject = c > 0
             && toks[c - 1].is_word()
             && (toks[c - 1].cap || is_subject_pronoun(&toks[c - 1].lower));
-        let clause_follows = toks
-            .get(verb_end + 1)
-            .is_some_and(|t| t.is("that") || t.is_punct(':') || t.is_quote());
+        // A quotation mark glued to the word is a possessive ("the states’ votes").
+        let clause_follows = toks.get(verb_end + 1).is_some_and(|t| {
+            t.is("that")
+                || t.is_punct(':')
+                || t.is_quote() && t.span.start > toks[verb_end].span.end
+        });
         let ends_tag = c + 1 < n && only_closers(toks, skip_adverbials(toks, verb_end + 1, n), n);
         if is_noun_verb(&toks[c].lower) && !(after_subject || clause_follows || ends_tag) {
             continue;
@@ -421,10 +424,10 @@ pub(super) fn verb_scan(
                 let t = &toks[i];
                 t.kind == TokKind::Number
                     || t.kind == TokKind::Punct
-                        && matches!(t.lower.as_str(), "," | "." | ":" | "-" | "'" | "’")
+                        && matches!(t.lower.as_str(), "," | "." | ":" | ";" | "-" | "'" | "’")
                     || t.is_word()
                         && !is_subject_pronoun(&t.lower)
-                        && (cue_at(t).is_none() || !verb_use(toks, i))
+                        && (cue_at(t).is_none() || t.cap || !verb_use(toks, i))
                         && !crate::extract::lexicon::is_auxiliary(&t.lower)
                         && !t.is("that")
             });
