@@ -17,6 +17,15 @@ fn stdout_json(cmd: &mut Command) -> Value {
     serde_json::from_slice(&out).expect("stdout is JSON")
 }
 
+/// Runs a command that must fail with exit code 1 and exactly one line on stderr;
+/// returns that line.
+fn one_line_failure(cmd: &mut Command) -> String {
+    let out = cmd.assert().failure().code(1).get_output().stderr.clone();
+    let err = String::from_utf8_lossy(&out).into_owned();
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    err
+}
+
 /// Every claim's `text` is `text[start..end]`, and every mention lies in the text.
 fn check_offsets(v: &Value) {
     let text = v["text"].as_str().expect("text");
@@ -125,16 +134,7 @@ fn crlf_and_bom_are_normalised() {
 
 #[test]
 fn missing_file_is_one_line_exit_1() {
-    let out = claimdesk()
-        .args(["extract", "no/such/article.txt"])
-        .assert()
-        .failure()
-        .code(1)
-        .get_output()
-        .stderr
-        .clone();
-    let err = String::from_utf8_lossy(&out);
-    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    let err = one_line_failure(claimdesk().args(["extract", "no/such/article.txt"]));
     assert!(err.contains("no/such/article.txt"), "{err}");
 }
 
@@ -152,17 +152,7 @@ fn bad_inputs_are_clear_errors() {
         (&binary, "binary"),
         (&pdf, "unsupported"),
     ] {
-        let out = claimdesk()
-            .arg("extract")
-            .arg(path)
-            .assert()
-            .failure()
-            .code(1)
-            .get_output()
-            .stderr
-            .clone();
-        let err = String::from_utf8_lossy(&out);
-        assert_eq!(err.trim().lines().count(), 1, "{err}");
+        let err = one_line_failure(claimdesk().arg("extract").arg(path));
         assert!(
             err.contains(
                 path.file_name()
@@ -315,17 +305,7 @@ fn report_errors_name_the_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let corrupt = dir.path().join("corrupt.ron");
     std::fs::write(&corrupt, "(\n    version: 1,\n    article: (\n").expect("write");
-    let out = claimdesk()
-        .arg("report")
-        .arg(&corrupt)
-        .assert()
-        .failure()
-        .code(1)
-        .get_output()
-        .stderr
-        .clone();
-    let err = String::from_utf8_lossy(&out);
-    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    let err = one_line_failure(claimdesk().arg("report").arg(&corrupt));
     assert!(err.contains("corrupt.ron:"), "{err}");
     let newer = dir.path().join("newer.ron");
     std::fs::write(&newer, "(version: 99, future_field: true)").expect("write");
