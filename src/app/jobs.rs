@@ -10,7 +10,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::time::SystemTime;
 
 use crate::extract::{Extraction, extract_article};
 use crate::import::import_path;
@@ -18,7 +17,7 @@ use crate::model::Project;
 use crate::project::{self, FileStamp, Loaded, ProjectError};
 use crate::report::{self, Format};
 
-use super::dialogs::ExportForm;
+use super::requests::{PickPurpose, PickRequest, RecoveryOffer};
 
 /// Chooses files. The real one shows the system dialog (rfd); tests use a fake.
 ///
@@ -28,16 +27,6 @@ pub trait FilePicker: Send + Sync {
     fn pick_open(&self, request: &PickRequest) -> Option<PathBuf>;
     /// A file to write, or `None` if the user cancelled.
     fn pick_save(&self, request: &PickRequest) -> Option<PathBuf>;
-}
-
-/// What a file dialog is for.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PickRequest {
-    pub title: String,
-    /// (name, extensions without dots)
-    pub filters: Vec<(String, Vec<String>)>,
-    pub file_name: Option<String>,
-    pub directory: Option<PathBuf>,
 }
 
 /// The system file dialog, through rfd.
@@ -67,24 +56,6 @@ impl FilePicker for RfdPicker {
     fn pick_save(&self, request: &PickRequest) -> Option<PathBuf> {
         Self::dialog(request).save_file()
     }
-}
-
-/// Why a file is being picked.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PickPurpose {
-    ImportArticle,
-    OpenProject,
-    SaveAs,
-    Export(ExportForm),
-}
-
-/// An autosaved copy that is newer than the project it belongs to.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RecoveryOffer {
-    pub recovery: PathBuf,
-    /// The project it recovers; `None` for an article never saved.
-    pub project_path: Option<PathBuf>,
-    pub modified: Option<SystemTime>,
 }
 
 /// Why a save did not happen.
@@ -457,6 +428,7 @@ pub fn recovery_offer(project_path: Option<&Path>, data_dir: &Path) -> Option<Re
 mod tests {
     use super::*;
     use crate::model::Article;
+    use std::time::SystemTime;
 
     fn sample() -> Project {
         Project::new(
