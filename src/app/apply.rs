@@ -101,8 +101,8 @@ impl App {
             Action::ClearRecent => self.prefs.recent.clear(),
             Action::Quit => self.quit(ctx),
             // Edit
-            Action::Undo => self.undo_redo(true),
-            Action::Redo => self.undo_redo(false),
+            Action::Undo => self.undo_redo(ctx, true),
+            Action::Redo => self.undo_redo(ctx, false),
             Action::AddClaimFromSelection => self.show_add_claim(),
             Action::AddClaim { span, kind, source } => self.add_claim(ctx, span, kind, &source),
             Action::DeleteClaim => self.delete_selected(ctx),
@@ -176,12 +176,21 @@ impl App {
         }
     }
 
-    fn undo_redo(&mut self, undo: bool) {
+    /// Undoes or redoes one step, then selects the claim it changed and scrolls the
+    /// article and the table to it, so the user sees what changed.
+    fn undo_redo(&mut self, ctx: &egui::Context, undo: bool) {
         let Some(doc) = &mut self.doc else { return };
-        if undo {
-            doc.history.undo(&mut doc.project);
+        let before = doc.project.claims.clone();
+        let done = if undo {
+            doc.history.undo(&mut doc.project)
         } else {
-            doc.history.redo(&mut doc.project);
+            doc.history.redo(&mut doc.project)
+        };
+        if done.is_none() {
+            return;
+        }
+        if let Some(id) = changed_claim(&before, &doc.project.claims) {
+            self.select(ctx, Some(id), true, true);
         }
     }
 
@@ -344,6 +353,17 @@ impl App {
     }
 }
 
+/// The first claim, in text order, that `after` has and `before` has not or had
+/// differently (one pass over each list).
+fn changed_claim(before: &[Claim], after: &[Claim]) -> Option<ClaimId> {
+    let old: std::collections::BTreeMap<ClaimId, &Claim> =
+        before.iter().map(|c| (c.id, c)).collect();
+    after
+        .iter()
+        .find(|c| old.get(&c.id).is_none_or(|o| *o != *c))
+        .map(|c| c.id)
+}
+
 /// A first guess at a hand-added claim's kind: quoted text is a quote, text with digits
 /// a statistic, anything else a fact.
 fn guess_kind(text: &str) -> ClaimKind {
@@ -360,6 +380,29 @@ fn guess_kind(text: &str) -> ClaimKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_changed_claim_is_the_one_that_differs_or_is_new() {
+        let claim = |id: u32, start: usize, end: usize| Claim {
+            id: ClaimId(id),
+            span: Span::new(start, end),
+            kind: ClaimKind::Fact,
+            source: None,
+            cue: None,
+            score: 0.5,
+            reasons: Vec::new(),
+            origin: Origin::Manual,
+            review: Review::default(),
+        };
+        let before = vec![claim(1, 0, 10), claim(2, 11, 22)];
+        let mut after = before.clone();
+        assert_eq!(changed_claim(&before, &after), None);
+        after[1].review.note = "checked".into();
+        assert_eq!(changed_claim(&before, &after), Some(ClaimId(2)));
+        let added = vec![claim(3, 0, 3), before[0].clone(), before[1].clone()];
+        assert_eq!(changed_claim(&before, &added), Some(ClaimId(3)));
+        assert_eq!(changed_claim(&before, &before[..1]), None);
+    }
 
     #[test]
     fn kind_guess_from_the_selected_text() {

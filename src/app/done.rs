@@ -25,12 +25,7 @@ impl App {
                 result,
                 recovery,
             } => self.opened(path, result, recovery),
-            JobDone::NothingToOpen { recovery } => {
-                self.notices.info("No project to reopen: import an article with File › New from article…, or drop one on the window.");
-                if let Some(offer) = recovery {
-                    self.prompt(Dialog::Recover(offer));
-                }
-            }
+            JobDone::Example { result, recovery } => self.example(result, recovery),
             JobDone::Imported { path, result } => self.imported(&path, result),
             JobDone::Recovered { offer, result } => self.recovered(&offer, result),
             JobDone::Saved(done) => self.saved(ctx, done),
@@ -55,6 +50,9 @@ impl App {
 
     /// A file dialog closed: go on with what it was for (nothing if it was cancelled).
     fn picked(&mut self, ctx: &egui::Context, purpose: PickPurpose, path: Option<PathBuf>) {
+        // Keys go to the window again at once, not to a field or the closed dialog.
+        ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
+        ctx.memory_mut(egui::Memory::stop_text_input);
         let Some(path) = path else { return };
         match purpose {
             PickPurpose::ImportArticle | PickPurpose::OpenProject => {
@@ -79,6 +77,24 @@ impl App {
                 }
             }
             Err(e) => self.notices.error(e.to_string()),
+        }
+    }
+
+    /// The bundled example, as an untitled project (Save asks where to keep it).
+    fn example(&mut self, result: Result<Loaded, ProjectError>, recovery: Option<RecoveryOffer>) {
+        match result {
+            Ok(loaded) => {
+                self.set_document(loaded.project, None, None, true);
+                self.notices.info(
+                    "The example project: import your own article with File › New from article…, or drop one on the window.",
+                );
+            }
+            Err(e) => self.notices.error(format!(
+                "The built-in example could not be read ({e}); import an article with File › New from article…"
+            )),
+        }
+        if let Some(offer) = recovery {
+            self.prompt(Dialog::Recover(offer));
         }
     }
 

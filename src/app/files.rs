@@ -13,26 +13,6 @@ use crate::import::Format as ArticleFormat;
 use crate::project;
 use crate::report;
 
-/// Where `projects/example.ron` may be: beside the executable or one of its parent
-/// folders (a cargo build or an unpacked release), or in the current folder.
-fn example_candidates() -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = Vec::new();
-    if let Ok(exe) = std::env::current_exe() {
-        dirs.extend(exe.ancestors().skip(1).map(Path::to_path_buf));
-    }
-    if let Ok(cwd) = std::env::current_dir() {
-        dirs.push(cwd);
-    }
-    let mut out: Vec<PathBuf> = Vec::new();
-    for dir in dirs {
-        let candidate = dir.join("projects").join("example.ron");
-        if !out.contains(&candidate) {
-            out.push(candidate);
-        }
-    }
-    out
-}
-
 fn is_project(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -72,10 +52,9 @@ impl App {
         }
     }
 
-    /// At startup: the last project, else the example project.
+    /// At startup: the last project, else the example project built into claimdesk.
     pub(super) fn open_first(&mut self, ctx: &egui::Context) {
-        let mut candidates: Vec<PathBuf> = self.prefs.last_project.iter().cloned().collect();
-        candidates.extend(example_candidates());
+        let candidates: Vec<PathBuf> = self.prefs.last_project.iter().cloned().collect();
         let data_dir = self.data_dir.clone();
         self.spawn(
             ctx,

@@ -90,8 +90,10 @@ pub enum JobDone {
         result: Result<Loaded, ProjectError>,
         recovery: Option<RecoveryOffer>,
     },
-    /// Startup found nothing to open (no last project, no example).
-    NothingToOpen {
+    /// Startup found no last project: the bundled example, read from
+    /// [`EXAMPLE_PROJECT`].
+    Example {
+        result: Result<Loaded, ProjectError>,
         recovery: Option<RecoveryOffer>,
     },
     Imported {
@@ -257,7 +259,8 @@ pub fn open(path: PathBuf, data_dir: Option<PathBuf>) -> JobDone {
     }
 }
 
-/// Opens the first candidate that exists (startup: last project, then the example).
+/// Opens the first candidate that exists (startup: the last project), else the bundled
+/// example.
 pub fn open_first(candidates: Vec<PathBuf>, data_dir: Option<PathBuf>) -> JobDone {
     let untitled = data_dir
         .as_deref()
@@ -278,8 +281,17 @@ pub fn open_first(candidates: Vec<PathBuf>, data_dir: Option<PathBuf>) -> JobDon
             };
         }
     }
-    JobDone::NothingToOpen { recovery: untitled }
+    JobDone::Example {
+        result: project::from_ron_str(EXAMPLE_PROJECT, Path::new(EXAMPLE_NAME)),
+        recovery: untitled,
+    }
 }
+
+/// `projects/example.ron`, built into the binary so the first start opens it wherever
+/// claimdesk runs.
+pub const EXAMPLE_PROJECT: &str = include_str!("../../projects/example.ron");
+/// The name the bundled example is shown under.
+pub const EXAMPLE_NAME: &str = "example.ron";
 
 /// Imports an article and extracts its claims into a new project.
 pub fn import(path: PathBuf) -> JobDone {
@@ -524,7 +536,15 @@ mod tests {
         let done = open_first(vec![dir.path().join("missing.ron"), path.clone()], None);
         assert!(matches!(done, JobDone::Opened { path: p, result: Ok(_), .. } if p == path));
         let done = open_first(vec![dir.path().join("missing.ron")], None);
-        assert!(matches!(done, JobDone::NothingToOpen { recovery: None }));
+        let JobDone::Example {
+            result: Ok(loaded),
+            recovery: None,
+        } = done
+        else {
+            panic!("the bundled example opens: {done:?}");
+        };
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        assert!(loaded.project.claims.len() > 5);
         Ok(())
     }
 }
