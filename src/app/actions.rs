@@ -8,8 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::model::{ClaimId, ClaimKind, Evidence, SourceId, Span, Verdict};
 
-use super::dialogs::ExportForm;
-use super::state::SourceChoice;
+use super::requests::{ExportForm, SourceChoice};
 
 /// A request from the user.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,24 +1,27 @@
-//! Applying actions and job results. This is the only place the open project changes,
-//! and every change goes through the history as an [`Edit`].
+//! Applying actions: the only place the open project changes besides job results
+//! (`done.rs`), and every change goes through the history as an [`Edit`].
 
 use std::path::PathBuf;
 
 use jiff::Timestamp;
 
+use super::App;
 use super::actions::{Action, Answer};
-use super::dialogs::{AddClaimForm, Dialog, ExportForm, Pending, SourcePick};
-use super::jobs::{JobDone, PickPurpose, SaveFailure};
+use super::dialogs::{AddClaimForm, Dialog};
+use super::jobs;
 use super::panels::claim_detail::note_id;
 use super::panels::claims_table::step;
-use super::state::{Document, SourceChoice, ZOOM_RANGE};
-use super::{App, jobs, rerun};
-use crate::history::{Edit, History};
-use crate::model::{Claim, ClaimKind, ClaimSource, Origin, Project, Review, Source, Span};
-use crate::project::{FileStamp, Loaded};
+use super::prefs::ZOOM_RANGE;
+use super::requests::{ExportForm, Pending, PickPurpose, SourceChoice};
+use super::widgets::SourcePick;
+use crate::history::Edit;
+use crate::model::{
+    Claim, ClaimId, ClaimKind, ClaimSource, Origin, Project, Review, Source, Span, Verdict,
+};
 
 impl App {
     /// Applies one edit through the history; a refused edit is reported and changes nothing.
-    fn edit(&mut self, edit: Edit) {
+    pub(super) fn edit(&mut self, edit: Edit) {
         let Some(doc) = &mut self.doc else { return };
         if let Err(e) = doc.history.apply(&mut doc.project, edit) {
             self.notices
@@ -57,7 +60,7 @@ impl App {
     fn select(
         &mut self,
         ctx: &egui::Context,
-        claim: Option<crate::model::ClaimId>,
+        claim: Option<ClaimId>,
         scroll_article: bool,
         scroll_table: bool,
     ) {
@@ -75,123 +78,43 @@ impl App {
         self.ui.table_scroll |= scroll_table;
     }
 
+    /// Does what `action` asks, if it makes sense now: one line per action, each naming
+    /// the method that does it.
     pub(super) fn apply(&mut self, ctx: &egui::Context, action: Action) {
-        let on = self.availability();
-        if !action.enabled(&on) {
+        if !action.enabled(&self.availability()) {
             return;
         }
-        let selected = self.ui.selected;
         match action {
+            // File
             Action::NewFromArticle => self.pick(ctx, PickPurpose::ImportArticle),
             Action::OpenProject => self.pick(ctx, PickPurpose::OpenProject),
-            Action::OpenPath(path) => {
-                if self.is_dirty() {
-                    self.ask_unsaved(Pending::Open(path));
-                } else {
-                    self.open_path(ctx, path);
-                }
-            }
+            Action::OpenPath(path) => self.open_unless_unsaved(ctx, path),
             Action::Save => self.save(ctx, false),
             Action::SaveAs => self.pick(ctx, PickPurpose::SaveAs),
             Action::SaveTo(path) => self.save_to(ctx, path, None, true),
-            Action::ExportReport => {
-                let form = ExportForm {
-                    organization: self.prefs.organization.clone(),
-                    ..self.ui.export.clone()
-                };
-                self.ui.dialog = Some(Dialog::Export(form));
-            }
+            Action::ExportReport => self.show_export(),
             Action::ChooseExportFile(form) => {
                 self.ui.export = form.clone();
                 self.pick(ctx, PickPurpose::Export(form));
             }
             Action::Export { form, path } => self.export(ctx, &form, path),
             Action::ClearRecent => self.prefs.recent.clear(),
-            Action::Quit => {
-                if self.is_dirty() {
-                    self.ask_unsaved(Pending::Close);
-                } else {
-                    self.allow_close = true;
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                }
-            }
-            Action::Undo | Action::Redo => {
-                let Some(doc) = &mut self.doc else { return };
-                if matches!(action, Action::Undo) {
-                    doc.history.undo(&mut doc.project);
-                } else {
-                    doc.history.redo(&mut doc.project);
-                }
-            }
-            Action::AddClaimFromSelection => {
-                let Some(doc) = &self.doc else { return };
-                if let Some(span) = self.ui.article.selected_span(&doc.project.article.text) {
-                    self.ui.dialog = Some(Dialog::AddClaim(AddClaimForm {
-                        span,
-                        kind: guess_kind(
-                            doc.project
-                                .article
-                                .text
-                                .get(span.start..span.end)
-                                .unwrap_or_default(),
-                        ),
-                        source: SourcePick::new(None),
-                    }));
-                }
-            }
+            Action::Quit => self.quit(ctx),
+            // Edit
+            Action::Undo => self.undo_redo(ctx, true),
+            Action::Redo => self.undo_redo(ctx, false),
+            Action::AddClaimFromSelection => self.show_add_claim(),
             Action::AddClaim { span, kind, source } => self.add_claim(ctx, span, kind, &source),
-            Action::DeleteClaim => {
-                let Some(id) = selected else { return };
-                let ids: Vec<_> = self
-                    .doc
-                    .as_ref()
-                    .map(|d| self.ui.table.ids(&d.project).collect())
-                    .unwrap_or_default();
-                let next = step(&ids, Some(id), true)
-                    .filter(|n| *n != id)
-                    .or_else(|| step(&ids, Some(id), false));
-                self.edit(Edit::DeleteClaim { claim: id });
-                self.select(ctx, next.filter(|n| *n != id), true, true);
-            }
-            Action::SetClaimSource { claim, source } => {
-                let Some(doc) = &self.doc else { return };
-                let (source, new_source) = Self::resolve_source(&doc.project, &source);
-                self.edit(Edit::SetClaimSource {
-                    claim,
-                    source,
-                    new_source,
-                });
-            }
+            Action::DeleteClaim => self.delete_selected(ctx),
+            Action::SetClaimSource { claim, source } => self.set_claim_source(claim, &source),
             Action::SetClaimKind { claim, kind } => self.edit(Edit::SetClaimKind { claim, kind }),
-            Action::RerunExtraction => {
-                let Some(doc) = &self.doc else { return };
-                let work = jobs::extract(&doc.project, doc.generation);
-                if let Err(e) = self.jobs.spawn(ctx, "extract", "Extracting claims…", work) {
-                    self.notices
-                        .error(format!("Could not start extraction: {e}"));
-                }
-            }
+            Action::RerunExtraction => self.rerun_extraction(ctx),
             Action::Preferences => self.ui.dialog = Some(Dialog::Preferences),
-            Action::SetVerdict(verdict) => {
-                let Some(claim) = selected else { return };
-                self.edit(Edit::SetVerdict {
-                    claim,
-                    verdict,
-                    reviewer: self.prefs.reviewer_name(),
-                    at: Some(Timestamp::now()),
-                });
-            }
-            Action::NextClaim | Action::PrevClaim => {
-                let Some(doc) = &self.doc else { return };
-                let ids: Vec<_> = self.ui.table.ids(&doc.project).collect();
-                let next = step(&ids, selected, matches!(action, Action::NextClaim));
-                self.select(ctx, next, true, true);
-            }
-            Action::EditNote => {
-                if let Some(claim) = selected {
-                    ctx.memory_mut(|m| m.request_focus(note_id(claim)));
-                }
-            }
+            // Review
+            Action::SetVerdict(verdict) => self.set_verdict(verdict),
+            Action::NextClaim => self.step_selection(ctx, true),
+            Action::PrevClaim => self.step_selection(ctx, false),
+            Action::EditNote => self.focus_note(ctx),
             Action::SetNote { claim, note } => self.edit(Edit::SetNote { claim, note }),
             Action::AddEvidence { claim, evidence } => {
                 self.edit(Edit::AddEvidence { claim, evidence });
@@ -209,11 +132,8 @@ impl App {
                 self.edit(Edit::RemoveEvidence { claim, index });
             }
             Action::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
-            Action::SealHistory => {
-                if let Some(doc) = &mut self.doc {
-                    doc.history.seal();
-                }
-            }
+            Action::SealHistory => self.seal_history(),
+            // View
             Action::SelectClaim {
                 claim,
                 scroll_article,
@@ -224,8 +144,136 @@ impl App {
             Action::ZoomIn => self.prefs.zoom = (self.prefs.zoom + 0.1).min(ZOOM_RANGE.1),
             Action::ZoomOut => self.prefs.zoom = (self.prefs.zoom - 0.1).max(ZOOM_RANGE.0),
             Action::ZoomReset => self.prefs.zoom = 1.0,
+            // Prompts
             Action::Answer(answer) => self.answer(ctx, answer),
         }
+    }
+
+    fn open_unless_unsaved(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if self.is_dirty() {
+            self.ask_unsaved(Pending::Open(path));
+        } else {
+            self.open_path(ctx, path);
+        }
+    }
+
+    /// The Export dialog, starting from the last export's choices and the organisation
+    /// in the preferences.
+    fn show_export(&mut self) {
+        let form = ExportForm {
+            organization: self.prefs.organization.clone(),
+            ..self.ui.export.clone()
+        };
+        self.ui.dialog = Some(Dialog::Export(form));
+    }
+
+    fn quit(&mut self, ctx: &egui::Context) {
+        if self.is_dirty() {
+            self.ask_unsaved(Pending::Close);
+        } else {
+            self.allow_close = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// Undoes or redoes one step, then selects the claim it changed and scrolls the
+    /// article and the table to it, so the user sees what changed.
+    fn undo_redo(&mut self, ctx: &egui::Context, undo: bool) {
+        let Some(doc) = &mut self.doc else { return };
+        let before = doc.project.claims.clone();
+        let done = if undo {
+            doc.history.undo(&mut doc.project)
+        } else {
+            doc.history.redo(&mut doc.project)
+        };
+        if done.is_none() {
+            return;
+        }
+        if let Some(id) = changed_claim(&before, &doc.project.claims) {
+            self.select(ctx, Some(id), true, true);
+        }
+    }
+
+    fn seal_history(&mut self) {
+        if let Some(doc) = &mut self.doc {
+            doc.history.seal();
+        }
+    }
+
+    /// The Add claim dialog for the passage selected in the article.
+    fn show_add_claim(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let text = &doc.project.article.text;
+        if let Some(span) = self.ui.article.selected_span(text) {
+            self.ui.dialog = Some(Dialog::AddClaim(AddClaimForm {
+                span,
+                kind: guess_kind(span.slice(text).unwrap_or_default()),
+                source: SourcePick::new(None),
+            }));
+        }
+    }
+
+    /// Deletes the selected claim and selects the next one in table order.
+    fn delete_selected(&mut self, ctx: &egui::Context) {
+        let Some(id) = self.ui.selected else { return };
+        let ids = self.table_ids();
+        let next = step(&ids, Some(id), true)
+            .filter(|n| *n != id)
+            .or_else(|| step(&ids, Some(id), false));
+        self.edit(Edit::DeleteClaim { claim: id });
+        self.select(ctx, next.filter(|n| *n != id), true, true);
+    }
+
+    fn set_claim_source(&mut self, claim: ClaimId, choice: &SourceChoice) {
+        let Some(doc) = &self.doc else { return };
+        let (source, new_source) = Self::resolve_source(&doc.project, choice);
+        self.edit(Edit::SetClaimSource {
+            claim,
+            source,
+            new_source,
+        });
+    }
+
+    fn rerun_extraction(&mut self, ctx: &egui::Context) {
+        let Some(doc) = &self.doc else { return };
+        let work = jobs::extract(&doc.project, doc.generation);
+        if let Err(e) = self.jobs.spawn(ctx, "extract", "Extracting claims…", work) {
+            self.notices
+                .error(format!("Could not start extraction: {e}"));
+        }
+    }
+
+    fn set_verdict(&mut self, verdict: Verdict) {
+        let Some(claim) = self.ui.selected else {
+            return;
+        };
+        self.edit(Edit::SetVerdict {
+            claim,
+            verdict,
+            reviewer: self.prefs.reviewer_name(),
+            at: Some(Timestamp::now()),
+        });
+    }
+
+    /// J / K: the next or previous claim in table order.
+    fn step_selection(&mut self, ctx: &egui::Context, forward: bool) {
+        let ids = self.table_ids();
+        let next = step(&ids, self.ui.selected, forward);
+        self.select(ctx, next, true, true);
+    }
+
+    fn focus_note(&mut self, ctx: &egui::Context) {
+        if let Some(claim) = self.ui.selected {
+            ctx.memory_mut(|m| m.request_focus(note_id(claim)));
+        }
+    }
+
+    /// The claims in table order (filtered and sorted as shown).
+    fn table_ids(&self) -> Vec<ClaimId> {
+        self.doc
+            .as_ref()
+            .map(|d| self.ui.table.ids(&d.project).collect())
+            .unwrap_or_default()
     }
 
     fn add_claim(
@@ -294,7 +342,7 @@ impl App {
     }
 
     /// Goes on with what the unsaved-changes prompt interrupted.
-    fn proceed(&mut self, ctx: &egui::Context, then: Pending) {
+    pub(super) fn proceed(&mut self, ctx: &egui::Context, then: Pending) {
         match then {
             Pending::Close => {
                 self.allow_close = true;
@@ -303,187 +351,17 @@ impl App {
             Pending::Open(path) => self.open_path(ctx, path),
         }
     }
+}
 
-    /// Makes `project` the open document.
-    fn set_document(
-        &mut self,
-        project: Project,
-        path: Option<PathBuf>,
-        stamp: Option<FileStamp>,
-        saved: bool,
-    ) {
-        self.generations += 1;
-        let mut history = History::new();
-        if !saved {
-            history.mark_unsaved();
-        }
-        self.doc = Some(Document {
-            project,
-            history,
-            path: path.clone(),
-            stamp,
-            generation: self.generations,
-        });
-        self.ui.reset_for_new_document();
-        self.forget_autosave();
-        if let Some(path) = path {
-            self.prefs.remember(&path);
-            self.prefs.last_project = Some(path);
-        }
-    }
-
-    fn loaded(&mut self, path: PathBuf, loaded: Loaded) {
-        let Loaded {
-            project,
-            warnings,
-            stamp,
-        } = loaded;
-        let count = project.claims.len();
-        let shown = path.display().to_string();
-        self.set_document(project, Some(path), Some(stamp), true);
-        if warnings.is_empty() {
-            self.notices
-                .info(format!("Opened {shown} ({count} claims)"));
-        } else {
-            self.notices.push(
-                super::notify::Level::Warning,
-                format!("Opened {shown} with repairs:"),
-                warnings,
-            );
-        }
-    }
-
-    pub(super) fn handle_done(&mut self, ctx: &egui::Context, done: JobDone) {
-        match done {
-            JobDone::Picked { path: None, .. } => {}
-            JobDone::Picked {
-                purpose,
-                path: Some(path),
-            } => match purpose {
-                PickPurpose::ImportArticle | PickPurpose::OpenProject => {
-                    self.apply(ctx, Action::OpenPath(path));
-                }
-                PickPurpose::SaveAs => self.apply(ctx, Action::SaveTo(path)),
-                PickPurpose::Export(form) => self.apply(ctx, Action::Export { form, path }),
-            },
-            JobDone::Opened {
-                path,
-                result,
-                recovery,
-            } => match result {
-                Ok(loaded) => {
-                    self.loaded(path, loaded);
-                    if let Some(offer) = recovery {
-                        self.prompt(Dialog::Recover(offer));
-                    }
-                }
-                Err(e) => self.notices.error(e.to_string()),
-            },
-            JobDone::NothingToOpen { recovery } => {
-                self.notices.info("No project to reopen: import an article with File › New from article…, or drop one on the window.");
-                if let Some(offer) = recovery {
-                    self.prompt(Dialog::Recover(offer));
-                }
-            }
-            JobDone::Imported { path, result } => match result {
-                Ok((project, warnings)) => {
-                    let (claims, sources) = (project.claims.len(), project.sources.len());
-                    self.set_document(project, None, None, false);
-                    let text = format!(
-                        "Imported {}: {claims} claims from {sources} sources",
-                        path.display()
-                    );
-                    let level = if warnings.is_empty() {
-                        super::notify::Level::Info
-                    } else {
-                        super::notify::Level::Warning
-                    };
-                    self.notices.push(level, text, warnings);
-                }
-                Err(e) => self.notices.error(e),
-            },
-            JobDone::Recovered { offer, result } => match result {
-                Ok(loaded) => {
-                    let stamp = match (&self.doc, &offer.project_path) {
-                        (Some(doc), Some(path)) if doc.path.as_ref() == Some(path) => {
-                            doc.stamp.clone()
-                        }
-                        _ => None,
-                    };
-                    self.set_document(loaded.project, offer.project_path.clone(), stamp, false);
-                    self.notices
-                        .info("Recovered the autosaved changes; save to keep them.");
-                }
-                Err(e) => self
-                    .notices
-                    .error(format!("Could not recover the autosave: {e}")),
-            },
-            JobDone::Saved(done) => self.saved(ctx, done),
-            JobDone::Autosaved { result, .. } => self.autosaved(result),
-            JobDone::RecoveryRemoved { result } => {
-                if let Err(e) = result {
-                    self.notices.warning(e.to_string());
-                }
-            }
-            JobDone::Extracted {
-                generation,
-                extraction,
-            } => {
-                let Some(doc) = &self.doc else { return };
-                if doc.generation != generation {
-                    return;
-                }
-                let merged = rerun::merge(&doc.project, extraction);
-                let (added, kept) = (merged.added, merged.kept);
-                self.edit(Edit::ReplaceExtraction {
-                    sources: merged.sources,
-                    claims: merged.claims,
-                });
-                self.notices.info(format!("Re-ran extraction: {added} new claims; {kept} reviewed or hand-made claims kept."));
-            }
-            JobDone::Exported { path, result } => match result {
-                Ok(()) => self
-                    .notices
-                    .info(format!("Exported the report to {}", path.display())),
-                Err(e) => self.notices.error(e),
-            },
-        }
-    }
-
-    fn saved(&mut self, ctx: &egui::Context, done: jobs::Saved) {
-        match done.result {
-            Ok(stamp) => {
-                if let Some(doc) = self
-                    .doc
-                    .as_mut()
-                    .filter(|d| d.generation == done.generation)
-                {
-                    doc.path = Some(done.path.clone());
-                    doc.stamp = Some(stamp);
-                    if doc.history.revision() == done.revision {
-                        doc.history.mark_saved();
-                    }
-                }
-                self.prefs.remember(&done.path);
-                self.prefs.last_project = Some(done.path.clone());
-                self.autosave.status.clear();
-                for w in done.warnings {
-                    self.notices.warning(w);
-                }
-                self.notices.info(format!("Saved {}", done.path.display()));
-                if let Some(then) = self.after_save.take() {
-                    self.proceed(ctx, then);
-                }
-            }
-            Err(SaveFailure::ChangedOnDisk) => {
-                self.prompt(Dialog::ChangedOnDisk { path: done.path });
-            }
-            Err(SaveFailure::Failed(e)) => {
-                self.after_save = None;
-                self.notices.error(e.to_string());
-            }
-        }
-    }
+/// The first claim, in text order, that `after` has and `before` has not or had
+/// differently (one pass over each list).
+fn changed_claim(before: &[Claim], after: &[Claim]) -> Option<ClaimId> {
+    let old: std::collections::BTreeMap<ClaimId, &Claim> =
+        before.iter().map(|c| (c.id, c)).collect();
+    after
+        .iter()
+        .find(|c| old.get(&c.id).is_none_or(|o| *o != *c))
+        .map(|c| c.id)
 }
 
 /// A first guess at a hand-added claim's kind: quoted text is a quote, text with digits
@@ -502,6 +380,29 @@ fn guess_kind(text: &str) -> ClaimKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_changed_claim_is_the_one_that_differs_or_is_new() {
+        let claim = |id: u32, start: usize, end: usize| Claim {
+            id: ClaimId(id),
+            span: Span::new(start, end),
+            kind: ClaimKind::Fact,
+            source: None,
+            cue: None,
+            score: 0.5,
+            reasons: Vec::new(),
+            origin: Origin::Manual,
+            review: Review::default(),
+        };
+        let before = vec![claim(1, 0, 10), claim(2, 11, 22)];
+        let mut after = before.clone();
+        assert_eq!(changed_claim(&before, &after), None);
+        after[1].review.note = "checked".into();
+        assert_eq!(changed_claim(&before, &after), Some(ClaimId(2)));
+        let added = vec![claim(3, 0, 3), before[0].clone(), before[1].clone()];
+        assert_eq!(changed_claim(&before, &added), Some(ClaimId(3)));
+        assert_eq!(changed_claim(&before, &before[..1]), None);
+    }
 
     #[test]
     fn kind_guess_from_the_selected_text() {

@@ -3,23 +3,15 @@
 //! own state (the prefs) directly.
 
 use std::path::PathBuf;
-use std::time::SystemTime;
 
-use egui::{ComboBox, Id, Modal, RichText, TextEdit, Ui};
-
-use crate::model::{ClaimKind, Project, SourceId, SourceKind, Span};
-use crate::report::Format;
+use egui::{Id, Modal, RichText, TextEdit, Ui};
 
 use super::actions::{Action, Answer};
-use super::jobs::RecoveryOffer;
-use super::state::{Prefs, SourceChoice, ZOOM_RANGE, source_label};
-
-/// What to do once the unsaved-changes prompt is answered with Save or Discard.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Pending {
-    Close,
-    Open(PathBuf),
-}
+use super::prefs::{Prefs, ZOOM_RANGE};
+use super::requests::{ExportForm, Pending, RecoveryOffer};
+use super::widgets::{SourcePick, source_pick_ui, when};
+use crate::model::{ClaimKind, Project, Span};
+use crate::report::Format;
 
 /// The open dialog.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,164 +30,6 @@ pub struct AddClaimForm {
     pub span: Span,
     pub kind: ClaimKind,
     pub source: SourcePick,
-}
-
-/// The Export form: what to export and the details the report carries.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ExportForm {
-    pub format: Format,
-    pub reviewed_only: bool,
-    /// The publishing organisation; each export starts from
-    /// [`Prefs::organization`] and may change it for that export only.
-    pub organization: String,
-    /// Where the report will be published (ClaimReview links each claim to `URL#c12`);
-    /// remembered for the next export of the same document. Empty means none.
-    pub url: String,
-}
-
-impl Default for ExportForm {
-    fn default() -> Self {
-        Self {
-            format: Format::Html,
-            reviewed_only: false,
-            organization: String::new(),
-            url: String::new(),
-        }
-    }
-}
-
-/// A source picked from the registry or typed as a new name.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SourcePick {
-    pub existing: Option<SourceId>,
-    /// Typing a new name instead of picking.
-    pub typing: bool,
-    pub name: String,
-    pub kind: SourceKind,
-}
-
-impl SourcePick {
-    pub fn new(existing: Option<SourceId>) -> Self {
-        Self {
-            existing,
-            typing: false,
-            name: String::new(),
-            kind: SourceKind::Person,
-        }
-    }
-
-    /// The choice, with a typed name that matches a known source resolved to it.
-    pub fn choice(&self, project: &Project) -> SourceChoice {
-        if !self.typing {
-            return self
-                .existing
-                .map_or(SourceChoice::None, SourceChoice::Existing);
-        }
-        let name = self.name.trim();
-        match project.source_named(name) {
-            Some(source) => SourceChoice::Existing(source.id),
-            None if name.is_empty() => SourceChoice::New {
-                name: String::new(),
-                kind: SourceKind::Unnamed,
-            },
-            None => SourceChoice::New {
-                name: name.to_owned(),
-                kind: self.kind,
-            },
-        }
-    }
-}
-
-/// The registry's sources plus "New source…", as a combo box (`inline == false`) or as
-/// a short scrolling list (in dialogs, where a popup would sit under the dialog). "New
-/// source…" shows a name field and a kind. `label` names the list for screen readers.
-pub fn source_pick_ui(
-    ui: &mut Ui,
-    id_salt: &str,
-    label: &str,
-    project: &Project,
-    pick: &mut SourcePick,
-    inline: bool,
-) {
-    let mut sources: Vec<_> = project.sources.iter().collect();
-    sources.sort_by_key(|s| source_label(s).to_lowercase());
-    let options = |ui: &mut Ui, pick: &mut SourcePick| {
-        if ui
-            .selectable_label(!pick.typing && pick.existing.is_none(), "No source")
-            .clicked()
-        {
-            pick.typing = false;
-            pick.existing = None;
-        }
-        if ui.selectable_label(pick.typing, "New source…").clicked() {
-            pick.typing = true;
-        }
-        for source in &sources {
-            let on = !pick.typing && pick.existing == Some(source.id);
-            if ui.selectable_label(on, source_label(source)).clicked() {
-                pick.typing = false;
-                pick.existing = Some(source.id);
-            }
-        }
-    };
-    if inline {
-        let heading = ui.label(label);
-        egui::Frame::group(ui.style())
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt(Id::unique(id_salt).with("list"))
-                    .max_height(150.0)
-                    .show(ui, |ui| {
-                        ui.set_min_width(260.0);
-                        options(ui, pick);
-                    });
-            })
-            .response
-            .labelled_by(heading.id);
-    } else {
-        let shown = if pick.typing {
-            "New source…".to_owned()
-        } else {
-            pick.existing
-                .and_then(|id| project.source(id))
-                .map_or_else(|| "No source".to_owned(), source_label)
-        };
-        ComboBox::new(Id::unique(id_salt).with("combo"), label)
-            .selected_text(shown)
-            .width(240.0)
-            .show_ui(ui, |ui| options(ui, pick));
-    }
-    if pick.typing {
-        ui.horizontal(|ui| {
-            let name = ui.label("Name");
-            ui.add(
-                TextEdit::singleline(&mut pick.name)
-                    .hint_text("e.g. Ana Ruiz")
-                    .desired_width(180.0),
-            )
-            .labelled_by(name.id);
-        });
-        ui.horizontal(|ui| {
-            for kind in SourceKind::ALL {
-                ui.radio_value(&mut pick.kind, kind, kind.label());
-            }
-        });
-    }
-}
-
-/// A claim-kind combo box, named by the label beside it (`label_id`).
-pub fn kind_ui(ui: &mut Ui, id_salt: &str, label_id: Id, kind: &mut ClaimKind) -> bool {
-    let before = *kind;
-    ComboBox::from_id_salt(Id::unique(id_salt))
-        .selected_text(kind.label())
-        .show_ui(ui, |ui| {
-            for k in ClaimKind::ALL {
-                ui.selectable_value(kind, k, k.label());
-            }
-        })
-        .response
-        .labelled_by(label_id);
-    *kind != before
 }
 
 /// Draws the open dialog; returns the actions its buttons asked for. The dialog closes
@@ -441,60 +275,4 @@ fn preferences_ui(ui: &mut Ui, prefs: &mut Prefs) -> bool {
         });
     ui.add_space(8.0);
     ui.button("Close").clicked()
-}
-
-/// "2026-11-27 14:03" in local time, for recovery prompts.
-pub fn when(time: Option<SystemTime>) -> String {
-    time.and_then(|t| jiff::Timestamp::try_from(t).ok())
-        .map_or_else(
-            || "time unknown".to_owned(),
-            |t| {
-                t.to_zoned_datetime(jiff::tz::TimeZone::system())
-                    .strftime("%Y-%m-%d %H:%M")
-                    .to_string()
-            },
-        )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Article, Source};
-
-    fn project() -> Project {
-        let mut s = Source::new(SourceId(1), "Ana Ruiz", SourceKind::Person);
-        s.aliases.push("Ruiz".into());
-        Project::new(Article::from_text("T", "x"), vec![s], vec![])
-    }
-
-    #[test]
-    fn typed_name_of_a_known_source_picks_it() {
-        let mut pick = SourcePick::new(None);
-        pick.typing = true;
-        pick.name = " ruiz ".into();
-        assert_eq!(pick.choice(&project()), SourceChoice::Existing(SourceId(1)));
-        pick.name = "Bo Lind".into();
-        assert_eq!(
-            pick.choice(&project()),
-            SourceChoice::New {
-                name: "Bo Lind".into(),
-                kind: SourceKind::Person
-            }
-        );
-        pick.name = String::new();
-        assert!(matches!(
-            pick.choice(&project()),
-            SourceChoice::New {
-                kind: SourceKind::Unnamed,
-                ..
-            }
-        ));
-    }
-
-    #[test]
-    fn picked_source_is_used_unless_typing() {
-        let pick = SourcePick::new(Some(SourceId(1)));
-        assert_eq!(pick.choice(&project()), SourceChoice::Existing(SourceId(1)));
-        assert_eq!(SourcePick::new(None).choice(&project()), SourceChoice::None);
-    }
 }

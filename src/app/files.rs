@@ -3,57 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Align2, Color32, Id, LayerId, Order};
-
-use super::actions::Action;
-use super::dialogs::{Dialog, ExportForm};
-use super::jobs::{self, PickPurpose, PickRequest, SaveJob};
-use super::state::non_blank;
-use super::{AUTOSAVE_SECS, App};
+use super::App;
+use super::dialogs::Dialog;
+use super::jobs::{self, SaveJob};
+use super::prefs::non_blank;
+use super::requests::{ExportForm, PickPurpose, PickRequest};
+use super::state::{AUTOSAVE_SECS, Autosave, Document};
 use crate::import::Format as ArticleFormat;
 use crate::project;
 use crate::report;
-
-/// Autosave bookkeeping.
-#[derive(Default)]
-pub struct Autosave {
-    /// `ctx.input().time` when the next autosave is due (set when changes appear).
-    due: Option<f64>,
-    /// (generation, revision) last written or being written.
-    written: Option<(u64, u64)>,
-    /// Shown in the status bar.
-    pub status: String,
-}
-
-/// Files dropped on the window this frame, as open actions (the first one only: one
-/// project is open at a time).
-pub fn dropped(ctx: &egui::Context) -> Option<Action> {
-    ctx.input(|i| {
-        i.raw
-            .dropped_files
-            .iter()
-            .map(|f| f.path().to_path_buf())
-            .next()
-    })
-    .map(Action::OpenPath)
-}
-
-/// "Drop to open" while a file is dragged over the window.
-pub fn drop_overlay(ctx: &egui::Context) {
-    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
-        return;
-    }
-    let painter = ctx.layer_painter(LayerId::new(Order::Foreground, Id::unique("drop-overlay")));
-    let rect = ctx.content_rect();
-    painter.rect_filled(rect, 0.0, Color32::from_black_alpha(160));
-    painter.text(
-        rect.center(),
-        Align2::CENTER_CENTER,
-        "Drop an article (.txt, .md, .html) or a project (.ron) to open it",
-        egui::FontId::proportional(22.0),
-        Color32::WHITE,
-    );
-}
 
 fn is_project(path: &Path) -> bool {
     path.extension()
@@ -94,10 +52,9 @@ impl App {
         }
     }
 
-    /// At startup: the last project, else the example project.
+    /// At startup: the last project, else the example project built into claimdesk.
     pub(super) fn open_first(&mut self, ctx: &egui::Context) {
-        let mut candidates: Vec<PathBuf> = self.prefs.last_project.iter().cloned().collect();
-        candidates.extend(super::example_candidates());
+        let candidates: Vec<PathBuf> = self.prefs.last_project.iter().cloned().collect();
         let data_dir = self.data_dir.clone();
         self.spawn(
             ctx,
@@ -113,11 +70,7 @@ impl App {
             .project_path()
             .and_then(Path::parent)
             .map(Path::to_path_buf);
-        let name = self
-            .doc
-            .as_ref()
-            .map(super::Document::name)
-            .unwrap_or_default();
+        let name = self.doc.as_ref().map(Document::name).unwrap_or_default();
         let (request, save) = match &purpose {
             PickPurpose::ImportArticle => (
                 PickRequest {

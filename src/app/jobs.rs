@@ -10,7 +10,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::time::SystemTime;
 
 use crate::extract::{Extraction, extract_article};
 use crate::import::import_path;
@@ -18,7 +17,7 @@ use crate::model::Project;
 use crate::project::{self, FileStamp, Loaded, ProjectError};
 use crate::report::{self, Format};
 
-use super::dialogs::ExportForm;
+use super::requests::{PickPurpose, PickRequest, RecoveryOffer};
 
 /// Chooses files. The real one shows the system dialog (rfd); tests use a fake.
 ///
@@ -28,16 +27,6 @@ pub trait FilePicker: Send + Sync {
     fn pick_open(&self, request: &PickRequest) -> Option<PathBuf>;
     /// A file to write, or `None` if the user cancelled.
     fn pick_save(&self, request: &PickRequest) -> Option<PathBuf>;
-}
-
-/// What a file dialog is for.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PickRequest {
-    pub title: String,
-    /// (name, extensions without dots)
-    pub filters: Vec<(String, Vec<String>)>,
-    pub file_name: Option<String>,
-    pub directory: Option<PathBuf>,
 }
 
 /// The system file dialog, through rfd.
@@ -67,24 +56,6 @@ impl FilePicker for RfdPicker {
     fn pick_save(&self, request: &PickRequest) -> Option<PathBuf> {
         Self::dialog(request).save_file()
     }
-}
-
-/// Why a file is being picked.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PickPurpose {
-    ImportArticle,
-    OpenProject,
-    SaveAs,
-    Export(ExportForm),
-}
-
-/// An autosaved copy that is newer than the project it belongs to.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RecoveryOffer {
-    pub recovery: PathBuf,
-    /// The project it recovers; `None` for an article never saved.
-    pub project_path: Option<PathBuf>,
-    pub modified: Option<SystemTime>,
 }
 
 /// Why a save did not happen.
@@ -119,8 +90,10 @@ pub enum JobDone {
         result: Result<Loaded, ProjectError>,
         recovery: Option<RecoveryOffer>,
     },
-    /// Startup found nothing to open (no last project, no example).
-    NothingToOpen {
+    /// Startup found no last project: the bundled example, read from
+    /// [`EXAMPLE_PROJECT`].
+    Example {
+        result: Result<Loaded, ProjectError>,
         recovery: Option<RecoveryOffer>,
     },
     Imported {
@@ -286,7 +259,8 @@ pub fn open(path: PathBuf, data_dir: Option<PathBuf>) -> JobDone {
     }
 }
 
-/// Opens the first candidate that exists (startup: last project, then the example).
+/// Opens the first candidate that exists (startup: the last project), else the bundled
+/// example.
 pub fn open_first(candidates: Vec<PathBuf>, data_dir: Option<PathBuf>) -> JobDone {
     let untitled = data_dir
         .as_deref()
@@ -307,8 +281,17 @@ pub fn open_first(candidates: Vec<PathBuf>, data_dir: Option<PathBuf>) -> JobDon
             };
         }
     }
-    JobDone::NothingToOpen { recovery: untitled }
+    JobDone::Example {
+        result: project::from_ron_str(EXAMPLE_PROJECT, Path::new(EXAMPLE_NAME)),
+        recovery: untitled,
+    }
 }
+
+/// `projects/example.ron`, built into the binary so the first start opens it wherever
+/// claimdesk runs.
+pub const EXAMPLE_PROJECT: &str = include_str!("../../projects/example.ron");
+/// The name the bundled example is shown under.
+pub const EXAMPLE_NAME: &str = "example.ron";
 
 /// Imports an article and extracts its claims into a new project.
 pub fn import(path: PathBuf) -> JobDone {
@@ -457,6 +440,7 @@ pub fn recovery_offer(project_path: Option<&Path>, data_dir: &Path) -> Option<Re
 mod tests {
     use super::*;
     use crate::model::Article;
+    use std::time::SystemTime;
 
     fn sample() -> Project {
         Project::new(
@@ -552,7 +536,15 @@ mod tests {
         let done = open_first(vec![dir.path().join("missing.ron"), path.clone()], None);
         assert!(matches!(done, JobDone::Opened { path: p, result: Ok(_), .. } if p == path));
         let done = open_first(vec![dir.path().join("missing.ron")], None);
-        assert!(matches!(done, JobDone::NothingToOpen { recovery: None }));
+        let JobDone::Example {
+            result: Ok(loaded),
+            recovery: None,
+        } = done
+        else {
+            panic!("the bundled example opens: {done:?}");
+        };
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        assert!(loaded.project.claims.len() > 5);
         Ok(())
     }
 }

@@ -11,64 +11,19 @@ use egui::{
     Ui, Vec2, WidgetInfo,
 };
 
-use super::article_layout::{
-    Look, Mark, MarkKind, ParagraphCache, build_job, paragraph_key, range_rects,
-};
+use super::article_header::Header;
+pub use super::article_index::ArticleInput;
+use super::article_index::{Builder, ClaimIndex, atlas_fill, claim_at, offset_in};
+use super::article_layout::{Look, ParagraphCache, range_rects};
 use crate::app::actions::Action;
-use crate::app::state::{claim_source_name, source_label};
-use crate::model::{ClaimId, ParagraphKind, Project, SourceId, Span, Verdict};
+use crate::app::labels::{claim_source_name, source_label};
+use crate::model::{ClaimId, Project, Span, Verdict};
 
 /// Text selected with the mouse: byte offsets into the article text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TextSelection {
     pub anchor: usize,
     pub head: usize,
-}
-
-/// Which claims and mentions touch each paragraph, rebuilt when the project changes.
-#[derive(Default)]
-struct ClaimIndex {
-    key: Option<(u64, u64)>,
-    /// Indices into `project.claims`.
-    claims: Vec<Vec<usize>>,
-    mentions: Vec<Vec<Span>>,
-    /// Characters per paragraph, for height estimates.
-    chars: Vec<usize>,
-}
-
-impl ClaimIndex {
-    fn update(&mut self, project: &Project, key: (u64, u64)) {
-        if self.key == Some(key) {
-            return;
-        }
-        let paragraphs = &project.article.paragraphs;
-        let text = &project.article.text;
-        if self.key.is_none_or(|(generation, _)| generation != key.0) {
-            self.chars = paragraphs
-                .iter()
-                .map(|p| p.span.slice(text).map_or(0, |t| t.chars().count()))
-                .collect();
-        }
-        self.key = Some(key);
-        self.claims = vec![Vec::new(); paragraphs.len()];
-        self.mentions = vec![Vec::new(); paragraphs.len()];
-        let touching = |span: Span| {
-            let first = paragraphs.partition_point(|p| p.span.end <= span.start);
-            (first..paragraphs.len()).take_while(move |&i| {
-                paragraphs[i].span.start < span.end.max(span.start.saturating_add(1))
-            })
-        };
-        for (ci, claim) in project.claims.iter().enumerate() {
-            for pi in touching(claim.span) {
-                self.claims[pi].push(ci);
-            }
-            if let Some(mention) = claim.source.and_then(|s| s.mention) {
-                for pi in touching(mention) {
-                    self.mentions[pi].push(mention);
-                }
-            }
-        }
-    }
 }
 
 /// The article view's own state.
@@ -97,144 +52,9 @@ impl ArticleViewState {
     }
 }
 
-/// What the article view shows besides its own state.
-pub struct ArticleInput<'a> {
-    pub project: &'a Project,
-    /// (document generation, history revision).
-    pub content_key: (u64, u64),
-    pub selected: Option<ClaimId>,
-    pub focused_source: Option<SourceId>,
-}
-
 const MARGIN: f32 = 22.0;
 const MAX_WIDTH: f32 = 820.0;
 const BODY_SIZE: f32 = 15.5;
-
-/// Builds paragraph galleys from the project.
-struct Builder<'a> {
-    input: &'a ArticleInput<'a>,
-    index: &'a ClaimIndex,
-    look: &'a Look,
-    wrap: f32,
-    ppp: f32,
-    gap: f32,
-    selection: Option<Span>,
-}
-
-impl Builder<'_> {
-    fn marks(&self, i: usize) -> Vec<Mark> {
-        let project = self.input.project;
-        let Some(para) = project.article.paragraphs.get(i).map(|p| p.span) else {
-            return Vec::new();
-        };
-        let local = |span: Span| -> Option<(usize, usize)> {
-            let start = span.start.max(para.start);
-            let end = span.end.min(para.end);
-            (start < end).then(|| (start - para.start, end - para.start))
-        };
-        let mut marks = Vec::new();
-        for &ci in self.index.claims.get(i).into_iter().flatten() {
-            let claim = &project.claims[ci];
-            if let Some((start, end)) = local(claim.span) {
-                let kind = MarkKind::Claim {
-                    id: claim.id,
-                    verdict: claim.review.verdict,
-                };
-                marks.push(Mark { start, end, kind });
-            }
-        }
-        for &mention in self.index.mentions.get(i).into_iter().flatten() {
-            if let Some((start, end)) = local(mention) {
-                marks.push(Mark {
-                    start,
-                    end,
-                    kind: MarkKind::Mention,
-                });
-            }
-        }
-        if let Some(source) = self.input.focused_source.and_then(|id| project.source(id)) {
-            let from = source.mentions.partition_point(|m| m.end <= para.start);
-            for &m in source.mentions[from..]
-                .iter()
-                .take_while(|m| m.start < para.end)
-            {
-                if let Some((start, end)) = local(m) {
-                    marks.push(Mark {
-                        start,
-                        end,
-                        kind: MarkKind::FocusedMention,
-                    });
-                }
-            }
-        }
-        if let Some((start, end)) = self.selection.and_then(local) {
-            marks.push(Mark {
-                start,
-                end,
-                kind: MarkKind::Selection,
-            });
-        }
-        marks
-    }
-
-    fn galley(
-        &self,
-        cache: &mut ParagraphCache,
-        ctx: &egui::Context,
-        i: usize,
-    ) -> Option<Arc<Galley>> {
-        let article = &self.input.project.article;
-        let para = article.paragraphs.get(i)?;
-        let text = para.span.slice(&article.text)?;
-        // A byline line ("By Niamh Corrigan") is kept out of claims like a heading but
-        // reads as text, not as a section title.
-        let heading = para.kind == ParagraphKind::Heading && !is_byline_line(text);
-        let marks = self.marks(i);
-        let key = paragraph_key(text, &marks, heading, self.look, self.wrap, self.ppp);
-        cache.galley(ctx, i, key, self.gap, || {
-            build_job(text, &marks, heading, self.look, self.wrap)
-        })
-    }
-}
-
-fn is_byline_line(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    (2..=12).contains(&words)
-        && text
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("by"))
-}
-
-/// How full the font atlas is; a drop means egui cleared it and cached galleys are stale.
-#[allow(clippy::redundant_closure_for_method_calls)] // the method path is not general over the lifetime
-fn atlas_fill(ctx: &egui::Context) -> f32 {
-    ctx.fonts(|f| f.font_atlas_fill_ratio())
-}
-
-/// Byte offset in the article of the character boundary nearest `local` in paragraph `i`.
-fn offset_in(project: &Project, i: usize, galley: &Galley, local: Vec2) -> Option<usize> {
-    let para = project.article.paragraphs.get(i)?.span;
-    let text = para.slice(&project.article.text)?;
-    let chars = galley.cursor_from_pos(local).index.0;
-    let byte = text
-        .char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(b, _)| b);
-    Some(para.start + byte)
-}
-
-/// The innermost claim in paragraph `i` containing `offset`.
-fn claim_at(project: &Project, index: &ClaimIndex, i: usize, offset: usize) -> Option<ClaimId> {
-    index
-        .claims
-        .get(i)?
-        .iter()
-        .map(|&ci| &project.claims[ci])
-        .filter(|c| c.span.contains_offset(offset))
-        .min_by_key(|c| c.span.len())
-        .map(|c| c.id)
-}
 
 /// Draws the article; emits selections and scrolls as actions.
 pub fn article_ui(
@@ -244,13 +64,74 @@ pub fn article_ui(
     actions: &mut Vec<Action>,
 ) {
     let project = input.project;
-    let ctx = ui.ctx().clone();
     state.index.update(project, input.content_key);
     toolbar_ui(ui, project, state, actions);
     ui.separator();
 
     let look = Look::from_visuals(ui.visuals(), BODY_SIZE);
     let wrap = (ui.available_width() - 2.0 * MARGIN).clamp(120.0, MAX_WIDTH);
+    let gap = prepare_cache(ui.ctx(), input, state, &look, wrap);
+    let header = Header::layout(ui, project, &look, wrap);
+    let selection = state.selected_span(&project.article.text);
+    let ArticleViewState {
+        cache,
+        index,
+        selection: text_selection,
+        dragging,
+        scroll_to,
+        viewport_height,
+    } = state;
+    let builder = Builder {
+        input,
+        index,
+        look: &look,
+        wrap,
+        ppp: ui.ctx().pixels_per_point(),
+        gap,
+        selection,
+    };
+    let scroll_offset = scroll_to.take().and_then(|id| {
+        let y = claim_top(ui.ctx(), &builder, cache, id)?;
+        Some((header.height + y - *viewport_height * 0.3).max(0.0))
+    });
+
+    let mut area = ScrollArea::vertical()
+        .id_salt("article-scroll")
+        .auto_shrink([false, false]);
+    if let Some(y) = scroll_offset {
+        area = area.vertical_scroll_offset(y);
+    }
+    area.show_viewport(ui, |ui, viewport| {
+        *viewport_height = viewport.height();
+        let visible = lay_out_visible(ui.ctx(), &builder, cache, viewport, header.height);
+        let total = header.height + cache.total_height() + 40.0;
+        ui.set_min_size(Vec2::new(ui.available_width(), total));
+        let origin = ui.max_rect().min;
+        if viewport.min.y < header.height {
+            header.paint_ui(ui, origin.x + MARGIN, origin.y, wrap, &look);
+        }
+        let mut pointer = Pointer {
+            selection: text_selection,
+            dragging,
+            actions,
+        };
+        let top = origin + Vec2::new(MARGIN, header.height);
+        let laid = paragraphs_ui(ui, &builder, cache, visible, top, &mut pointer);
+        if *pointer.dragging {
+            drag_ui(ui.ctx(), project, cache, &laid, &mut pointer);
+        }
+    });
+}
+
+/// Resets the paragraph cache when the document, width or look changed; returns the gap
+/// between paragraphs.
+fn prepare_cache(
+    ctx: &egui::Context,
+    input: &ArticleInput<'_>,
+    state: &mut ArticleViewState,
+    look: &Look,
+    wrap: f32,
+) -> f32 {
     let row_h = ctx.fonts_mut(|f| f.row_height(&look.body));
     let avg_w = ctx.fonts_mut(|f| f.glyph_width(&look.body, 'n'));
     let gap = ParagraphCache::GAP_ROWS * row_h;
@@ -260,9 +141,9 @@ pub fn article_ui(
         input.content_key.0,
         wrap,
         ctx.pixels_per_point(),
-        atlas_fill(&ctx),
-        &look,
-        project.article.paragraphs.len(),
+        atlas_fill(ctx),
+        look,
+        input.project.article.paragraphs.len(),
         |i| {
             (chars.get(i).copied().unwrap_or(0) as f32 / per_row)
                 .ceil()
@@ -271,266 +152,228 @@ pub fn article_ui(
                 + gap
         },
     );
-    let selection = state.selected_span(&project.article.text);
-    let builder = Builder {
-        input,
-        index: &state.index,
-        look: &look,
-        wrap,
-        ppp: ctx.pixels_per_point(),
-        gap,
-        selection,
-    };
+    gap
+}
 
-    // Header: the title (unless the text starts with it), then byline · date · site.
-    let first = project
-        .article
-        .paragraphs
-        .first()
-        .and_then(|p| p.span.slice(&project.article.text));
-    let title_text = if first.is_some_and(|t| t.trim() == project.article.title.trim()) {
-        String::new()
-    } else {
-        project.display_title().to_owned()
-    };
-    let title = ctx.fonts_mut(|f| {
-        f.layout(
-            title_text.clone(),
-            egui::FontId::proportional(26.0),
-            look.heading_text,
-            wrap,
-        )
-    });
-    let meta_text = [
-        &project.article.byline,
-        &project.article.published,
-        &project.article.site,
-    ]
-    .into_iter()
-    .flatten()
-    .map(String::as_str)
-    .collect::<Vec<_>>()
-    .join("  ·  ");
-    let meta = ctx.fonts_mut(|f| {
-        f.layout(
-            meta_text.clone(),
-            egui::FontId::proportional(13.0),
-            ui.visuals().weak_text_color(),
-            wrap,
-        )
-    });
-    let title_h = if title_text.is_empty() {
-        0.0
-    } else {
-        title.size().y + 6.0
-    };
-    let meta_h = if meta_text.is_empty() {
-        0.0
-    } else {
-        meta.size().y
-    };
-    let header_h = 12.0 + title_h + meta_h + 22.0;
-
-    let mut scroll_offset = None;
-    if let Some(id) = state.scroll_to.take()
-        && let Some(claim) = project.claim(id)
-    {
-        let paras = &project.article.paragraphs;
-        let p = paras
-            .partition_point(|para| para.span.end <= claim.span.start)
-            .min(paras.len().saturating_sub(1));
-        // Lay out the neighbourhood first so the target's position is exact.
-        for j in p.saturating_sub(8)..(p + 8).min(paras.len()) {
-            builder.galley(&mut state.cache, &ctx, j);
-        }
-        state.cache.settle();
-        let within = builder.galley(&mut state.cache, &ctx, p).map_or(0.0, |g| {
-            let start = paras[p].span.slice(&project.article.text).map_or(0, |t| {
-                let local = claim.span.start.saturating_sub(paras[p].span.start);
-                t.get(..local).map_or(0, |s| s.chars().count())
-            });
-            range_rects(&g, start, start + 1)
-                .first()
-                .map_or(0.0, |r| r.min.y)
+/// Where claim `id` starts, relative to the first paragraph: its paragraph's top plus the
+/// row it starts on. Lays out the neighbourhood first so the position is exact.
+fn claim_top(
+    ctx: &egui::Context,
+    builder: &Builder<'_>,
+    cache: &mut ParagraphCache,
+    id: ClaimId,
+) -> Option<f32> {
+    let project = builder.input.project;
+    let claim = project.claim(id)?;
+    let paras = &project.article.paragraphs;
+    let p = paras
+        .partition_point(|para| para.span.end <= claim.span.start)
+        .min(paras.len().saturating_sub(1));
+    for j in p.saturating_sub(8)..(p + 8).min(paras.len()) {
+        builder.galley(cache, ctx, j);
+    }
+    cache.settle();
+    let within = builder.galley(cache, ctx, p).map_or(0.0, |g| {
+        let start = paras[p].span.slice(&project.article.text).map_or(0, |t| {
+            let local = claim.span.start.saturating_sub(paras[p].span.start);
+            t.get(..local).map_or(0, |s| s.chars().count())
         });
-        scroll_offset =
-            Some((header_h + state.cache.top(p) + within - state.viewport_height * 0.3).max(0.0));
-    }
-
-    let mut area = ScrollArea::vertical()
-        .id_salt("article-scroll")
-        .auto_shrink([false, false]);
-    if let Some(y) = scroll_offset {
-        area = area.vertical_scroll_offset(y);
-    }
-    area.show_viewport(ui, |ui, viewport| {
-        state.viewport_height = viewport.height();
-        let origin = ui.max_rect().min;
-        let x0 = origin.x + MARGIN;
-
-        // Lay out what is in view until the running heights settle.
-        let mut visible = 0..0;
-        for _ in 0..3 {
-            visible = state
-                .cache
-                .visible(viewport.min.y - header_h, viewport.max.y - header_h);
-            for i in visible.clone() {
-                builder.galley(&mut state.cache, &ctx, i);
-            }
-            let before = state.cache.total_height();
-            state.cache.settle();
-            if (state.cache.total_height() - before).abs() < 0.5 {
-                break;
-            }
-        }
-        let total = header_h + state.cache.total_height() + 40.0;
-        ui.set_min_size(Vec2::new(ui.available_width(), total));
-        let painter = ui.painter().clone();
-
-        if viewport.min.y < header_h {
-            let title_pos = Pos2::new(x0, origin.y + 12.0);
-            if !title_text.is_empty() {
-                painter.galley(title_pos, title.clone(), look.heading_text);
-                ui.interact(
-                    Rect::from_min_size(title_pos, title.size()),
-                    Id::unique("article-title"),
-                    Sense::hover(),
-                )
-                .widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &title_text));
-            }
-            let meta_pos = title_pos + Vec2::new(0.0, title_h);
-            if !meta_text.is_empty() {
-                painter.galley(meta_pos, meta.clone(), look.text);
-                ui.interact(
-                    Rect::from_min_size(meta_pos, meta.size()),
-                    Id::unique("article-meta"),
-                    Sense::hover(),
-                )
-                .widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &meta_text));
-            }
-            let y = meta_pos.y + meta_h + 10.0;
-            painter.hline(
-                x0..=x0 + wrap,
-                y,
-                ui.visuals().widgets.noninteractive.bg_stroke,
-            );
-        }
-
-        let outline = if look.dark {
-            Color32::from_rgb(120, 190, 255)
-        } else {
-            Color32::from_rgb(20, 90, 200)
-        };
-        let mut laid: Vec<(usize, Rect)> = Vec::with_capacity(visible.len());
-        let mut hovered_claim = None;
-        for i in visible {
-            let Some(galley) = state.cache.cached(i).cloned() else {
-                continue;
-            };
-            let pos = Pos2::new(x0, origin.y + header_h + state.cache.top(i));
-            let rect = Rect::from_min_size(pos, Vec2::new(wrap, galley.size().y));
-            painter.galley(pos, galley.clone(), look.text);
-            laid.push((i, rect));
-
-            let response = ui.interact(
-                rect,
-                Id::unique(("article-paragraph", i)),
-                Sense::click_and_drag(),
-            );
-            let text = project.article.paragraphs[i]
-                .span
-                .slice(&project.article.text)
-                .unwrap_or_default();
-            response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text));
-            let at = |p: Pos2| offset_in(project, i, &galley, p - pos);
-            let under = response
-                .hover_pos()
-                .and_then(at)
-                .and_then(|o| claim_at(project, &state.index, i, o));
-            if let Some(id) = under {
-                hovered_claim = Some(id);
-                response
-                    .clone()
-                    .on_hover_cursor(CursorIcon::PointingHand)
-                    .on_hover_ui_at_pointer(|ui| claim_tooltip_ui(ui, project, id));
-            } else if response.hovered() {
-                ctx.set_cursor_icon(CursorIcon::Text);
-            }
-            if response.clicked() {
-                state.selection = None;
-                let clicked = response
-                    .interact_pointer_pos()
-                    .and_then(at)
-                    .and_then(|o| claim_at(project, &state.index, i, o));
-                if let Some(id) = clicked {
-                    actions.push(Action::SelectClaim {
-                        claim: Some(id),
-                        scroll_article: false,
-                    });
-                }
-            }
-            if response.drag_started()
-                && let Some(origin) = ctx.input(|inp| inp.pointer.press_origin())
-                && let Some(anchor) = at(origin)
-            {
-                state.selection = Some(TextSelection {
-                    anchor,
-                    head: anchor,
-                });
-                state.dragging = true;
-            }
-
-            // Outline the selected and hovered claims.
-            for (id, width) in [
-                (input.selected, 2.0),
-                (hovered_claim.filter(|h| Some(*h) != input.selected), 1.0),
-            ] {
-                let Some(claim) = id.and_then(|id| project.claim(id)) else {
-                    continue;
-                };
-                let para = project.article.paragraphs[i].span;
-                let (a, b) = (
-                    claim.span.start.max(para.start),
-                    claim.span.end.min(para.end),
-                );
-                if a >= b {
-                    continue;
-                }
-                let char_of = |byte: usize| {
-                    text.get(..byte - para.start)
-                        .map_or(0, |s| s.chars().count())
-                };
-                for r in range_rects(&galley, char_of(a), char_of(b)) {
-                    painter.rect_stroke(
-                        r.translate(pos.to_vec2()).expand(1.0),
-                        2.0,
-                        Stroke::new(width, outline),
-                        StrokeKind::Outside,
-                    );
-                }
-            }
-        }
-
-        if state.dragging {
-            if let Some(p) = ctx.input(|inp| inp.pointer.latest_pos()) {
-                let target = laid
-                    .iter()
-                    .find(|(_, r)| p.y < r.max.y + 4.0)
-                    .or(laid.last())
-                    .copied();
-                if let Some((i, rect)) = target
-                    && let Some(galley) = state.cache.cached(i)
-                    && let Some(head) = offset_in(project, i, galley, p - rect.min)
-                    && let Some(sel) = &mut state.selection
-                {
-                    sel.head = head;
-                }
-            }
-            if !ctx.input(|inp| inp.pointer.primary_down()) {
-                state.dragging = false;
-            }
-        }
+        range_rects(&g, start, start + 1)
+            .first()
+            .map_or(0.0, |r| r.min.y)
     });
+    Some(cache.top(p) + within)
+}
+
+/// Lays out the paragraphs in view until the running heights settle; returns them.
+fn lay_out_visible(
+    ctx: &egui::Context,
+    builder: &Builder<'_>,
+    cache: &mut ParagraphCache,
+    viewport: Rect,
+    header_h: f32,
+) -> std::ops::Range<usize> {
+    let mut visible = 0..0;
+    for _ in 0..3 {
+        visible = cache.visible(viewport.min.y - header_h, viewport.max.y - header_h);
+        for i in visible.clone() {
+            builder.galley(cache, ctx, i);
+        }
+        let before = cache.total_height();
+        cache.settle();
+        if (cache.total_height() - before).abs() < 0.5 {
+            break;
+        }
+    }
+    visible
+}
+
+/// What the pointer changes: the text selection, the drag, and actions.
+struct Pointer<'a> {
+    selection: &'a mut Option<TextSelection>,
+    dragging: &'a mut bool,
+    actions: &'a mut Vec<Action>,
+}
+
+/// Paints the visible paragraphs from `top` down and handles hover, clicks and the start
+/// of a drag on them; returns each painted paragraph's rectangle.
+fn paragraphs_ui(
+    ui: &mut Ui,
+    builder: &Builder<'_>,
+    cache: &ParagraphCache,
+    visible: std::ops::Range<usize>,
+    top: Pos2,
+    pointer: &mut Pointer<'_>,
+) -> Vec<(usize, Rect)> {
+    let mut laid: Vec<(usize, Rect)> = Vec::with_capacity(visible.len());
+    let mut hovered = None;
+    for i in visible {
+        let Some(galley) = cache.cached(i) else {
+            continue;
+        };
+        let pos = top + Vec2::new(0.0, cache.top(i));
+        let rect = Rect::from_min_size(pos, Vec2::new(builder.wrap, galley.size().y));
+        ui.painter().galley(pos, galley.clone(), builder.look.text);
+        laid.push((i, rect));
+        if let Some(id) = paragraph_input_ui(ui, builder, i, galley, rect, pointer) {
+            hovered = Some(id);
+        }
+        let selected = builder.input.selected;
+        for (id, width) in [
+            (selected, 2.0),
+            (hovered.filter(|h| Some(*h) != selected), 1.0),
+        ] {
+            if let Some(id) = id {
+                outline_ui(ui, builder, i, galley, pos, id, width);
+            }
+        }
+    }
+    laid
+}
+
+/// Hover, click and drag start on paragraph `i`; returns the claim under the pointer.
+fn paragraph_input_ui(
+    ui: &mut Ui,
+    builder: &Builder<'_>,
+    i: usize,
+    galley: &Arc<Galley>,
+    rect: Rect,
+    pointer: &mut Pointer<'_>,
+) -> Option<ClaimId> {
+    let project = builder.input.project;
+    let response = ui.interact(
+        rect,
+        Id::unique(("article-paragraph", i)),
+        Sense::click_and_drag(),
+    );
+    let text = project.article.paragraphs[i]
+        .span
+        .slice(&project.article.text)
+        .unwrap_or_default();
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text));
+    let at = |p: Pos2| offset_in(project, i, galley, p - rect.min);
+    let claim_under = |p: Option<Pos2>| {
+        p.and_then(at)
+            .and_then(|o| claim_at(project, builder.index, i, o))
+    };
+    let under = claim_under(response.hover_pos());
+    if let Some(id) = under {
+        response
+            .clone()
+            .on_hover_cursor(CursorIcon::PointingHand)
+            .on_hover_ui_at_pointer(|ui| claim_tooltip_ui(ui, project, id));
+    } else if response.hovered() {
+        ui.ctx().set_cursor_icon(CursorIcon::Text);
+    }
+    if response.clicked() {
+        *pointer.selection = None;
+        if let Some(id) = claim_under(response.interact_pointer_pos()) {
+            pointer.actions.push(Action::SelectClaim {
+                claim: Some(id),
+                scroll_article: false,
+            });
+        }
+    }
+    if response.drag_started()
+        && let Some(origin) = ui.input(|inp| inp.pointer.press_origin())
+        && let Some(anchor) = at(origin)
+    {
+        *pointer.selection = Some(TextSelection {
+            anchor,
+            head: anchor,
+        });
+        *pointer.dragging = true;
+    }
+    under
+}
+
+/// Outlines the part of claim `id` that lies in paragraph `i` (painted at `pos`).
+fn outline_ui(
+    ui: &Ui,
+    builder: &Builder<'_>,
+    i: usize,
+    galley: &Galley,
+    pos: Pos2,
+    id: ClaimId,
+    width: f32,
+) {
+    let project = builder.input.project;
+    let Some(claim) = project.claim(id) else {
+        return;
+    };
+    let para = project.article.paragraphs[i].span;
+    let text = para.slice(&project.article.text).unwrap_or_default();
+    let (a, b) = (
+        claim.span.start.max(para.start),
+        claim.span.end.min(para.end),
+    );
+    if a >= b {
+        return;
+    }
+    let char_of = |byte: usize| {
+        text.get(..byte - para.start)
+            .map_or(0, |s| s.chars().count())
+    };
+    let outline = if builder.look.dark {
+        Color32::from_rgb(120, 190, 255)
+    } else {
+        Color32::from_rgb(20, 90, 200)
+    };
+    for r in range_rects(galley, char_of(a), char_of(b)) {
+        ui.painter().rect_stroke(
+            r.translate(pos.to_vec2()).expand(1.0),
+            2.0,
+            Stroke::new(width, outline),
+            StrokeKind::Outside,
+        );
+    }
+}
+
+/// While dragging, moves the selection's head to the pointer; ends the drag on release.
+fn drag_ui(
+    ctx: &egui::Context,
+    project: &Project,
+    cache: &ParagraphCache,
+    laid: &[(usize, Rect)],
+    pointer: &mut Pointer<'_>,
+) {
+    if let Some(p) = ctx.input(|inp| inp.pointer.latest_pos()) {
+        let target = laid
+            .iter()
+            .find(|(_, r)| p.y < r.max.y + 4.0)
+            .or(laid.last())
+            .copied();
+        if let Some((i, rect)) = target
+            && let Some(galley) = cache.cached(i)
+            && let Some(head) = offset_in(project, i, galley, p - rect.min)
+            && let Some(sel) = pointer.selection.as_mut()
+        {
+            sel.head = head;
+        }
+    }
+    if !ctx.input(|inp| inp.pointer.primary_down()) {
+        *pointer.dragging = false;
+    }
 }
 
 /// The legend of verdict colours and, with text selected, Add claim.

@@ -7,8 +7,8 @@
 use egui::{Button, Color32, Grid, Id, Label, RichText, ScrollArea, TextEdit, Ui};
 
 use crate::app::actions::Action;
-use crate::app::dialogs::{SourcePick, kind_ui, source_pick_ui};
-use crate::app::state::source_label;
+use crate::app::labels::source_label;
+use crate::app::widgets::{SourcePick, kind_ui, source_pick_ui};
 use crate::model::{Claim, ClaimId, Evidence, Origin, Project, Verdict};
 
 /// The details panel's own state.

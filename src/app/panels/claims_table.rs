@@ -6,8 +6,69 @@ use egui::{Align, Button, Color32, ComboBox, Id, Label, Layout, RichText, Sense,
 use egui_extras::{Column, TableBuilder};
 
 use crate::app::actions::Action;
-use crate::app::state::{Filter, Sort, SortColumn, claim_source_name, source_label};
-use crate::model::{ClaimId, ClaimKind, Project, Verdict};
+use crate::app::labels::{claim_source_name, source_label};
+use crate::model::{Claim, ClaimId, ClaimKind, Project, SourceId, Verdict};
+
+/// Filters of the claims table.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Filter {
+    pub verdict: Option<Verdict>,
+    pub kind: Option<ClaimKind>,
+    pub source: Option<SourceId>,
+    pub text: String,
+}
+
+impl Filter {
+    pub fn is_active(&self) -> bool {
+        self.verdict.is_some()
+            || self.kind.is_some()
+            || self.source.is_some()
+            || !self.text.trim().is_empty()
+    }
+
+    /// True if `claim` passes every filter. `needle` is the lower-cased search text.
+    pub fn matches(&self, project: &Project, claim: &Claim, needle: &str) -> bool {
+        if self.verdict.is_some_and(|v| v != claim.review.verdict)
+            || self.kind.is_some_and(|k| k != claim.kind)
+            || self
+                .source
+                .is_some_and(|s| claim.source.map(|c| c.id) != Some(s))
+        {
+            return false;
+        }
+        if needle.is_empty() {
+            return true;
+        }
+        let text = claim.text(&project.article.text);
+        contains_lower(text, needle)
+            || contains_lower(claim_source_name(project, claim), needle)
+            || contains_lower(&claim.review.note, needle)
+    }
+}
+
+fn contains_lower(haystack: &str, needle_lower: &str) -> bool {
+    haystack.to_lowercase().contains(needle_lower)
+}
+
+/// A column of the claims table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SortColumn {
+    /// Text order (the claim's position in the article).
+    #[default]
+    Position,
+    Claim,
+    Source,
+    Kind,
+    Score,
+    Verdict,
+}
+
+/// The table's sort order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Sort {
+    pub column: SortColumn,
+    pub descending: bool,
+}
 
 /// The table's cached row order.
 #[derive(Default)]

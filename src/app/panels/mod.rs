@@ -1,6 +1,8 @@
 //! The window's parts. Each draws from the project and its own state and pushes
 //! [`Action`](super::actions::Action)s; none changes the project.
 
+mod article_header;
+mod article_index;
 pub mod article_layout;
 pub mod article_view;
 pub mod claim_detail;

@@ -4,7 +4,7 @@
 use egui::{Color32, Rect, RichText, ScrollArea, Sense, Ui, Vec2};
 
 use crate::app::actions::Action;
-use crate::app::state::source_name;
+use crate::app::labels::source_name;
 use crate::model::{Project, SourceId, Tally, Verdict};
 
 /// The panel's cached order: most claims first.

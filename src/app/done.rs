@@ -1,0 +1,238 @@
+//! Taking in finished background jobs: opened, imported, recovered and saved projects,
+//! autosaves, re-extractions and exports. Each result has its own method.
+
+use std::path::PathBuf;
+
+use super::App;
+use super::actions::Action;
+use super::dialogs::Dialog;
+use super::jobs::{self, JobDone, SaveFailure};
+use super::notify::Level;
+use super::requests::{PickPurpose, RecoveryOffer};
+use super::rerun;
+use super::state::Document;
+use crate::extract::Extraction;
+use crate::history::{Edit, History};
+use crate::model::Project;
+use crate::project::{FileStamp, Loaded, ProjectError};
+
+impl App {
+    pub(super) fn handle_done(&mut self, ctx: &egui::Context, done: JobDone) {
+        match done {
+            JobDone::Picked { purpose, path } => self.picked(ctx, purpose, path),
+            JobDone::Opened {
+                path,
+                result,
+                recovery,
+            } => self.opened(path, result, recovery),
+            JobDone::Example { result, recovery } => self.example(result, recovery),
+            JobDone::Imported { path, result } => self.imported(&path, result),
+            JobDone::Recovered { offer, result } => self.recovered(&offer, result),
+            JobDone::Saved(done) => self.saved(ctx, done),
+            JobDone::Autosaved { result, .. } => self.autosaved(result),
+            JobDone::RecoveryRemoved { result } => {
+                if let Err(e) = result {
+                    self.notices.warning(e.to_string());
+                }
+            }
+            JobDone::Extracted {
+                generation,
+                extraction,
+            } => self.extracted(generation, extraction),
+            JobDone::Exported { path, result } => match result {
+                Ok(()) => self
+                    .notices
+                    .info(format!("Exported the report to {}", path.display())),
+                Err(e) => self.notices.error(e),
+            },
+        }
+    }
+
+    /// A file dialog closed: go on with what it was for (nothing if it was cancelled).
+    fn picked(&mut self, ctx: &egui::Context, purpose: PickPurpose, path: Option<PathBuf>) {
+        // Keys go to the window again at once, not to a field or the closed dialog.
+        ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
+        ctx.memory_mut(egui::Memory::stop_text_input);
+        let Some(path) = path else { return };
+        match purpose {
+            PickPurpose::ImportArticle | PickPurpose::OpenProject => {
+                self.apply(ctx, Action::OpenPath(path));
+            }
+            PickPurpose::SaveAs => self.apply(ctx, Action::SaveTo(path)),
+            PickPurpose::Export(form) => self.apply(ctx, Action::Export { form, path }),
+        }
+    }
+
+    fn opened(
+        &mut self,
+        path: PathBuf,
+        result: Result<Loaded, ProjectError>,
+        recovery: Option<RecoveryOffer>,
+    ) {
+        match result {
+            Ok(loaded) => {
+                self.loaded(path, loaded);
+                if let Some(offer) = recovery {
+                    self.prompt(Dialog::Recover(offer));
+                }
+            }
+            Err(e) => self.notices.error(e.to_string()),
+        }
+    }
+
+    /// The bundled example, as an untitled project (Save asks where to keep it).
+    fn example(&mut self, result: Result<Loaded, ProjectError>, recovery: Option<RecoveryOffer>) {
+        match result {
+            Ok(loaded) => {
+                self.set_document(loaded.project, None, None, true);
+                self.notices.info(
+                    "The example project: import your own article with File › New from article…, or drop one on the window.",
+                );
+            }
+            Err(e) => self.notices.error(format!(
+                "The built-in example could not be read ({e}); import an article with File › New from article…"
+            )),
+        }
+        if let Some(offer) = recovery {
+            self.prompt(Dialog::Recover(offer));
+        }
+    }
+
+    fn loaded(&mut self, path: PathBuf, loaded: Loaded) {
+        let Loaded {
+            project,
+            warnings,
+            stamp,
+        } = loaded;
+        let count = project.claims.len();
+        let shown = path.display().to_string();
+        self.set_document(project, Some(path), Some(stamp), true);
+        if warnings.is_empty() {
+            self.notices
+                .info(format!("Opened {shown} ({count} claims)"));
+        } else {
+            self.notices.push(
+                Level::Warning,
+                format!("Opened {shown} with repairs:"),
+                warnings,
+            );
+        }
+    }
+
+    fn imported(&mut self, path: &std::path::Path, result: Result<(Project, Vec<String>), String>) {
+        match result {
+            Ok((project, warnings)) => {
+                let (claims, sources) = (project.claims.len(), project.sources.len());
+                self.set_document(project, None, None, false);
+                let text = format!(
+                    "Imported {}: {claims} claims from {sources} sources",
+                    path.display()
+                );
+                let level = if warnings.is_empty() {
+                    Level::Info
+                } else {
+                    Level::Warning
+                };
+                self.notices.push(level, text, warnings);
+            }
+            Err(e) => self.notices.error(e),
+        }
+    }
+
+    fn recovered(&mut self, offer: &RecoveryOffer, result: Result<Loaded, ProjectError>) {
+        match result {
+            Ok(loaded) => {
+                let stamp = match (&self.doc, &offer.project_path) {
+                    (Some(doc), Some(path)) if doc.path.as_ref() == Some(path) => doc.stamp.clone(),
+                    _ => None,
+                };
+                self.set_document(loaded.project, offer.project_path.clone(), stamp, false);
+                self.notices
+                    .info("Recovered the autosaved changes; save to keep them.");
+            }
+            Err(e) => self
+                .notices
+                .error(format!("Could not recover the autosave: {e}")),
+        }
+    }
+
+    /// A re-extraction finished: merge it into the project it was started on.
+    fn extracted(&mut self, generation: u64, extraction: Extraction) {
+        let Some(doc) = &self.doc else { return };
+        if doc.generation != generation {
+            return;
+        }
+        let merged = rerun::merge(&doc.project, extraction);
+        let (added, kept) = (merged.added, merged.kept);
+        self.edit(Edit::ReplaceExtraction {
+            sources: merged.sources,
+            claims: merged.claims,
+        });
+        self.notices.info(format!(
+            "Re-ran extraction: {added} new claims; {kept} reviewed or hand-made claims kept."
+        ));
+    }
+
+    /// Makes `project` the open document.
+    pub(super) fn set_document(
+        &mut self,
+        project: Project,
+        path: Option<PathBuf>,
+        stamp: Option<FileStamp>,
+        saved: bool,
+    ) {
+        self.generations += 1;
+        let mut history = History::new();
+        if !saved {
+            history.mark_unsaved();
+        }
+        self.doc = Some(Document {
+            project,
+            history,
+            path: path.clone(),
+            stamp,
+            generation: self.generations,
+        });
+        self.ui.reset_for_new_document();
+        self.forget_autosave();
+        if let Some(path) = path {
+            self.prefs.remember(&path);
+            self.prefs.last_project = Some(path);
+        }
+    }
+
+    fn saved(&mut self, ctx: &egui::Context, done: jobs::Saved) {
+        match done.result {
+            Ok(stamp) => {
+                if let Some(doc) = self
+                    .doc
+                    .as_mut()
+                    .filter(|d| d.generation == done.generation)
+                {
+                    doc.path = Some(done.path.clone());
+                    doc.stamp = Some(stamp);
+                    if doc.history.revision() == done.revision {
+                        doc.history.mark_saved();
+                    }
+                }
+                self.prefs.remember(&done.path);
+                self.prefs.last_project = Some(done.path.clone());
+                self.autosave.status.clear();
+                for w in done.warnings {
+                    self.notices.warning(w);
+                }
+                self.notices.info(format!("Saved {}", done.path.display()));
+                if let Some(then) = self.after_save.take() {
+                    self.proceed(ctx, then);
+                }
+            }
+            Err(SaveFailure::ChangedOnDisk) => {
+                self.prompt(Dialog::ChangedOnDisk { path: done.path });
+            }
+            Err(SaveFailure::Failed(e)) => {
+                self.after_save = None;
+                self.notices.error(e.to_string());
+            }
+        }
+    }
+}
