@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::extract::{Extraction, extract_article};
 use crate::import::{Imported, import_path};
@@ -47,15 +47,11 @@ pub fn extract_command(
     let imported = import_path(path)?;
     warnings.extend(imported.warnings.iter().cloned());
     let extraction = extract_article(&imported.article);
-    let rendered = match format {
-        ExtractFormat::Json => {
-            let mut s = extraction_json(&imported, &extraction).to_string();
-            s.push('\n');
-            s
-        }
-        ExtractFormat::Text => extraction_text(&imported, &extraction),
-    };
-    out.write_all(rendered.as_bytes()).map_err(CliError::Stdout)
+    match format {
+        ExtractFormat::Json => write_extraction_json(&imported, &extraction, out),
+        ExtractFormat::Text => out.write_all(extraction_text(&imported, &extraction).as_bytes()),
+    }
+    .map_err(CliError::Stdout)
 }
 
 /// `claimdesk new ARTICLE -o PROJECT`: imports, extracts and saves a new project.
@@ -102,16 +98,147 @@ pub fn report_command(
     Ok(())
 }
 
-fn span_json(span: Span) -> Value {
-    json!({ "start": span.start, "end": span.end })
+// The JSON contract, field by field in alphabetical order (the order `serde_json::Value`
+// prints), so that streaming it and building a `Value` give the same bytes.
+
+#[derive(serde::Serialize)]
+struct JsonSpan {
+    end: usize,
+    start: usize,
 }
 
-fn name_json(source: &Source) -> Value {
-    if source.name.is_empty() {
-        Value::Null
-    } else {
-        json!(source.name)
+impl From<Span> for JsonSpan {
+    fn from(span: Span) -> Self {
+        Self {
+            end: span.end,
+            start: span.start,
+        }
     }
+}
+
+#[derive(serde::Serialize)]
+struct JsonClaimSource<'a> {
+    id: String,
+    kind: &'static str,
+    mention: Option<JsonSpan>,
+    name: Option<&'a str>,
+    role: Option<&'a str>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonClaim<'a> {
+    cue: Option<&'a str>,
+    end: usize,
+    id: String,
+    kind: &'static str,
+    reasons: &'a [String],
+    score: f64,
+    source: Option<JsonClaimSource<'a>>,
+    start: usize,
+    text: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct JsonSource<'a> {
+    aliases: &'a [String],
+    id: String,
+    kind: &'static str,
+    mentions: Vec<JsonSpan>,
+    name: Option<&'a str>,
+    role: Option<&'a str>,
+}
+
+/// A sequence serialized item by item, never collected.
+struct Seq<I>(std::cell::RefCell<Option<I>>);
+
+impl<I: Iterator<Item = T>, T: serde::Serialize> serde::Serialize for Seq<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let items = self.0.borrow_mut().take();
+        serializer.collect_seq(items.into_iter().flatten())
+    }
+}
+
+fn seq<I>(items: I) -> Seq<I> {
+    Seq(std::cell::RefCell::new(Some(items)))
+}
+
+#[derive(serde::Serialize)]
+struct JsonExtraction<'a, C, S> {
+    byline: Option<&'a str>,
+    claims: C,
+    published: Option<&'a str>,
+    site: Option<&'a str>,
+    sources: S,
+    text: &'a str,
+    title: &'a str,
+    url: Option<&'a str>,
+}
+
+fn name_json(source: &Source) -> Option<&str> {
+    (!source.name.is_empty()).then_some(source.name.as_str())
+}
+
+fn claim_json<'a>(
+    c: &'a Claim,
+    text: &'a str,
+    by_id: &std::collections::HashMap<crate::model::SourceId, &'a Source>,
+) -> JsonClaim<'a> {
+    let source = c.source.and_then(|cs| {
+        by_id.get(&cs.id).map(|s| JsonClaimSource {
+            id: s.id.to_string(),
+            kind: s.kind.as_str(),
+            mention: cs.mention.map(JsonSpan::from),
+            name: name_json(s),
+            role: s.role.as_deref(),
+        })
+    });
+    JsonClaim {
+        cue: c.cue.as_ref().map(|q| q.text.as_str()),
+        end: c.span.end,
+        id: c.id.to_string(),
+        kind: c.kind.as_str(),
+        reasons: &c.reasons,
+        score: (f64::from(c.score) * 100.0).round() / 100.0,
+        source,
+        start: c.span.start,
+        text: c.text(text),
+    }
+}
+
+/// Serializes the contract of `imported` and `extraction` with `serializer`.
+fn contract<S: serde::Serializer>(
+    imported: &Imported,
+    extraction: &Extraction,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::Serialize;
+    let article = &imported.article;
+    let text = &article.text;
+    // Sources by id, so that each claim finds its own in constant time.
+    let by_id: std::collections::HashMap<_, &Source> =
+        extraction.sources.iter().map(|s| (s.id, s)).collect();
+    let sources = extraction.sources.iter().map(|s| JsonSource {
+        aliases: &s.aliases,
+        id: s.id.to_string(),
+        kind: s.kind.as_str(),
+        mentions: s.mentions.iter().copied().map(JsonSpan::from).collect(),
+        name: name_json(s),
+        role: s.role.as_deref(),
+    });
+    JsonExtraction {
+        byline: article.byline.as_deref(),
+        claims: seq(extraction
+            .claims
+            .iter()
+            .map(|c| claim_json(c, text, &by_id))),
+        published: article.published.as_deref(),
+        site: article.site.as_deref(),
+        sources: seq(sources),
+        text,
+        title: &article.title,
+        url: article.url.as_deref(),
+    }
+    .serialize(serializer)
 }
 
 /// The JSON contract of `claimdesk extract`: `title`, `text` (which all offsets index),
@@ -119,67 +246,23 @@ fn name_json(source: &Source) -> Value {
 /// `reasons` and `source` (`null` or `{name, role, kind, mention}`; an unnamed source
 /// with no naming words has a `null` name).
 pub fn extraction_json(imported: &Imported, extraction: &Extraction) -> Value {
-    let article = &imported.article;
-    let text = &article.text;
-    let source_of = |claim: &Claim| {
-        claim.source.and_then(|cs| {
-            extraction
-                .sources
-                .iter()
-                .find(|s| s.id == cs.id)
-                .map(|s| (s, cs))
-        })
-    };
-    let claims: Vec<Value> = extraction
-        .claims
-        .iter()
-        .map(|c| {
-            let source = source_of(c).map_or(Value::Null, |(s, cs)| {
-                json!({
-                    "id": s.id.to_string(),
-                    "name": name_json(s),
-                    "role": s.role,
-                    "kind": s.kind.as_str(),
-                    "mention": cs.mention.map_or(Value::Null, span_json),
-                })
-            });
-            json!({
-                "id": c.id.to_string(),
-                "start": c.span.start,
-                "end": c.span.end,
-                "text": c.text(text),
-                "kind": c.kind.as_str(),
-                "score": (f64::from(c.score) * 100.0).round() / 100.0,
-                "cue": c.cue.as_ref().map(|q| q.text.clone()),
-                "reasons": c.reasons,
-                "source": source,
-            })
-        })
-        .collect();
-    let sources: Vec<Value> = extraction
-        .sources
-        .iter()
-        .map(|s| {
-            json!({
-                "id": s.id.to_string(),
-                "name": name_json(s),
-                "role": s.role,
-                "kind": s.kind.as_str(),
-                "aliases": s.aliases,
-                "mentions": s.mentions.iter().map(|m| span_json(*m)).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    json!({
-        "title": article.title,
-        "byline": article.byline,
-        "published": article.published,
-        "site": article.site,
-        "url": article.url,
-        "text": text,
-        "sources": sources,
-        "claims": claims,
-    })
+    contract(imported, extraction, serde_json::value::Serializer).unwrap_or(Value::Null)
+}
+
+/// Writes [`extraction_json`] to `out` as one line, without building it in memory.
+pub fn write_extraction_json(
+    imported: &Imported,
+    extraction: &Extraction,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut buffered = std::io::BufWriter::new(out);
+    contract(
+        imported,
+        extraction,
+        &mut serde_json::Serializer::new(&mut buffered),
+    )?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }
 
 /// A readable listing: one block per claim with its source, cue and reasons.
@@ -235,6 +318,21 @@ mod tests {
             article: Article::from_text("Test", text),
             warnings: Vec::new(),
         }
+    }
+
+    #[test]
+    fn streamed_json_is_the_json_value_on_one_line() {
+        let imp = imported(
+            "\"The toll will rise,\" said Declan Moriarty, the city treasurer. Officials said 40 \
+             jobs would go, according to the council.",
+        );
+        let x = extract_article(&imp.article);
+        let mut out = Vec::new();
+        assert!(write_extraction_json(&imp, &x, &mut out).is_ok());
+        let v = extraction_json(&imp, &x);
+        assert_eq!(String::from_utf8_lossy(&out), format!("{v}\n"));
+        assert!(v["claims"].as_array().is_some_and(|c| c.len() >= 2));
+        assert!(v["sources"].as_array().is_some_and(|s| s.len() >= 2));
     }
 
     #[test]

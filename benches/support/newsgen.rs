@@ -4,6 +4,8 @@
 //! appear (as in a week of wire copy or a long hearing transcript), each named in full
 //! once and then by surname, pronoun or role, as reporters write.
 
+use std::fmt::Write;
+
 const GIVEN_M: &[&str] = &[
     "Aarav",
     "Anselm",
@@ -220,6 +222,7 @@ const TOPICS: &[&str] = &[
     "the fishing quota",
     "the housing plan",
 ];
+const FULL_MONTHS: &[&str] = &["January", "March", "April", "June", "August", "November"];
 const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 const MONTHS: &[&str] = &[
     "Jan.", "Feb.", "March", "April", "May", "June", "Sept.", "Oct.",
@@ -276,7 +279,7 @@ fn person(rng: &mut Rng) -> Person {
 
 fn org(rng: &mut Rng) -> Org {
     let name = if rng.below(4) == 0 {
-        format!("Ministry of {}", rng.pick(MINISTRIES))
+        format!("the Ministry of {}", rng.pick(MINISTRIES))
     } else {
         format!(
             "{} {} {}",
@@ -313,13 +316,15 @@ fn story(rng: &mut Rng, out: &mut String) {
             .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
             .unwrap_or_default()
     };
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "{} row deepens as {} weighs {}\n\n",
         cap(topic.trim_start_matches("the ")),
         place,
         figure(rng)
-    ));
-    out.push_str(&format!(
+    );
+    let _ = write!(
+        out,
         "{}, {} {} — {} {} {}, the {} of {}, said on {} that {} would cost {} more than planned.\n\n",
         place.to_uppercase(),
         rng.pick(MONTHS),
@@ -332,7 +337,7 @@ fn story(rng: &mut Rng, out: &mut String) {
         rng.pick(DAYS),
         topic,
         figure(rng)
-    ));
+    );
     let paragraphs = 8 + rng.below(5);
     for _ in 0..paragraphs {
         let para = match rng.below(10) {
@@ -341,19 +346,24 @@ fn story(rng: &mut Rng, out: &mut String) {
                 a.surname, place
             ),
             1 => format!(
-                "{} {}, a {} at {}, told reporters that {} had been delayed twice since {}.",
+                "{} {}, {} {} at {}, told reporters that {} had been delayed twice since {}.",
                 b.given,
                 b.surname,
+                if b.role.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                },
                 b.role,
                 o2,
                 topic,
-                rng.pick(MONTHS)
+                rng.pick(FULL_MONTHS)
             ),
             2 => format!(
                 "According to {}, {} would be needed to finish the work by {}.",
                 o2,
                 figure(rng),
-                rng.pick(MONTHS)
+                rng.pick(FULL_MONTHS)
             ),
             3 => format!(
                 "{} said {} had warned the council in writing. \"I said it then and I say it now,\" {} added.",

@@ -297,10 +297,8 @@ impl Resolver {
         let role_words: Vec<&str> = run[..k].iter().map(|t| t.lower.as_str()).collect();
         let gender = gender_of(&role_words);
         match self.find_by_name(&name) {
-            Some(e) => {
-                if self.registry.get(e).kind == SourceKind::Person {
-                    self.registry.seen(e, span.start);
-                }
+            Some(e) if self.registry.get(e).kind == SourceKind::Person => {
+                self.registry.seen(e, span.start);
             }
             None if name_toks.len() >= 2
                 || k > 0
@@ -313,7 +311,7 @@ impl Resolver {
                     (k > 0).then(|| clean(text, Span::new(run[0].span.start, run[k - 1].span.end)));
                 self.registry.push(entity);
             }
-            None => {}
+            _ => {}
         }
     }
 }
