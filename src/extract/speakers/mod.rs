@@ -150,42 +150,51 @@ fn is_media_word(w: &str) -> bool {
 
 /// Unions, parties, governments and the like: organisations that are not businesses.
 fn is_public_body(name: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "agency",
+        "army",
+        "assembly",
+        "association",
+        "charity",
+        "church",
+        "commission",
+        "committee",
+        "congress",
+        "council",
+        "court",
+        "department",
+        "federation",
+        "foundation",
+        "government",
+        "hospital",
+        "institute",
+        "ministry",
+        "observatory",
+        "office",
+        "parliament",
+        "party",
+        "police",
+        "school",
+        "senate",
+        "trust",
+        "union",
+        "university",
+        "worker",
+    ];
     name.split_whitespace().any(|w| {
-        matches!(
-            w.to_lowercase().trim_end_matches(['\'', '’', 's']),
-            "union"
-                | "party"
-                | "partie"
-                | "ministry"
-                | "ministrie"
-                | "department"
-                | "government"
-                | "council"
-                | "committee"
-                | "commission"
-                | "university"
-                | "institute"
-                | "agency"
-                | "agencie"
-                | "association"
-                | "federation"
-                | "court"
-                | "police"
-                | "parliament"
-                | "congres"
-                | "senate"
-                | "assembly"
-                | "office"
-                | "worker"
-                | "observatory"
-                | "trust"
-                | "charity"
-                | "foundation"
-                | "school"
-                | "hospital"
-                | "church"
-                | "army"
-        )
+        // "Workers'", "Union's", "unions", "parties", "agencies": possessive and plural
+        // endings come off, one at a time ("congress" keeps its "ss").
+        let w = w.to_lowercase();
+        let w = w.trim_end_matches(['\'', '’']);
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        let singular = w.strip_suffix("ies").map_or_else(
+            || w.strip_suffix('s').unwrap_or(w).to_string(),
+            |stem| format!("{stem}y"),
+        );
+        BODIES.contains(&w) || BODIES.contains(&singular.as_str())
     })
 }
 

@@ -190,3 +190,36 @@ fn an_alias_added_later_is_found() {
         ["Financial Times", "Financial Times", "Financial Times"]
     );
 }
+
+#[test]
+fn public_bodies_by_any_ending() {
+    for name in [
+        "US Congress",
+        "Dock Workers' Union",
+        "the Union's board",
+        "Ministry of Agriculture",
+        "Allied Trade Unions",
+        "Opposition Parties",
+        "Farm Agencies",
+        "Congress",
+    ] {
+        assert!(is_public_body(name), "{name}");
+    }
+    for name in [
+        "Acme Steel",
+        "Northwest Container Terminals",
+        "Gazprom Bank",
+    ] {
+        assert!(!is_public_body(name), "{name}");
+    }
+}
+
+#[test]
+fn the_company_is_not_congress() {
+    let (names, _) = resolve_all(&[
+        ("Northwest Container Terminals said it", "said"),
+        ("The United States Congress said it", "said"),
+        ("the company said", "said"),
+    ]);
+    assert_eq!(names[2], "Northwest Container Terminals");
+}
