@@ -75,7 +75,7 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
         .with_title("claimdesk")
         .with_app_id(APP_ID)
         .with_inner_size([1400.0, 900.0])
-        .with_min_inner_size([760.0, 480.0])
+        .with_min_inner_size([800.0, 560.0])
         .with_drag_and_drop(true);
     // The icon is bundled; should it ever fail to decode, the window simply has none.
     if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
@@ -198,6 +198,11 @@ impl App {
 
     pub fn prefs(&self) -> &Prefs {
         &self.prefs
+    }
+
+    /// Where the document's panels were drawn in the last frame.
+    pub fn panel_rects(&self) -> state::PanelRects {
+        self.ui.panels
     }
 
     /// Paragraph layouts built so far (the article view rebuilds only what changed).
