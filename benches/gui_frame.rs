@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use claimdesk::app::{Action, App, FilePicker, PickRequest, Startup};
+use claimdesk::app::{Action, App, FilePicker, PickRequest, Picked, Startup};
 use criterion::{Criterion, criterion_group};
 use egui_kittest::Harness;
 
@@ -29,11 +29,11 @@ const CLAIMS: usize = 3_000;
 struct NoDialogs;
 
 impl FilePicker for NoDialogs {
-    fn pick_open(&self, _: &PickRequest) -> Option<PathBuf> {
-        None
+    fn pick_open(&self, _: &PickRequest) -> Picked {
+        Picked::Cancelled
     }
-    fn pick_save(&self, _: &PickRequest) -> Option<PathBuf> {
-        None
+    fn pick_save(&self, _: &PickRequest) -> Picked {
+        Picked::Cancelled
     }
 }
 

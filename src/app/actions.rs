@@ -8,7 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::model::{ClaimId, ClaimKind, Evidence, SourceId, Span, Verdict};
 
-use super::requests::{ExportForm, SourceChoice};
+use super::requests::{ExportForm, PickPurpose, SourceChoice};
 
 /// A request from the user.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +35,13 @@ pub enum Action {
     },
     ClearRecent,
     Quit,
+    /// List a folder for the window's own file dialog.
+    ListFolder(PathBuf),
+    /// A file chosen in the window's own file dialog, for `purpose`.
+    PickedFile {
+        purpose: PickPurpose,
+        path: PathBuf,
+    },
 
     // Edit
     Undo,
@@ -238,6 +245,8 @@ impl Action {
                 "Export report…"
             }
             Action::ClearRecent => "Clear recent files",
+            Action::ListFolder(_) => "Open folder",
+            Action::PickedFile { .. } => "Choose file",
             Action::Quit => "Quit",
             Action::Undo => "Undo",
             Action::Redo => "Redo",

@@ -99,6 +99,8 @@ impl App {
             }
             Action::Export { form, path } => self.export(ctx, &form, path),
             Action::ClearRecent => self.prefs.recent.clear(),
+            Action::ListFolder(dir) => self.list_folder(ctx, dir),
+            Action::PickedFile { purpose, path } => self.picked_path(ctx, purpose, path),
             Action::Quit => self.quit(ctx),
             // Edit
             Action::Undo => self.undo_redo(ctx, true),

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use egui::{Id, Modal, RichText, TextEdit, Ui};
 
 use super::actions::{Action, Answer};
+use super::file_dialog::{FileBrowser, file_browser_ui};
 use super::prefs::{Prefs, ZOOM_RANGE};
 use super::requests::{ExportForm, Pending, RecoveryOffer};
 use super::widgets::{SourcePick, source_pick_ui, when};
@@ -16,12 +17,19 @@ use crate::report::Format;
 /// The open dialog.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Dialog {
-    Unsaved { name: String, then: Pending },
+    Unsaved {
+        name: String,
+        then: Pending,
+    },
     Recover(RecoveryOffer),
-    ChangedOnDisk { path: PathBuf },
+    ChangedOnDisk {
+        path: PathBuf,
+    },
     AddClaim(AddClaimForm),
     Export(ExportForm),
     Preferences,
+    /// The window's own file dialog (no system one could be shown).
+    Files(Box<FileBrowser>),
 }
 
 /// The Add claim form.
@@ -113,6 +121,7 @@ pub fn dialog_ui(
             }
             Dialog::Export(form) => close = export_ui(ui, form, actions),
             Dialog::Preferences => close = preferences_ui(ui, prefs),
+            Dialog::Files(browser) => close = file_browser_ui(ui, browser, actions),
         }
     });
     // Escape closes the dialog (a prompt as if Cancel was pressed). Clicks outside do

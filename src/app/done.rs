@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use super::App;
 use super::actions::Action;
 use super::dialogs::Dialog;
+use super::file_dialog::FileBrowser;
 use super::jobs::{self, JobDone, SaveFailure};
 use super::notify::Level;
-use super::requests::{PickPurpose, RecoveryOffer};
+use super::requests::{PickPurpose, PickRequest, Picked, RecoveryOffer};
 use super::rerun;
 use super::state::Document;
 use crate::extract::Extraction;
@@ -19,7 +20,16 @@ use crate::project::{FileStamp, Loaded, ProjectError};
 impl App {
     pub(super) fn handle_done(&mut self, ctx: &egui::Context, done: JobDone) {
         match done {
-            JobDone::Picked { purpose, path } => self.picked(ctx, purpose, path),
+            JobDone::Picked {
+                purpose,
+                request,
+                picked,
+            } => self.picked(ctx, purpose, &request, picked),
+            JobDone::Listed { dir, result } => {
+                if let Some(Dialog::Files(browser)) = &mut self.ui.dialog {
+                    browser.listed(&dir, result);
+                }
+            }
             JobDone::Opened {
                 path,
                 result,
@@ -48,12 +58,32 @@ impl App {
         }
     }
 
-    /// A file dialog closed: go on with what it was for (nothing if it was cancelled).
-    fn picked(&mut self, ctx: &egui::Context, purpose: PickPurpose, path: Option<PathBuf>) {
+    /// A file dialog closed: go on with what it was for (nothing if it was cancelled);
+    /// with no system dialog, show the window's own.
+    fn picked(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: PickPurpose,
+        request: &PickRequest,
+        picked: Picked,
+    ) {
         // Keys go to the window again at once, not to a field or the closed dialog.
         ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
         ctx.memory_mut(egui::Memory::stop_text_input);
-        let Some(path) = path else { return };
+        match picked {
+            Picked::File(path) => self.picked_path(ctx, purpose, path),
+            Picked::Cancelled => {}
+            Picked::Unavailable(why) => {
+                let browser = FileBrowser::new(purpose, request, why, &self.prefs.recent);
+                let dir = browser.dir.clone();
+                self.prompt(Dialog::Files(Box::new(browser)));
+                self.apply(ctx, Action::ListFolder(dir));
+            }
+        }
+    }
+
+    /// Goes on with a chosen file.
+    pub(super) fn picked_path(&mut self, ctx: &egui::Context, purpose: PickPurpose, path: PathBuf) {
         match purpose {
             PickPurpose::ImportArticle | PickPurpose::OpenProject => {
                 self.apply(ctx, Action::OpenPath(path));

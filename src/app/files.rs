@@ -120,8 +120,15 @@ impl App {
             ctx,
             "dialog",
             "Waiting for the file dialog…".into(),
-            move || jobs::pick(&picker, purpose, &request, save),
+            move || jobs::pick(&picker, purpose, request, save),
         );
+    }
+
+    /// Lists a folder for the window's own file dialog.
+    pub(super) fn list_folder(&mut self, ctx: &egui::Context, dir: PathBuf) {
+        self.spawn(ctx, "list", "Reading the folder…".into(), move || {
+            jobs::list_folder(dir)
+        });
     }
 
     /// Save: to the project's file, or Save as… for a project never saved.

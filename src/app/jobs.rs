@@ -17,46 +17,8 @@ use crate::model::Project;
 use crate::project::{self, FileStamp, Loaded, ProjectError};
 use crate::report::{self, Format};
 
-use super::requests::{PickPurpose, PickRequest, RecoveryOffer};
-
-/// Chooses files. The real one shows the system dialog (rfd); tests use a fake.
-///
-/// Called on a job thread, never on the UI thread.
-pub trait FilePicker: Send + Sync {
-    /// A file to open, or `None` if the user cancelled.
-    fn pick_open(&self, request: &PickRequest) -> Option<PathBuf>;
-    /// A file to write, or `None` if the user cancelled.
-    fn pick_save(&self, request: &PickRequest) -> Option<PathBuf>;
-}
-
-/// The system file dialog, through rfd.
-pub struct RfdPicker;
-
-impl RfdPicker {
-    fn dialog(request: &PickRequest) -> rfd::FileDialog {
-        let mut dialog = rfd::FileDialog::new().set_title(&request.title);
-        for (name, extensions) in &request.filters {
-            dialog = dialog.add_filter(name, extensions);
-        }
-        if let Some(dir) = &request.directory {
-            dialog = dialog.set_directory(dir);
-        }
-        if let Some(name) = &request.file_name {
-            dialog = dialog.set_file_name(name);
-        }
-        dialog
-    }
-}
-
-impl FilePicker for RfdPicker {
-    fn pick_open(&self, request: &PickRequest) -> Option<PathBuf> {
-        Self::dialog(request).pick_file()
-    }
-
-    fn pick_save(&self, request: &PickRequest) -> Option<PathBuf> {
-        Self::dialog(request).save_file()
-    }
-}
+use super::picker::FilePicker;
+use super::requests::{FolderEntry, PickPurpose, PickRequest, Picked, RecoveryOffer};
 
 /// Why a save did not happen.
 #[derive(Debug)]
@@ -83,7 +45,13 @@ pub struct Saved {
 pub enum JobDone {
     Picked {
         purpose: PickPurpose,
-        path: Option<PathBuf>,
+        request: PickRequest,
+        picked: Picked,
+    },
+    /// A folder's listing for the in-window file dialog.
+    Listed {
+        dir: PathBuf,
+        result: Result<Vec<FolderEntry>, String>,
     },
     Opened {
         path: PathBuf,
@@ -234,15 +202,40 @@ impl Jobs {
 pub fn pick(
     picker: &Arc<dyn FilePicker>,
     purpose: PickPurpose,
-    request: &PickRequest,
+    request: PickRequest,
     save: bool,
 ) -> JobDone {
-    let path = if save {
-        picker.pick_save(request)
+    let picked = if save {
+        picker.pick_save(&request)
     } else {
-        picker.pick_open(request)
+        picker.pick_open(&request)
     };
-    JobDone::Picked { purpose, path }
+    JobDone::Picked {
+        purpose,
+        request,
+        picked,
+    }
+}
+
+/// Lists `dir` for the in-window file dialog: folders first, then files, each sorted by
+/// name; hidden entries (starting with a dot) are left out.
+pub fn list_folder(dir: PathBuf) -> JobDone {
+    let result = fs::read_dir(&dir)
+        .map_err(|e| format!("cannot read the folder {}: {e}", dir.display()))
+        .map(|entries| {
+            let mut out: Vec<FolderEntry> = entries
+                .flatten()
+                .filter_map(|entry| {
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    // A symlink counts as what it points to.
+                    let is_dir = fs::metadata(entry.path()).is_ok_and(|m| m.is_dir());
+                    (!name.starts_with('.')).then_some(FolderEntry { name, is_dir })
+                })
+                .collect();
+            out.sort_by_cached_key(|e| (!e.is_dir, e.name.to_lowercase()));
+            out
+        });
+    JobDone::Listed { dir, result }
 }
 
 /// Opens a project file, and looks for a newer autosave of it.

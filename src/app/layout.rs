@@ -1,15 +1,27 @@
 //! Where the document's panels go: sources on the left, the review panel (claims table
 //! above the selected claim's details) on the right, the article in the middle. Each
 //! panel is one function here; a new panel is one more.
+//!
+//! Narrow windows give way in order: the sources panel folds away first (below
+//! [`SOURCES_FIT`]; its toggle is kept for when the window widens), then the review
+//! panel narrows to [`REVIEW_MIN`], and the article always keeps [`MIN_ARTICLE`].
 
-use egui::{CentralPanel, Panel, Ui};
+use egui::{CentralPanel, Panel, Rect, Ui};
 
 use super::actions::Action;
 use super::panels::article_view::{ArticleInput, article_ui};
 use super::panels::claim_detail::claim_detail_ui;
 use super::panels::claims_table::{claims_table_ui, filter_bar_ui};
 use super::panels::sources_panel::sources_ui;
-use super::state::{Document, UiState};
+use super::state::{Document, PanelRects, UiState};
+
+/// The article column is never narrower than this (points).
+pub const MIN_ARTICLE: f32 = 420.0;
+/// The review panel's narrowest.
+pub const REVIEW_MIN: f32 = 340.0;
+/// The window content width below which the sources panel folds away.
+pub const SOURCES_FIT: f32 = 1100.0;
+const SOURCES_MIN: f32 = 160.0;
 
 /// Draws the open document's panels; `sources_open` is the sources panel's toggle.
 pub fn document_ui(
@@ -19,17 +31,25 @@ pub fn document_ui(
     sources_open: &mut bool,
     actions: &mut Vec<Action>,
 ) {
-    sources_panel_ui(ui, doc, state, sources_open, actions);
-    review_panel_ui(ui, doc, state, actions);
-    CentralPanel::default().show(ui, |ui| {
-        let input = ArticleInput {
-            project: &doc.project,
-            content_key: doc.content_key(),
-            selected: state.selected,
-            focused_source: state.filter.source,
-        };
-        article_ui(ui, &input, &mut state.article, actions);
-    });
+    let sources = sources_panel_ui(ui, doc, state, sources_open, actions);
+    let review = review_panel_ui(ui, doc, state, actions);
+    let article = CentralPanel::default()
+        .show(ui, |ui| {
+            let input = ArticleInput {
+                project: &doc.project,
+                content_key: doc.content_key(),
+                selected: state.selected,
+                focused_source: state.filter.source,
+            };
+            article_ui(ui, &input, &mut state.article, actions);
+        })
+        .response
+        .rect;
+    state.panels = PanelRects {
+        sources,
+        review,
+        article,
+    };
 }
 
 fn sources_panel_ui(
@@ -38,12 +58,17 @@ fn sources_panel_ui(
     state: &mut UiState,
     open: &mut bool,
     actions: &mut Vec<Action>,
-) {
-    Panel::left("sources-panel")
+) -> Option<Rect> {
+    let width = ui.available_width();
+    let fits = width >= SOURCES_FIT;
+    // Folded for lack of room, the toggle keeps what the user chose.
+    let mut shown = *open && fits;
+    let response = Panel::left("sources-panel")
         .resizable(true)
         .default_size(250.0)
-        .min_size(160.0)
-        .show_collapsible(ui, open, |ui| {
+        .min_size(SOURCES_MIN)
+        .max_size((width - MIN_ARTICLE - REVIEW_MIN).max(SOURCES_MIN))
+        .show_collapsible(ui, &mut shown, |ui| {
             sources_ui(
                 ui,
                 &doc.project,
@@ -53,14 +78,24 @@ fn sources_panel_ui(
                 actions,
             );
         });
+    if fits {
+        *open = shown;
+    }
+    response.map(|r| r.response.rect)
 }
 
-/// The claims table above the selected claim's details.
-fn review_panel_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, actions: &mut Vec<Action>) {
+/// The claims table above the selected claim's details, as wide as the article allows.
+fn review_panel_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    state: &mut UiState,
+    actions: &mut Vec<Action>,
+) -> Rect {
+    let max = (ui.available_width() - MIN_ARTICLE).max(REVIEW_MIN);
     Panel::right("review-panel")
         .resizable(true)
-        .default_size(640.0)
-        .min_size(380.0)
+        .default_size(640.0_f32.min(max))
+        .size_range(REVIEW_MIN.min(max)..=max)
         .show(ui, |ui| {
             let detail_h = 440.0_f32.min(ui.available_height() * 0.6);
             Panel::bottom("claim-details")
@@ -74,7 +109,9 @@ fn review_panel_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, actions: &m
                 });
             // The rest of the panel, bounded, so the table stays above the details.
             CentralPanel::no_frame().show(ui, |ui| table_ui(ui, doc, state, actions));
-        });
+        })
+        .response
+        .rect
 }
 
 fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, actions: &mut Vec<Action>) {

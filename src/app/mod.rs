@@ -9,10 +9,12 @@
 //! point one way (`tests/gui_modules.rs` fails on a loop):
 //!
 //! 1. plain data and helpers: [`requests`] (what actions, dialogs and jobs carry),
-//!    [`labels`] (how sources are named), [`prefs`], [`notify`];
+//!    [`labels`] (how sources are named), [`prefs`], [`notify`], [`picker`] (the system
+//!    file dialog);
 //! 2. [`actions`] (what the user asks for), [`widgets`] (shared by panels and dialogs),
 //!    [`jobs`] (background work), `rerun`;
-//! 3. [`dialogs`] and [`panels`], which draw and emit actions;
+//! 3. [`file_dialog`] (the window's own), [`dialogs`] and [`panels`], which draw and
+//!    emit actions;
 //! 4. [`state`] (the document and the view state, holding each panel's own), `layout`
 //!    (where the panels go), `file_drop`, `startup`;
 //! 5. the [`App`]: this file, and the files that add its methods — `frame` (the frame
@@ -25,6 +27,7 @@ pub mod actions;
 mod apply;
 pub mod dialogs;
 mod done;
+pub mod file_dialog;
 mod file_drop;
 mod files;
 mod frame;
@@ -33,6 +36,7 @@ pub mod labels;
 mod layout;
 pub mod notify;
 pub mod panels;
+pub mod picker;
 pub mod prefs;
 pub mod requests;
 mod rerun;
@@ -45,9 +49,9 @@ use std::sync::Arc;
 
 pub use actions::Action;
 pub use dialogs::Dialog;
-pub use jobs::{FilePicker, RfdPicker};
+pub use picker::{FilePicker, RfdPicker};
 pub use prefs::Prefs;
-pub use requests::PickRequest;
+pub use requests::{PickRequest, Picked};
 pub use startup::Startup;
 pub use state::AUTOSAVE_SECS;
 
@@ -71,7 +75,7 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
         .with_title("claimdesk")
         .with_app_id(APP_ID)
         .with_inner_size([1400.0, 900.0])
-        .with_min_inner_size([760.0, 480.0])
+        .with_min_inner_size([800.0, 560.0])
         .with_drag_and_drop(true);
     // The icon is bundled; should it ever fail to decode, the window simply has none.
     if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
@@ -194,6 +198,11 @@ impl App {
 
     pub fn prefs(&self) -> &Prefs {
         &self.prefs
+    }
+
+    /// Where the document's panels were drawn in the last frame.
+    pub fn panel_rects(&self) -> state::PanelRects {
+        self.ui.panels
     }
 
     /// Paragraph layouts built so far (the article view rebuilds only what changed).

@@ -82,3 +82,19 @@ pub enum Pending {
     Close,
     Open(PathBuf),
 }
+
+/// What a file dialog answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Picked {
+    File(PathBuf),
+    Cancelled,
+    /// No system dialog could be shown (why, in words); the window shows its own.
+    Unavailable(String),
+}
+
+/// One entry of a folder listed by the in-window file dialog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FolderEntry {
+    pub name: String,
+    pub is_dir: bool,
+}

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::jobs::FilePicker;
+use super::picker::FilePicker;
 use super::prefs::Prefs;
 
 /// What the window opens first, and how it runs.

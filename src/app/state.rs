@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::history::History;
+use egui::Rect;
+
 use crate::model::ClaimId;
 use crate::model::Project;
 use crate::project::FileStamp;
@@ -56,6 +58,24 @@ pub struct Autosave {
     pub status: String,
 }
 
+/// Where the panels went this frame (for tests and for whoever needs to know).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PanelRects {
+    pub sources: Option<Rect>,
+    pub review: Rect,
+    pub article: Rect,
+}
+
+impl Default for PanelRects {
+    fn default() -> Self {
+        Self {
+            sources: None,
+            review: Rect::NOTHING,
+            article: Rect::NOTHING,
+        }
+    }
+}
+
 /// View state: everything the panels need besides the project.
 #[derive(Default)]
 pub struct UiState {
@@ -71,6 +91,8 @@ pub struct UiState {
     pub table: TableState,
     pub detail: DetailState,
     pub sources: SourcesState,
+    /// Where the panels were drawn in the last frame.
+    pub panels: PanelRects,
 }
 
 impl UiState {

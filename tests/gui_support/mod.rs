@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use claimdesk::app::{App, FilePicker, PickRequest, Prefs, Startup};
+use claimdesk::app::{App, FilePicker, PickRequest, Picked, Prefs, Startup};
 use claimdesk::model::Project;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -34,23 +34,38 @@ pub fn saved_sample(dir: &Path) -> PathBuf {
     path
 }
 
-/// Answers file dialogs with preset paths.
+/// Answers file dialogs with preset paths (cancels without one), or, with
+/// `unavailable` set, as a desktop with no system file dialog does.
 #[derive(Default)]
 pub struct FakePicker {
     pub open: Mutex<Option<PathBuf>>,
     pub save: Mutex<Option<PathBuf>>,
     pub asked: Mutex<Vec<String>>,
+    pub unavailable: Mutex<bool>,
+}
+
+impl FakePicker {
+    fn answer(&self, request: &PickRequest, preset: &Mutex<Option<PathBuf>>) -> Picked {
+        if let Ok(mut asked) = self.asked.lock() {
+            asked.push(request.title.clone());
+        }
+        if self.unavailable.lock().is_ok_and(|u| *u) {
+            return Picked::Unavailable("no portal and no zenity (test)".into());
+        }
+        match preset.lock().ok().and_then(|p| p.clone()) {
+            Some(path) => Picked::File(path),
+            None => Picked::Cancelled,
+        }
+    }
 }
 
 impl FilePicker for FakePicker {
-    fn pick_open(&self, request: &PickRequest) -> Option<PathBuf> {
-        self.asked.lock().ok()?.push(request.title.clone());
-        self.open.lock().ok()?.clone()
+    fn pick_open(&self, request: &PickRequest) -> Picked {
+        self.answer(request, &self.open)
     }
 
-    fn pick_save(&self, request: &PickRequest) -> Option<PathBuf> {
-        self.asked.lock().ok()?.push(request.title.clone());
-        self.save.lock().ok()?.clone()
+    fn pick_save(&self, request: &PickRequest) -> Picked {
+        self.answer(request, &self.save)
     }
 }
 

@@ -388,14 +388,17 @@ fn toolbar_ui(
     // move under the pointer in the middle of a drag.
     ui.horizontal(|ui| {
         ui.set_min_height(ui.spacing().interact_size.y);
-        for verdict in Verdict::ALL {
-            let chip = RichText::new(format!(" {} ", verdict.label()))
-                .background_color(look.claim_bg(verdict))
-                .color(look.marked_text)
-                .small();
-            ui.label(chip);
+        // The legend only where it fits beside the hint; a narrow column keeps the hint.
+        if ui.available_width() >= 560.0 {
+            for verdict in Verdict::ALL {
+                let chip = RichText::new(format!(" {} ", verdict.label()))
+                    .background_color(look.claim_bg(verdict))
+                    .color(look.marked_text)
+                    .small();
+                ui.label(chip);
+            }
+            ui.separator();
         }
-        ui.separator();
         match state.selected_span(&project.article.text) {
             None => {
                 let hint = RichText::new("Click a highlight to review; drag to add a claim.");

@@ -228,22 +228,24 @@ pub fn claims_table_ui(
     scroll_to_selected: bool,
     actions: &mut Vec<Action>,
 ) {
-    let text = &project.article.text;
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    // A narrow panel leaves out kind and score, so the table never pushes the panel wider.
+    let columns: &[SortColumn] = if ui.available_width() < COMPACT_BELOW {
+        &COMPACT_COLUMNS
+    } else {
+        &ALL_COLUMNS
+    };
     let mut builder = TableBuilder::new(ui)
-        .id_salt("claims-table")
+        .id_salt(("claims-table", columns.len()))
         .striped(true)
         .resizable(true)
         .sense(Sense::click())
-        .cell_layout(Layout::left_to_right(Align::Center))
-        .column(Column::initial(36.0).at_least(30.0))
-        .column(Column::remainder().at_least(160.0).clip(true))
-        .column(Column::initial(112.0).at_least(50.0).clip(true))
-        .column(Column::initial(66.0).at_least(40.0).clip(true))
-        .column(Column::initial(44.0).at_least(36.0))
-        .column(Column::initial(112.0).at_least(60.0).clip(true))
-        .min_scrolled_height(0.0)
-        .auto_shrink([false, false]);
+        .cell_layout(Layout::left_to_right(Align::Center));
+    let compact = columns.len() < ALL_COLUMNS.len();
+    for &column in columns {
+        builder = builder.column(column_spec(column, compact));
+    }
+    builder = builder.min_scrolled_height(0.0).auto_shrink([false, false]);
     if scroll_to_selected
         && let Some(row) = selected.and_then(|id| {
             table
@@ -256,33 +258,8 @@ pub fn claims_table_ui(
     }
     builder
         .header(row_h, |mut header| {
-            for (column, name) in [
-                (SortColumn::Position, "#"),
-                (SortColumn::Claim, "Claim"),
-                (SortColumn::Source, "Source"),
-                (SortColumn::Kind, "Kind"),
-                (SortColumn::Score, "Score"),
-                (SortColumn::Verdict, "Verdict"),
-            ] {
-                header.col(|ui| {
-                    let button = Button::new(RichText::new(name).strong()).frame(false);
-                    let response = ui
-                        .add(button)
-                        .on_hover_text(format!("Sort by {}", name.to_lowercase()));
-                    if sort.column == column {
-                        sort_arrow(ui, response.rect, sort.descending);
-                    }
-                    if response.clicked() {
-                        if sort.column == column {
-                            sort.descending = !sort.descending;
-                        } else {
-                            *sort = Sort {
-                                column,
-                                descending: false,
-                            };
-                        }
-                    }
-                });
+            for &column in columns {
+                header.col(|ui| header_ui(ui, column, sort));
             }
         })
         .body(|body| {
@@ -295,35 +272,9 @@ pub fn claims_table_ui(
                     return;
                 };
                 row.set_selected(selected == Some(claim.id));
-                row.col(|ui| {
-                    ui.add(
-                        Label::new(RichText::new(claim.id.to_string()).weak()).selectable(false),
-                    );
-                });
-                row.col(|ui| {
-                    let shown = claim.text(text).replace('\n', " ");
-                    ui.add(Label::new(shown).truncate().selectable(false));
-                });
-                row.col(|ui| {
-                    ui.add(
-                        Label::new(claim_source_name(project, claim))
-                            .truncate()
-                            .selectable(false),
-                    );
-                });
-                row.col(|ui| {
-                    ui.add(Label::new(claim.kind.label()).selectable(false));
-                });
-                row.col(|ui| {
-                    ui.add(Label::new(format!("{:.2}", claim.score)).selectable(false));
-                });
-                row.col(|ui| {
-                    let [r, g, b] = claim.review.verdict.rgb();
-                    let (dot, _) = ui.allocate_exact_size(egui::Vec2::splat(10.0), Sense::hover());
-                    ui.painter()
-                        .circle_filled(dot.center(), 4.5, Color32::from_rgb(r, g, b));
-                    ui.add(Label::new(claim.review.verdict.label()).selectable(false));
-                });
+                for &column in columns {
+                    row.col(|ui| cell_ui(ui, project, claim, column));
+                }
                 if row.response().clicked() {
                     actions.push(Action::SelectClaim {
                         claim: Some(claim.id),
@@ -332,6 +283,101 @@ pub fn claims_table_ui(
                 }
             });
         });
+}
+
+/// Narrower than this, the table shows [`COMPACT_COLUMNS`].
+const COMPACT_BELOW: f32 = 580.0;
+const ALL_COLUMNS: [SortColumn; 6] = [
+    SortColumn::Position,
+    SortColumn::Claim,
+    SortColumn::Source,
+    SortColumn::Kind,
+    SortColumn::Score,
+    SortColumn::Verdict,
+];
+const COMPACT_COLUMNS: [SortColumn; 4] = [
+    SortColumn::Position,
+    SortColumn::Claim,
+    SortColumn::Source,
+    SortColumn::Verdict,
+];
+
+fn column_spec(column: SortColumn, compact: bool) -> Column {
+    match column {
+        SortColumn::Position => Column::initial(36.0).at_least(30.0),
+        SortColumn::Claim => Column::remainder().at_least(100.0).clip(true),
+        SortColumn::Source if compact => Column::initial(80.0).at_least(50.0).clip(true),
+        SortColumn::Verdict if compact => Column::initial(88.0).at_least(60.0).clip(true),
+        SortColumn::Source => Column::initial(112.0).at_least(50.0).clip(true),
+        SortColumn::Kind => Column::initial(66.0).at_least(40.0).clip(true),
+        SortColumn::Score => Column::initial(44.0).at_least(36.0),
+        SortColumn::Verdict => Column::initial(112.0).at_least(60.0).clip(true),
+    }
+}
+
+fn column_name(column: SortColumn) -> &'static str {
+    match column {
+        SortColumn::Position => "#",
+        SortColumn::Claim => "Claim",
+        SortColumn::Source => "Source",
+        SortColumn::Kind => "Kind",
+        SortColumn::Score => "Score",
+        SortColumn::Verdict => "Verdict",
+    }
+}
+
+/// A column header: click to sort by it, again to reverse.
+fn header_ui(ui: &mut Ui, column: SortColumn, sort: &mut Sort) {
+    let name = column_name(column);
+    let button = Button::new(RichText::new(name).strong()).frame(false);
+    let response = ui
+        .add(button)
+        .on_hover_text(format!("Sort by {}", name.to_lowercase()));
+    if sort.column == column {
+        sort_arrow(ui, response.rect, sort.descending);
+    }
+    if response.clicked() {
+        if sort.column == column {
+            sort.descending = !sort.descending;
+        } else {
+            *sort = Sort {
+                column,
+                descending: false,
+            };
+        }
+    }
+}
+
+fn cell_ui(ui: &mut Ui, project: &Project, claim: &Claim, column: SortColumn) {
+    match column {
+        SortColumn::Position => {
+            ui.add(Label::new(RichText::new(claim.id.to_string()).weak()).selectable(false));
+        }
+        SortColumn::Claim => {
+            let shown = claim.text(&project.article.text).replace('\n', " ");
+            ui.add(Label::new(shown).truncate().selectable(false));
+        }
+        SortColumn::Source => {
+            ui.add(
+                Label::new(claim_source_name(project, claim))
+                    .truncate()
+                    .selectable(false),
+            );
+        }
+        SortColumn::Kind => {
+            ui.add(Label::new(claim.kind.label()).selectable(false));
+        }
+        SortColumn::Score => {
+            ui.add(Label::new(format!("{:.2}", claim.score)).selectable(false));
+        }
+        SortColumn::Verdict => {
+            let [r, g, b] = claim.review.verdict.rgb();
+            let (dot, _) = ui.allocate_exact_size(egui::Vec2::splat(10.0), Sense::hover());
+            ui.painter()
+                .circle_filled(dot.center(), 4.5, Color32::from_rgb(r, g, b));
+            ui.add(Label::new(claim.review.verdict.label()).selectable(false));
+        }
+    }
 }
 
 /// A small triangle after a sorted column's name: up for ascending, down for descending.

@@ -22,11 +22,6 @@ pub fn status_bar_ui(ui: &mut Ui, input: &StatusInput<'_>) {
             ui.separator();
         }
         if input.has_document {
-            match input.path {
-                Some(path) => ui.label(RichText::new(path.display().to_string()).weak()),
-                None => ui.label(RichText::new("Not saved yet").weak()),
-            };
-            ui.separator();
             if input.dirty {
                 ui.label(RichText::new("• Unsaved changes").color(ui.visuals().warn_fg_color));
             } else {
@@ -36,11 +31,19 @@ pub fn status_bar_ui(ui: &mut Ui, input: &StatusInput<'_>) {
                 ui.separator();
                 ui.label(RichText::new(input.autosave).weak());
             }
+            ui.separator();
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             for label in &input.running {
                 ui.label(*label);
                 ui.spinner();
+            }
+            if input.has_document {
+                // Last, and cut short rather than widening the window.
+                let path = input
+                    .path
+                    .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
+                ui.add(egui::Label::new(RichText::new(path).weak()).truncate());
             }
         });
     });
