@@ -10,8 +10,8 @@ use super::prefs::non_blank;
 use super::requests::{ExportForm, PickPurpose, PickRequest};
 use super::state::{AUTOSAVE_SECS, Autosave, Document};
 use crate::import::Format as ArticleFormat;
-use crate::project;
 use crate::report;
+use crate::{fsio, project};
 
 fn is_project(path: &Path) -> bool {
     path.extension()
@@ -100,7 +100,7 @@ impl App {
                 PickRequest {
                     title: "Save project as".into(),
                     filters: vec![("claimdesk projects".into(), vec![project::EXTENSION.into()])],
-                    file_name: Some(format!("{name}.{}", project::EXTENSION)),
+                    file_name: Some(fsio::safe_file_name(&name, project::EXTENSION)),
                     directory: dir,
                 },
                 true,
@@ -109,7 +109,10 @@ impl App {
                 PickRequest {
                     title: format!("Export {} report", format.label()),
                     filters: vec![(format.label().into(), vec![format.extension().into()])],
-                    file_name: Some(format!("{name}-report.{}", format.extension())),
+                    file_name: Some(fsio::safe_file_name(
+                        &format!("{name}-report"),
+                        format.extension(),
+                    )),
                     directory: dir,
                 },
                 true,

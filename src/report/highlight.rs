@@ -54,11 +54,29 @@ pub(super) fn blocks<'a>(report: &Report<'a>) -> Vec<Block<'a>> {
             .map(|s| (s, ParagraphKind::Body))
             .collect();
     }
+    // One sweep over paragraphs and claims, both in text order: a claim joins the active
+    // list when a paragraph reaches its start and leaves it once a paragraph starts past
+    // its end, so the whole article costs O(paragraphs + claims + overlaps), not
+    // O(paragraphs × claims).
+    let mut spans = spans;
+    spans.sort_by_key(|(_, s)| s.start);
+    let in_order = paragraphs.windows(2).all(|w| w[0].0.start <= w[1].0.start);
+    let mut next = 0;
+    let mut active: Vec<(usize, Span)> = Vec::new();
     paragraphs
         .into_iter()
-        .map(|(para, kind)| Block {
-            kind,
-            pieces: pieces(text, para, &spans),
+        .map(|(para, kind)| {
+            let pieces = if in_order {
+                while next < spans.len() && spans[next].1.start < para.end {
+                    active.push(spans[next]);
+                    next += 1;
+                }
+                active.retain(|(_, s)| s.end > para.start);
+                pieces(text, para, &active)
+            } else {
+                pieces(text, para, &spans)
+            };
+            Block { kind, pieces }
         })
         .collect()
 }

@@ -41,6 +41,8 @@ pub struct FakePicker {
     pub open: Mutex<Option<PathBuf>>,
     pub save: Mutex<Option<PathBuf>>,
     pub asked: Mutex<Vec<String>>,
+    /// The file name each dialog suggested ("" for none).
+    pub suggested: Mutex<Vec<String>>,
     pub unavailable: Mutex<bool>,
 }
 
@@ -48,6 +50,9 @@ impl FakePicker {
     fn answer(&self, request: &PickRequest, preset: &Mutex<Option<PathBuf>>) -> Picked {
         if let Ok(mut asked) = self.asked.lock() {
             asked.push(request.title.clone());
+        }
+        if let Ok(mut suggested) = self.suggested.lock() {
+            suggested.push(request.file_name.clone().unwrap_or_default());
         }
         if self.unavailable.lock().is_ok_and(|u| *u) {
             return Picked::Unavailable("no portal and no zenity (test)".into());
