@@ -99,6 +99,10 @@ impl App {
             }
             Action::Export { form, path } => self.export(ctx, &form, path),
             Action::ClearRecent => self.prefs.recent.clear(),
+            Action::OpenBackup(path) => self.open_backup(ctx, path),
+            Action::ShowMessages => {
+                self.ui.dialog = Some(Dialog::Messages(self.notices.log().to_vec()));
+            }
             Action::ListFolder(dir) => self.list_folder(ctx, dir),
             Action::PickedFile { purpose, path } => self.picked_path(ctx, purpose, path),
             Action::Quit => self.quit(ctx),
