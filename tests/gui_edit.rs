@@ -241,3 +241,38 @@ fn rerunning_extraction_keeps_reviewed_claims_and_restores_deleted_ones() -> Tes
     );
     Ok(())
 }
+
+#[test]
+fn clicking_a_source_name_or_count_filters_by_it() -> TestResult {
+    let (_dir, mut h) = open()?;
+    let project = h.state().project().cloned().ok_or("no project")?;
+    let tallies = project.tally_by_source();
+    let (&busiest, tally) = tallies
+        .iter()
+        .max_by_key(|(_, t)| t.total)
+        .ok_or("no sources")?;
+    let name = project
+        .source(busiest)
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    let panel = h.state().panel_rects().sources.ok_or("sources shown")?;
+    let total = project.claims.len();
+    // The name itself, not the strip below it.
+    let label = h
+        .get_all_by_label(&name)
+        .find(|n| panel.contains(n.rect().center()))
+        .ok_or("the name in the sources panel")?;
+    label.click();
+    h.run();
+    h.get_by_label(&format!("{} of {total} claims", tally.total));
+    // The claim count toggles it off again.
+    let count = format!("{} claims", tally.total);
+    let count_label = h
+        .get_all_by_label(&count)
+        .find(|n| panel.contains(n.rect().center()))
+        .ok_or("the count in the sources panel")?;
+    count_label.click();
+    h.run();
+    h.get_by_label(&format!("{total} of {total} claims"));
+    Ok(())
+}
