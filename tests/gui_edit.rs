@@ -276,3 +276,44 @@ fn clicking_a_source_name_or_count_filters_by_it() -> TestResult {
     h.get_by_label(&format!("{total} of {total} claims"));
     Ok(())
 }
+
+/// Drags across the start of the first body paragraph.
+fn select_opening(h: &mut egui_kittest::Harness<'static, claimdesk::app::App>) {
+    let rect = h.get_by_label_contains("CORK, Ireland, Feb. 11").rect();
+    let start = rect.left_top() + Vec2::new(1.0, 8.0);
+    let end = rect.left_top() + Vec2::new(240.0, 8.0);
+    h.hover_at(start);
+    h.drag_at(start);
+    h.run();
+    h.hover_at(end);
+    h.run();
+    h.drop_at(end);
+    h.run();
+}
+
+#[test]
+fn return_adds_the_claim_escape_cancels_and_the_reason_shows_once() -> TestResult {
+    let (_dir, mut h) = open()?;
+    let before = h.state().project().map_or(0, |p| p.claims.len());
+    select_opening(&mut h);
+    h.key_press(Key::A);
+    h.run();
+    assert!(h.state().dialog().is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().dialog().is_none());
+    assert_eq!(h.state().project().map_or(0, |p| p.claims.len()), before);
+
+    h.key_press(Key::A);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().dialog().is_none());
+    assert_eq!(
+        h.state().project().map_or(0, |p| p.claims.len()),
+        before + 1
+    );
+    h.get_by_label("Added by hand");
+    assert!(h.query_by_label("• added by hand").is_none());
+    Ok(())
+}

@@ -9,6 +9,7 @@ use super::App;
 use super::actions::{Action, Answer};
 use super::dialogs::{AddClaimForm, Dialog};
 use super::jobs;
+use super::labels::ADDED_BY_HAND;
 use super::panels::claim_detail::note_id;
 use super::panels::claims_table::step;
 use super::prefs::ZOOM_RANGE;
@@ -300,7 +301,7 @@ impl App {
             source: claim_source,
             cue: None,
             score: 1.0,
-            reasons: vec!["added by hand".to_owned()],
+            reasons: vec![ADDED_BY_HAND.to_owned()],
             origin: Origin::Manual,
             review: Review::default(),
         };

@@ -184,8 +184,10 @@ fn add_claim_ui(
         });
     ui.add_space(8.0);
     let mut close = false;
+    // Return adds the claim (Escape cancels, as in every dialog).
+    let enter = ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
     ui.horizontal(|ui| {
-        if ui.button("Add claim").clicked() {
+        if ui.button("Add claim").clicked() || enter {
             actions.push(Action::AddClaim {
                 span: form.span,
                 kind: form.kind,
