@@ -1,15 +1,22 @@
-//! Extraction throughput on a corpus of at least 5 MB built from the project's own
-//! sample articles (each extracted as its own article, as the app and CLI do).
+//! Extraction speed. `cargo bench --bench extract` reports MB/s (criterion's "thrpt"):
 //!
-//! `cargo bench --bench extract` reports MB/s (criterion's "thrpt"). Goal: ≥ 20 MB/s
-//! on one core.
+//! - `news/1mb` … `news/8mb`: one long document of generated wire copy (many distinct
+//!   people and organisations, see `support/newsgen.rs`) extracted as one article, so the
+//!   source registry, pronouns and descriptions must stay linear. Goals on one core:
+//!   ≥ 20 MB/s at 8 MB, the 8 MB run at most 9× the 1 MB run.
+//! - `samples_5mb`: the project's sample articles, each extracted as its own article.
+//! - `crafted/*`: hostile paragraphs (95 KB of `"`, of `"ok" `, of apostrophes) that
+//!   must scan in linear time.
 
-use claimdesk::extract::extract_article;
+#[path = "support/newsgen.rs"]
+mod newsgen;
+
+use claimdesk::extract::{extract_article, extract_text};
 use claimdesk::import::import_path;
 use claimdesk::model::Article;
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
-fn corpus() -> Vec<Article> {
+fn samples() -> Vec<Article> {
     let mut articles = Vec::new();
     for dir in ["assets/samples", "tests/fixtures/articles"] {
         let mut paths: Vec<_> = std::fs::read_dir(dir)
@@ -38,14 +45,30 @@ fn corpus() -> Vec<Article> {
         .collect()
 }
 
-fn bench(c: &mut Criterion) {
-    let corpus = corpus();
+fn news(c: &mut Criterion) {
+    let mut group = c.benchmark_group("news");
+    group.sample_size(10);
+    for mb in [1, 2, 4, 8] {
+        let article = Article::from_text("wire copy", newsgen::news(mb * 1_000_000, 7));
+        group.throughput(Throughput::Bytes(article.text.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(format!("{mb}mb")),
+            &article,
+            |b, a| {
+                b.iter(|| extract_article(a).claims.len());
+            },
+        );
+    }
+    group.finish();
+}
+
+fn sample_articles(c: &mut Criterion) {
+    let corpus = samples();
     let bytes: usize = corpus.iter().map(|a| a.text.len()).sum();
-    assert!(bytes >= 5_000_000);
-    let mut group = c.benchmark_group("extract");
+    let mut group = c.benchmark_group("samples");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
-    group.bench_function("corpus_5mb", |b| {
+    group.bench_function("samples_5mb", |b| {
         b.iter(|| {
             corpus
                 .iter()
@@ -53,22 +76,24 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         });
     });
-    // One long article: the registry and pronoun resolution must not go quadratic.
-    let long = Article::from_text(
-        "long",
-        corpus
-            .iter()
-            .take(200)
-            .map(|a| a.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n"),
-    );
-    group.throughput(Throughput::Bytes(long.text.len() as u64));
-    group.bench_function("single_long_article", |b| {
-        b.iter(|| extract_article(&long).claims.len());
-    });
     group.finish();
 }
 
-criterion_group!(benches, bench);
+fn crafted(c: &mut Criterion) {
+    let cases = [
+        ("double_quotes_95kb", "\"".repeat(95_000)),
+        ("scare_quotes_95kb", "\"ok\" ".repeat(19_000)),
+        ("apostrophes_95kb", "'".repeat(95_000)),
+        ("curly_quotes_95kb", "“ok” ".repeat(10_000)),
+    ];
+    let mut group = c.benchmark_group("crafted");
+    group.sample_size(10);
+    for (name, text) in &cases {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(*name, |b| b.iter(|| extract_text(text).claims.len()));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, news, sample_articles, crafted);
 criterion_main!(benches);

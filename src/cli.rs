@@ -1,5 +1,5 @@
-//! The headless commands behind `claimdesk extract`, `claimdesk new` and
-//! `claimdesk report`. No GUI here; `main.rs` parses arguments and calls these.
+//! The headless commands behind `claimdesk extract`, `claimdesk new`, `claimdesk report`
+//! and `claimdesk update`. No GUI here; `main.rs` parses arguments and calls these.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use crate::extract::{Extraction, extract_article};
+use crate::fsio::printable;
 use crate::import::{Imported, import_path};
 use crate::model::{Claim, Project, Source, Span};
+use crate::project::UpdateSummary;
 use crate::{project, report};
 
 /// Output format of `claimdesk extract`.
@@ -30,10 +32,12 @@ pub enum CliError {
     Project(#[from] crate::project::ProjectError),
     #[error(transparent)]
     Report(#[from] crate::report::ReportError),
-    #[error("cannot write to standard output: {0}")]
+    #[error("cannot write to standard output: {}", crate::fsio::io_message(.0))]
     Stdout(#[source] std::io::Error),
     #[error("{path}: {message}", path = .path.display())]
     Refused { path: PathBuf, message: String },
+    #[error("--url {url:?} is not an http(s) URL (it is published as the report's address)")]
+    BadUrl { url: String },
 }
 
 /// `claimdesk extract FILE`: imports and extracts, writing JSON or text to `out`.
@@ -80,16 +84,31 @@ pub fn new_command(
     Ok(project)
 }
 
-/// `claimdesk report PROJECT`: renders a report; writes it to `output` (atomically) or,
-/// without one, to `out`.
+/// `claimdesk report PROJECT`: renders a report; writes it to `output` (atomically,
+/// keeping the file it replaces as `NAME.bak`) or, without one, to `out`.
+///
+/// Refuses, unless `force`, an `output` that is the project itself or any other existing
+/// claimdesk project file: a report written there would replace a day of review work.
+/// Refuses a `--url` that is not an `http(s)` URL (it is published in ClaimReview).
 pub fn report_command(
     project_path: &Path,
     format: report::Format,
     options: &report::Options,
     output: Option<&Path>,
+    force: bool,
     out: &mut dyn Write,
     warnings: &mut Vec<String>,
 ) -> Result<(), CliError> {
+    if let Some(url) = options.url.as_deref().filter(|u| !report::is_http_url(u)) {
+        return Err(CliError::BadUrl {
+            url: url.to_owned(),
+        });
+    }
+    if let Some(path) = output
+        && !force
+    {
+        refuse_project_output(project_path, path)?;
+    }
     let loaded = project::load(project_path)?;
     warnings.extend(loaded.warnings.iter().cloned());
     let rendered = report::render(&loaded.project, format, options)?;
@@ -100,6 +119,54 @@ pub fn report_command(
             .map_err(CliError::Stdout)?,
     }
     Ok(())
+}
+
+/// An error if `output` is the project at `project_path` or another project file.
+fn refuse_project_output(project_path: &Path, output: &Path) -> Result<(), CliError> {
+    let refuse = |message: &str| {
+        Err(CliError::Refused {
+            path: output.to_path_buf(),
+            message: message.to_owned(),
+        })
+    };
+    if same_file(project_path, output) {
+        return refuse(
+            "is the project the report is made from (use --force to replace it with the report; it is kept as .bak)",
+        );
+    }
+    if output.is_file() && project::looks_like_project(output) {
+        return refuse(
+            "is a claimdesk project file (use --force to replace it with the report; it is kept as .bak)",
+        );
+    }
+    Ok(())
+}
+
+/// Whether two paths name the same existing file (through links and `..`).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// `claimdesk update PROJECT ARTICLE`: re-imports a corrected version of the article,
+/// places every claim again in its text, and saves the project (keeping the previous
+/// save as `.bak`). Claims that cannot be placed become orphans with their reviews.
+pub fn update_command(
+    project_path: &Path,
+    article: &Path,
+    warnings: &mut Vec<String>,
+) -> Result<UpdateSummary, CliError> {
+    let loaded = project::load(project_path)?;
+    warnings.extend(loaded.warnings.iter().cloned());
+    let imported = import_path(article)?;
+    warnings.extend(imported.warnings.iter().cloned());
+    let (updated, summary) =
+        project::update_article(&loaded.project, imported.article).map_err(CliError::Project)?;
+    warnings.extend(summary.warnings.iter().cloned());
+    project::save(&updated, project_path)?;
+    Ok(summary)
 }
 
 fn span_json(span: Span) -> Value {
@@ -182,12 +249,14 @@ pub fn extraction_json(imported: &Imported, extraction: &Extraction) -> Value {
     })
 }
 
-/// A readable listing: one block per claim with its source, cue and reasons.
+/// A readable listing: one block per claim with its source, cue and reasons. Control
+/// characters from the article (terminal escape sequences) are shown as `\u{1b}` and
+/// never reach the terminal.
 pub fn extraction_text(imported: &Imported, extraction: &Extraction) -> String {
     use std::fmt::Write as _;
     let article = &imported.article;
     let mut out = String::new();
-    let _ = writeln!(out, "{}", article.title);
+    let _ = writeln!(out, "{}", printable(&article.title, false));
     let _ = writeln!(
         out,
         "{} claims, {} sources\n",
@@ -214,12 +283,17 @@ pub fn extraction_text(imported: &Imported, extraction: &Extraction) -> String {
             c.id,
             c.kind,
             c.score,
-            c.text(&article.text)
+            printable(c.text(&article.text), true)
         );
         let cue = c.cue.as_ref().map(|q| format!("  cue: {}", q.text));
-        let _ = writeln!(out, "    source: {source}{}", cue.unwrap_or_default());
+        let _ = writeln!(
+            out,
+            "    source: {}{}",
+            printable(&source, false),
+            printable(&cue.unwrap_or_default(), false)
+        );
         if !c.reasons.is_empty() {
-            let _ = writeln!(out, "    why: {}", c.reasons.join("; "));
+            let _ = writeln!(out, "    why: {}", printable(&c.reasons.join("; "), false));
         }
     }
     out
@@ -271,6 +345,21 @@ mod tests {
         assert_eq!(v["claims"][0]["source"]["name"], Value::Null);
         assert_eq!(v["claims"][0]["source"]["kind"], "unnamed");
         assert_eq!(v["claims"][0]["cue"], "are reported to");
+    }
+
+    #[test]
+    fn text_listing_escapes_terminal_sequences() {
+        let imp = Imported {
+            article: Article::from_text(
+                "Title\u{1b}]0;owned\u{7}",
+                "\u{1b}[2J\"The toll will rise \u{1b}[31mnow,\" said Declan Moriarty.",
+            ),
+            warnings: Vec::new(),
+        };
+        let x = extract_article(&imp.article);
+        let t = extraction_text(&imp, &x);
+        assert!(!t.contains('\u{1b}') && !t.contains('\u{7}'), "{t:?}");
+        assert!(t.starts_with("Title\\u{1b}]0;owned\\u{7}\n"), "{t:?}");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use claimdesk::cli::{self, ExtractFormat};
+use claimdesk::fsio::printable;
 use claimdesk::report;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -61,6 +62,16 @@ enum Command {
         /// The reviewer named in the report.
         #[arg(long)]
         reviewer: Option<String>,
+        /// Write the report even over a project file (which is kept as .bak).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Re-import a corrected version of a project's article and place its claims again.
+    Update {
+        /// The project file (.ron); saved in place, the previous save kept as .bak.
+        project: PathBuf,
+        /// The corrected article: .txt, .md, .html or .htm.
+        article: PathBuf,
     },
 }
 
@@ -98,12 +109,14 @@ fn main() -> ExitCode {
     let mut warnings = Vec::new();
     let result = run(args, &mut warnings);
     for w in &warnings {
-        eprintln!("claimdesk: warning: {w}");
+        eprintln!("claimdesk: warning: {}", printable(w, false));
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("claimdesk: {e:#}");
+            // Every message already names its cause once (the library's errors carry
+            // their IO error's words), so the chain (`{e:#}`) would say it twice.
+            eprintln!("claimdesk: {}", printable(&e.to_string(), false));
             ExitCode::from(1)
         }
     }
@@ -129,7 +142,7 @@ fn run(args: Args, warnings: &mut Vec<String>) -> anyhow::Result<()> {
             writeln!(
                 out,
                 "{}: {} claims from {} sources",
-                output.display(),
+                printable(&output.display().to_string(), false),
                 project.claims.len(),
                 project.sources.len()
             )?;
@@ -142,6 +155,7 @@ fn run(args: Args, warnings: &mut Vec<String>) -> anyhow::Result<()> {
             org,
             url,
             reviewer,
+            force,
         }) => {
             let options = report::Options {
                 reviewed_only,
@@ -155,8 +169,18 @@ fn run(args: Args, warnings: &mut Vec<String>) -> anyhow::Result<()> {
                 format.into(),
                 &options,
                 output.as_deref(),
+                force,
                 &mut out,
                 warnings,
+            )?;
+        }
+        Some(Command::Update { project, article }) => {
+            let summary = cli::update_command(&project, &article, warnings)?;
+            writeln!(
+                out,
+                "{}: {}",
+                printable(&project.display().to_string(), false),
+                summary.line()
             )?;
         }
         None => open_window(args.path)?,

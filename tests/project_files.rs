@@ -71,15 +71,40 @@ fn v1_fixture_loads_with_its_content() -> TestResult {
     Ok(())
 }
 
-/// While version 1 is current, its fixture is byte for byte what this build writes, so
-/// the hand-written fixture documents the real format.
 #[test]
-fn v1_fixture_is_what_this_version_writes() -> TestResult {
-    if FORMAT_VERSION != 1 {
-        return Ok(());
-    }
-    let text = fs::read_to_string(fixture(1))?;
-    let loaded = project::from_ron_str(&text, &fixture(1))?;
+fn v2_fixture_loads_with_its_orphan() -> TestResult {
+    let loaded = project::load(&fixture(2))?;
+    assert_eq!(loaded.warnings, Vec::<String>::new());
+    let p = &loaded.project;
+    assert_eq!(p.claims.len(), 2);
+    assert_eq!(p.next_claim_id, 4);
+    let orphan = p.orphan(ClaimId(3)).ok_or("orphan c3 missing")?;
+    assert_eq!(orphan.quote, "promised a new pier by the spring");
+    assert_eq!(orphan.claim.review.verdict, Verdict::Disputed);
+    assert!(orphan.claim.review.note.starts_with("The council minutes"));
+    Ok(())
+}
+
+/// A version 1 file passes through the migration: the same claims, no orphans, and it
+/// saves as the current version.
+#[test]
+fn v1_file_migrates_to_the_current_format() -> TestResult {
+    let v1 = project::load(&fixture(1))?.project;
+    let v2 = project::load(&fixture(2))?.project;
+    assert!(v1.orphans.is_empty());
+    assert_eq!(v1.claims, v2.claims);
+    let ron = project::to_ron_string(&v1)?;
+    assert!(ron.starts_with(&format!("(\n    version: {FORMAT_VERSION},\n")));
+    assert!(ron.contains("    orphans: [],\n"));
+    Ok(())
+}
+
+/// The current version's fixture is byte for byte what this build writes, so the
+/// hand-written fixture documents the real format.
+#[test]
+fn current_fixture_is_what_this_version_writes() -> TestResult {
+    let text = fs::read_to_string(fixture(FORMAT_VERSION))?;
+    let loaded = project::from_ron_str(&text, &fixture(FORMAT_VERSION))?;
     assert_eq!(project::to_ron_string(&loaded.project)?, text);
     Ok(())
 }
@@ -130,7 +155,7 @@ fn newer_file_on_disk_names_both_versions_and_is_not_touched() -> TestResult {
         err,
         Err(format!(
             "{}: this project was saved by a newer claimdesk (file format 3; this version \
-             reads up to 1); update claimdesk to open it",
+             reads up to 2); update claimdesk to open it",
             path.display()
         ))
     );
@@ -183,6 +208,43 @@ fn recovery_file_sits_next_to_the_project_and_loads() -> TestResult {
     assert_eq!(project::load(&recovery)?.project, p);
     project::remove_recovery(&recovery)?;
     assert!(!recovery.exists());
+    Ok(())
+}
+
+/// The article text edited by hand in the file (a corrected story pasted in): every claim
+/// is kept, placed again or as an orphan with its review, and a save keeps the orphan.
+#[test]
+fn edited_article_text_drops_no_claim() -> TestResult {
+    let text = fs::read_to_string(fixture(1))?
+        .replace("every 40 minutes from June", "every 45 minutes from June")
+        .replace(
+            "“Journeys will be 10% faster,” said",
+            "Travel times are unchanged, said",
+        );
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("edited.ron");
+    fs::write(&path, text)?;
+    let loaded = project::load(&path)?;
+    let p = &loaded.project;
+    assert_eq!(p.claims.len() + p.orphans.len(), 2, "{:?}", loaded.warnings);
+    let ferry = p.claim(ClaimId(1)).ok_or("c1 not placed")?;
+    assert_eq!(
+        ferry.text(&p.article.text),
+        "The Lake Orvel ferry will run every 45 minutes from June"
+    );
+    assert_eq!(ferry.review.verdict, Verdict::Verified);
+    let orphan = p.orphan(ClaimId(2)).ok_or("c2 not an orphan")?;
+    assert_eq!(orphan.quote, "Journeys will be 10% faster");
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .any(|w| w.contains("kept as an orphan"))
+    );
+    project::save(p, &path)?;
+    let again = project::load(&path)?.project;
+    assert_eq!(again.orphans, p.orphans);
+    assert_eq!(again.claims.len(), 1);
     Ok(())
 }
 

@@ -324,7 +324,8 @@ fn csv_neutralises_formula_injection() -> TestResult {
             "note",
             "evidence_urls",
             "reviewer",
-            "reviewed_at"
+            "reviewed_at",
+            "orphan"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>()?;
@@ -349,6 +350,57 @@ fn csv_neutralises_formula_injection() -> TestResult {
 }
 
 // ---- ClaimReview ------------------------------------------------------------------
+
+/// JSON-LD goes into `<script type="application/ld+json">`: no raw `<`, `>` or `&` may
+/// reach it, from the article, the options or the review; and only http(s) URLs are
+/// published as the report URL or as linked evidence.
+#[test]
+fn json_ld_formats_carry_no_markup_and_only_web_links() -> TestResult {
+    let mut project = hostile_project();
+    for claim in &mut project.claims {
+        claim.review.verdict = claimdesk::model::Verdict::Disputed;
+        claim.review.evidence.push(Evidence {
+            url: "javascript:alert(4)".into(),
+            title: "x".into(),
+            note: String::new(),
+        });
+        claim.review.evidence.push(Evidence {
+            url: "data:text/html,<script>alert(5)</script>".into(),
+            title: "y".into(),
+            note: String::new(),
+        });
+    }
+    let options = Options {
+        organization: Some("Desk </script><script>alert(6)</script> & Co".into()),
+        url: Some("javascript:alert(1)".into()),
+        ..Options::default()
+    };
+    for format in [Format::ClaimReview, Format::Annotations] {
+        let out = render(&project, format, &options);
+        assert!(!out.contains(['<', '>', '&']), "{format}: {out}");
+        let json: Value = serde_json::from_str(&out)?;
+        assert!(
+            !json.to_string().contains("\"url\":\"javascript"),
+            "{format}"
+        );
+        if format == Format::ClaimReview {
+            let reviews = json.as_array().ok_or("array")?;
+            assert!(!reviews.is_empty());
+            assert!(reviews.iter().all(|r| r.get("url").is_none()), "{out}");
+            assert!(out.contains("\\u003c/script\\u003e"), "{out}");
+        } else {
+            for item in json["first"]["items"].as_array().ok_or("items")? {
+                for body in item["body"].as_array().ok_or("body")? {
+                    if body["purpose"] == "linking" {
+                        let source = body["source"].as_str().unwrap_or_default();
+                        assert!(source.starts_with("http"), "{source}");
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
 
 #[test]
 fn claimreview_has_the_required_fields_for_each_reviewed_claim() -> TestResult {

@@ -116,8 +116,12 @@ impl<'a> Reader<'a> {
             if toks.is_empty() {
                 continue;
             }
-            let squotes: Vec<Quote> = quotes
+            // Quotations are in order of their opening marks: those opening in this
+            // sentence are one run of them.
+            let from = quotes.partition_point(|q| q.open.start < sspan.start);
+            let squotes: Vec<Quote> = quotes[from..]
                 .iter()
+                .take_while(|q| q.open.start < sspan.end)
                 .filter(|q| sspan.contains_offset(q.open.start))
                 .copied()
                 .collect();
@@ -253,7 +257,7 @@ impl<'a> Reader<'a> {
         }
         if let Some(r) = resolved {
             self.resolver.spoke(r.entity, f.content.start);
-            let e = &self.resolver.entities[r.entity];
+            let e = &self.resolver.entities()[r.entity];
             if !e.name.eq_ignore_ascii_case(mention_text) {
                 reasons.push(format!("speaker: \"{mention_text}\" is {}", e.name));
             }
@@ -338,7 +342,7 @@ impl<'a> Reader<'a> {
     }
 
     fn push_quote_draft(&mut self, span: Span, sp: Speaker, why: &str) {
-        let name = self.resolver.entities[sp.who.entity].name.clone();
+        let name = self.resolver.entities()[sp.who.entity].name.clone();
         self.resolver.spoke(sp.who.entity, span.start);
         self.drafts.push(Draft {
             span,
@@ -376,7 +380,7 @@ impl<'a> Reader<'a> {
         } = self;
         drafts.sort_by_key(|d| (d.span.start, d.span.end));
         drafts.dedup_by_key(|d| d.span);
-        let mut entity_ids: Vec<Option<SourceId>> = vec![None; resolver.entities.len()];
+        let mut entity_ids: Vec<Option<SourceId>> = vec![None; resolver.entities().len()];
         let mut sources: Vec<Source> = Vec::new();
         let mut nameless_id: Option<SourceId> = None;
         let mut claims = Vec::new();
@@ -409,7 +413,7 @@ impl<'a> Reader<'a> {
             }
             let source = if let Some(r) = d.source {
                 let id = *entity_ids[r.entity].get_or_insert_with(|| {
-                    let e = &resolver.entities[r.entity];
+                    let e = &resolver.entities()[r.entity];
                     let id = SourceId(sources.len() as u32 + 1);
                     let mut src = Source::new(id, e.name.clone(), e.kind);
                     src.role.clone_from(&e.role);

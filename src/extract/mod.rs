@@ -68,6 +68,17 @@ pub fn extract(text: &str, paragraphs: &[Paragraph]) -> Extraction {
 /// Sentence spans of a paragraph that never cut through a quotation.
 pub fn sentences_in(text: &str, para: Span, quotes: &[quotes::Quote]) -> Vec<Span> {
     let raw = segment::sentences(text, para);
+    // Quotations are in order of their opening marks; `reach[k]` is the furthest end of
+    // the first k + 1 of them, so "does a quotation opened before here run past there"
+    // is one binary search.
+    let outer: Vec<Span> = quotes.iter().map(|q| q.outer(para.end)).collect();
+    let reach: Vec<usize> = outer
+        .iter()
+        .scan(0, |m, o| {
+            *m = (*m).max(o.end);
+            Some(*m)
+        })
+        .collect();
     let mut out: Vec<Span> = Vec::with_capacity(raw.len());
     for s in raw {
         if let Some(last) = out.last_mut() {
@@ -80,10 +91,10 @@ pub fn sentences_in(text: &str, para: Span, quotes: &[quotes::Quote]) -> Vec<Spa
                 *last = Span::new(last.start, s.end);
                 continue;
             }
-            let cuts_quote = quotes.iter().any(|q| {
-                let outer = q.outer(para.end);
-                outer.start < last.end && s.start < outer.end && outer.start < s.start
-            });
+            // A quotation opened before the end of the last sentence (hence before this
+            // one starts) that runs into this one.
+            let before = outer.partition_point(|o| o.start < last.end.min(s.start));
+            let cuts_quote = before > 0 && reach[before - 1] > s.start;
             if cuts_quote {
                 *last = Span::new(last.start, s.end);
                 continue;

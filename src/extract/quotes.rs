@@ -162,13 +162,62 @@ fn after_stop(s: &str, i: usize) -> bool {
     trimmed.len() < before.len() && trimmed.ends_with(['.', '!', '?', '…'])
 }
 
+/// The stack of open marks, with where its double and single marks stand, so that
+/// "is a double quote open", "the outermost double" and "the innermost mark of a kind"
+/// take constant time however many marks are open.
+#[derive(Default)]
+struct OpenMarks {
+    stack: Vec<Mark>,
+    doubles: Vec<usize>,
+    singles: Vec<usize>,
+}
+
+impl OpenMarks {
+    fn push(&mut self, m: Mark) {
+        let kind = if m.single {
+            &mut self.singles
+        } else {
+            &mut self.doubles
+        };
+        kind.push(self.stack.len());
+        self.stack.push(m);
+    }
+
+    fn truncate(&mut self, pos: usize) {
+        self.stack.truncate(pos);
+        for kind in [&mut self.doubles, &mut self.singles] {
+            while kind.last().is_some_and(|&p| p >= pos) {
+                kind.pop();
+            }
+        }
+    }
+
+    fn double_open(&self) -> bool {
+        !self.doubles.is_empty()
+    }
+
+    /// Where the outermost open double quote stands.
+    fn outermost_double(&self) -> Option<usize> {
+        self.doubles.first().copied()
+    }
+
+    /// Where the innermost open mark of this kind stands.
+    fn innermost(&self, single: bool) -> Option<usize> {
+        if single {
+            self.singles.last().copied()
+        } else {
+            self.doubles.last().copied()
+        }
+    }
+}
+
 fn pair(marks: &[Mark]) -> Vec<Quote> {
     let mut out = Vec::new();
     // Stack of open marks; only the bottom-most open double (or single, at top level)
     // produces a quote.
-    let mut stack: Vec<Mark> = Vec::new();
+    let mut open = OpenMarks::default();
     for &m in marks {
-        let double_open = stack.iter().any(|o| !o.single);
+        let double_open = open.double_open();
         let role = match m.role {
             Role::Either if !m.single => {
                 if double_open {
@@ -183,29 +232,29 @@ fn pair(marks: &[Mark]) -> Vec<Quote> {
             Role::Open if !m.single && double_open && m.after_stop => {
                 // A new paragraph of the same quotation run into one line: close the
                 // open quote just before this mark and start a new one.
-                if let Some(pos) = stack.iter().position(|o| !o.single) {
-                    let open = stack[pos];
-                    stack.truncate(pos);
+                if let Some(pos) = open.outermost_double() {
+                    let first = open.stack[pos];
+                    open.truncate(pos);
                     out.push(Quote {
-                        open: open.span,
+                        open: first.span,
                         close: Some(Span::new(m.span.start, m.span.start)),
                         single: false,
                     });
                 }
-                stack.push(m);
+                open.push(m);
             }
-            Role::Open => stack.push(m),
+            Role::Open => open.push(m),
             Role::Close => {
-                let Some(pos) = stack.iter().rposition(|o| o.single == m.single) else {
+                let Some(pos) = open.innermost(m.single) else {
                     continue; // stray closer or apostrophe
                 };
-                let open = stack[pos];
-                stack.truncate(pos);
-                if stack.is_empty() {
+                let first = open.stack[pos];
+                open.truncate(pos);
+                if open.stack.is_empty() {
                     out.push(Quote {
-                        open: open.span,
+                        open: first.span,
                         close: Some(m.span),
-                        single: open.single,
+                        single: first.single,
                     });
                 }
             }
@@ -213,9 +262,9 @@ fn pair(marks: &[Mark]) -> Vec<Quote> {
         }
     }
     // The outermost unclosed double quote runs to the end of the paragraph.
-    if let Some(open) = stack.iter().find(|o| !o.single) {
+    if let Some(pos) = open.outermost_double() {
         out.push(Quote {
-            open: open.span,
+            open: open.stack[pos].span,
             close: None,
             single: false,
         });
@@ -313,6 +362,47 @@ mod tests {
     #[test]
     fn quote_after_colon() {
         assert_eq!(inner("He said:\"Go.\""), ["Go."]);
+    }
+
+    #[test]
+    fn a_long_run_of_straight_quotes_pairs_them_in_order() {
+        let text = "\"".repeat(40_000);
+        let quotes = find_quotes(&text, Span::new(0, text.len()));
+        assert_eq!(quotes.len(), 20_000);
+        assert!(quotes.iter().enumerate().all(|(k, q)| {
+            q.open.start == 2 * k && q.close.map(|c| c.start) == Some(2 * k + 1)
+        }));
+    }
+
+    #[test]
+    fn repeated_scare_quotes_are_one_quote_each() {
+        let text = "\"ok\" ".repeat(19_000);
+        let found = inner(&text);
+        assert_eq!(found.len(), 19_000);
+        assert!(found.iter().all(|q| q == "ok"));
+    }
+
+    #[test]
+    fn a_run_of_apostrophes_pairs_as_doubled_marks() {
+        let text = "'".repeat(95_000);
+        let quotes = find_quotes(&text, Span::new(0, text.len()));
+        // Two apostrophes make one mark; the marks pair up, 4 apostrophes a quote.
+        assert_eq!(quotes.len(), 95_000 / 4);
+        assert!(quotes.iter().all(|q| q.inner(text.len()).is_empty()));
+    }
+
+    #[test]
+    fn unclosed_single_openers_leave_no_quote() {
+        let text = "‘".repeat(40_000);
+        assert!(find_quotes(&text, Span::new(0, text.len())).is_empty());
+    }
+
+    #[test]
+    fn a_closer_after_many_open_singles_closes_the_innermost() {
+        let text = format!("{}a’ “b”", "‘".repeat(1_000));
+        // The singles never close at top level; the double inside them is nested.
+        assert!(inner(&text).is_empty());
+        assert_eq!(inner("‘a ‘b’ c’ “d”"), ["a ‘b’ c", "d"]);
     }
 
     #[test]

@@ -87,6 +87,131 @@ pub(super) fn depth(reader: &Readability) -> usize {
     deepest
 }
 
+/// How deeply a page may nest elements before it is parsed; deeper start tags (and their
+/// end tags) are left out, keeping their text. html5ever checks scopes by walking the
+/// stack of open elements, so parsing takes time in the square of the depth: 100,000
+/// nested `<div>`s took 28 s. Real pages nest a few dozen levels.
+pub(super) const MAX_PARSE_DEPTH: usize = 400;
+
+/// Elements that never have content, or whose end tag the parser adds by itself (a
+/// `<p>` closes the one before it): they never count towards the depth.
+const UNCOUNTED: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
+    "tbody", "tfoot", "rb", "rt", "rp", "colgroup", "caption", "html", "head", "body",
+];
+
+/// Elements whose content is text up to their end tag (no tags inside).
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
+
+/// `html` with element nesting cut to `max` levels before parsing, in one linear pass
+/// over the markup: start tags deeper than that, and their end tags, are left out (their
+/// text stays). Comments, doctypes and raw-text elements (`<script>`, `<style>` …) are
+/// skipped over whole. `None` when nothing is that deep, so the page is parsed as it is.
+pub(super) fn limit_depth(html: &str, max: usize) -> Option<String> {
+    let bytes = html.as_bytes();
+    let mut stack: Vec<bool> = Vec::new(); // true: this open element was kept
+    let mut kept_depth = 0_usize;
+    let mut dropped: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(lt) = memchr_from(bytes, b'<', i) {
+        let rest = &html[lt..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(bytes.len(), |e| lt + e + 3);
+            continue;
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            i = rest.find('>').map_or(bytes.len(), |e| lt + e + 1);
+            continue;
+        }
+        let closing = rest.starts_with("</");
+        let name_from = lt + if closing { 2 } else { 1 };
+        let name_len = bytes[name_from..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
+            .count();
+        if name_len == 0 || !bytes[name_from].is_ascii_alphabetic() {
+            i = lt + 1;
+            continue;
+        }
+        let name = html[name_from..name_from + name_len].to_ascii_lowercase();
+        let end = tag_end(bytes, name_from + name_len);
+        let self_closing = end >= 2 && bytes[end - 2] == b'/';
+        if closing {
+            if !UNCOUNTED.contains(&name.as_str()) && !RAW_TEXT.contains(&name.as_str()) {
+                match stack.pop() {
+                    Some(true) => kept_depth -= 1,
+                    Some(false) => dropped.push((lt, end)),
+                    None => {}
+                }
+            }
+            i = end;
+            continue;
+        }
+        if RAW_TEXT.contains(&name.as_str()) {
+            let close = format!("</{name}");
+            i = find_ascii_case_insensitive(&html[end..], &close)
+                .map_or(bytes.len(), |at| end + at);
+            continue;
+        }
+        if !UNCOUNTED.contains(&name.as_str()) && !self_closing {
+            if kept_depth >= max {
+                stack.push(false);
+                dropped.push((lt, end));
+            } else {
+                stack.push(true);
+                kept_depth += 1;
+            }
+        }
+        i = end;
+    }
+    if dropped.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut from = 0;
+    for (start, end) in dropped {
+        out.push_str(&html[from..start]);
+        from = end;
+    }
+    out.push_str(&html[from..]);
+    Some(out)
+}
+
+fn memchr_from(bytes: &[u8], needle: u8, from: usize) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|b| *b == needle)
+        .map(|at| from + at)
+}
+
+/// Just past the `>` that ends a tag whose attributes start at `from`, skipping quoted
+/// attribute values; the end of the input if it never ends.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut quote = None;
+    for (at, &b) in bytes.iter().enumerate().skip(from) {
+        match quote {
+            Some(q) if b == q => quote = None,
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => return at + 1,
+            _ => {}
+        }
+    }
+    bytes.len()
+}
+
+/// Where `needle` (ASCII) starts in `haystack`, ignoring ASCII case.
+fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    if n.is_empty() || h.len() < n.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&at| h[at..at + n.len()].eq_ignore_ascii_case(n))
+}
+
 /// Whether an element is clutter rather than article.
 #[derive(Debug, PartialEq, Eq)]
 enum Clutter {
@@ -323,6 +448,46 @@ mod tests {
             panic!("no reader");
         };
         assert_eq!(depth(&reader), 4);
+    }
+
+    #[test]
+    fn limit_depth_leaves_normal_pages_alone() {
+        let page = "<html><body><div><p>One<br>two <img src=x> <em>three</em></p><ul><li>a<li>b</ul></div></body></html>";
+        assert_eq!(limit_depth(page, 3), None);
+        let many_paragraphs = "<p>x".repeat(1000);
+        assert_eq!(limit_depth(&many_paragraphs, 3), None);
+    }
+
+    #[test]
+    fn limit_depth_drops_deep_tags_and_keeps_their_text() {
+        let page = "<div><div><div><div>deep</div> text</div></div></div><p>after</p>";
+        let flat = limit_depth(page, 2);
+        assert_eq!(
+            flat.as_deref(),
+            Some("<div><div>deep text</div></div><p>after</p>")
+        );
+    }
+
+    #[test]
+    fn limit_depth_skips_comments_scripts_and_quoted_brackets() {
+        let page = "<div title=\"a>b\"><!-- <div><div> --><script>if (a<b) {'<div>'}</script><div><span>x</span></div></div>";
+        let flat = limit_depth(page, 2).unwrap_or_default();
+        assert_eq!(
+            flat,
+            "<div title=\"a>b\"><!-- <div><div> --><script>if (a<b) {'<div>'}</script><div>x</div></div>"
+        );
+    }
+
+    #[test]
+    fn limit_depth_is_linear_on_a_hundred_thousand_nested_divs() {
+        let page = format!(
+            "{}text{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let flat = limit_depth(&page, MAX_PARSE_DEPTH).unwrap_or_default();
+        assert_eq!(flat.matches("<div>").count(), MAX_PARSE_DEPTH);
+        assert_eq!(flat.matches("</div>").count(), MAX_PARSE_DEPTH);
     }
 
     #[test]

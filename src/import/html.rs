@@ -11,7 +11,7 @@
 use dom_smoothie::{Config, Readability};
 
 use super::builder::TextBuilder;
-use super::dom::{depth, remove_clutter, walk};
+use super::dom::{MAX_PARSE_DEPTH, depth, limit_depth, remove_clutter, walk};
 use super::{Failure, Parsed, cues};
 use crate::model::ParagraphKind;
 
@@ -28,6 +28,14 @@ pub(super) fn parse(html: &str) -> Result<Parsed, Failure> {
         return Err(Failure::Empty);
     }
     let mut warnings = Vec::new();
+    let flattened = limit_depth(html, MAX_PARSE_DEPTH);
+    if flattened.is_some() {
+        warnings.push(format!(
+            "the page nests elements more than {MAX_PARSE_DEPTH} levels deep; the deeper \
+             levels were flattened (their text is kept)"
+        ));
+    }
+    let html = flattened.as_deref().unwrap_or(html);
     let (meta, out) = match with_readability(html) {
         Attempt::Found(meta, out) => (meta, out),
         attempt => {
@@ -417,23 +425,25 @@ mod tests {
     }
 
     #[test]
-    fn deeply_nested_page_skips_readability_with_a_warning() {
-        let page = format!(
-            "<body>{}<p>The quarry will close in June, the owners said.</p>{}</body>",
-            "<div>".repeat(600),
-            "</div>".repeat(600)
-        );
-        let imported = import(&page);
-        assert_eq!(
-            imported.article.text,
-            "The quarry will close in June, the owners said."
-        );
-        assert_eq!(imported.warnings.len(), 1);
-        assert!(
-            imported.warnings[0].contains("nests too deeply"),
-            "{:?}",
-            imported.warnings
-        );
+    fn deeply_nested_page_is_flattened_before_parsing_with_a_warning() {
+        for depth in [600, 100_000] {
+            let page = format!(
+                "<body>{}<p>The quarry will close in June, the owners said.</p>{}</body>",
+                "<div>".repeat(depth),
+                "</div>".repeat(depth)
+            );
+            let imported = import(&page);
+            assert_eq!(
+                imported.article.text,
+                "The quarry will close in June, the owners said."
+            );
+            assert_eq!(imported.warnings.len(), 1, "{:?}", imported.warnings);
+            assert!(
+                imported.warnings[0].contains("more than 400 levels deep"),
+                "{:?}",
+                imported.warnings
+            );
+        }
     }
 
     #[test]

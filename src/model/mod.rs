@@ -3,6 +3,7 @@
 
 mod article;
 mod claim;
+mod orphan;
 mod project;
 mod review;
 mod source;
@@ -10,6 +11,7 @@ mod span;
 
 pub use article::{Article, Paragraph, ParagraphKind, sha256_hex, split_paragraphs};
 pub use claim::{Claim, ClaimId, ClaimKind, ClaimSource, Cue, Origin};
+pub use orphan::Orphan;
 pub use project::{Project, Tally};
 pub use review::{Evidence, Review, Verdict};
 pub use source::{Source, SourceId, SourceKind};

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Article, Claim, ClaimId, Source, SourceId, SourceKind, Verdict};
+use super::{Article, Claim, ClaimId, Orphan, Source, SourceId, SourceKind, Verdict};
 
 /// Everything an editor works on, in memory. Claims are kept in text order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -13,6 +13,10 @@ pub struct Project {
     pub article: Article,
     pub sources: Vec<Source>,
     pub claims: Vec<Claim>,
+    /// Claims whose passage is no longer in the article text, with their reviews, in the
+    /// order they were orphaned. Their ids are never used by a claim.
+    #[serde(default)]
+    pub orphans: Vec<Orphan>,
     /// The next free claim id; ids are never reused within a project.
     pub next_claim_id: u32,
     pub next_source_id: u32,
@@ -77,6 +81,7 @@ impl Project {
             article,
             sources,
             claims,
+            orphans: Vec::new(),
             next_claim_id,
             next_source_id,
         }
@@ -92,6 +97,10 @@ impl Project {
 
     pub fn claim_index(&self, id: ClaimId) -> Option<usize> {
         self.claims.iter().position(|c| c.id == id)
+    }
+
+    pub fn orphan(&self, id: ClaimId) -> Option<&Orphan> {
+        self.orphans.iter().find(|o| o.claim.id == id)
     }
 
     pub fn source(&self, id: SourceId) -> Option<&Source> {

@@ -75,8 +75,12 @@ pub fn anchor_for(text: &str, span: Span) -> Anchor {
 ///
 /// The stored position wins while the exact text is still there. Otherwise every
 /// occurrence of the exact text is scored by how many characters of prefix and suffix
-/// match; the best score wins, ties go to the occurrence nearest the old position. An
-/// anchor with empty exact text is only found at its stored position.
+/// match (at most [`CONTEXT_CHARS`] of each, however long the stored context is); the
+/// best score wins, ties go to the occurrence nearest the old position. Occurrences
+/// within [`NEAR_BYTES`] of the old position are looked at first, and one with its whole
+/// context ends the search; otherwise the whole text is searched once, in time linear in
+/// the text and the exact text. An anchor with empty exact text is only found at its
+/// stored position.
 ///
 /// ```
 /// use claimdesk::model::Span;
@@ -97,7 +101,63 @@ pub fn reanchor(text: &str, anchor: &Anchor) -> Option<Span> {
     if anchor.exact.is_empty() {
         return None;
     }
-    best_occurrence(text, anchor)
+    let context = Context::of(anchor);
+    let near_from =
+        text.floor_char_boundary(anchor.start.saturating_sub(NEAR_BYTES).min(text.len()));
+    let near_to = text.ceil_char_boundary(
+        anchor
+            .start
+            .saturating_add(anchor.exact.len() + NEAR_BYTES)
+            .min(text.len()),
+    );
+    if near_from > 0 || near_to < text.len() {
+        let near = best_occurrence(
+            text,
+            near_from..near_to,
+            &anchor.exact,
+            &context,
+            anchor.start,
+        );
+        if let Some((score, span)) = near
+            && score == context.full_score()
+        {
+            return Some(span);
+        }
+    }
+    best_occurrence(text, 0..text.len(), &anchor.exact, &context, anchor.start).map(|(_, s)| s)
+}
+
+/// How far from its old position an occurrence is looked for first.
+pub const NEAR_BYTES: usize = 16 * 1024;
+
+/// An anchor's context, cut to [`CONTEXT_CHARS`] characters on each side.
+struct Context<'a> {
+    prefix: &'a str,
+    suffix: &'a str,
+}
+
+impl<'a> Context<'a> {
+    fn of(anchor: &'a Anchor) -> Self {
+        let prefix = anchor.prefix.as_str();
+        let from = prefix
+            .char_indices()
+            .rev()
+            .nth(CONTEXT_CHARS - 1)
+            .map_or(0, |(i, _)| i);
+        let suffix = anchor.suffix.as_str();
+        let to = suffix
+            .char_indices()
+            .nth(CONTEXT_CHARS)
+            .map_or(suffix.len(), |(i, _)| i);
+        Context {
+            prefix: &prefix[from..],
+            suffix: &suffix[..to],
+        }
+    }
+
+    fn full_score(&self) -> usize {
+        self.prefix.chars().count() + self.suffix.chars().count()
+    }
 }
 
 /// Finds `exact` nearest `near` without context: for short references such as source
@@ -122,17 +182,24 @@ fn snap(text: &str, span: Span) -> Span {
     Span::new(start, end)
 }
 
-fn best_occurrence(text: &str, anchor: &Anchor) -> Option<Span> {
-    let exact = anchor.exact.as_str();
+/// The occurrence of `exact` inside `range` of `text` whose context matches best, as
+/// `(score, span)`; ties go to the one nearest `near`, then the earlier.
+fn best_occurrence(
+    text: &str,
+    range: std::ops::Range<usize>,
+    exact: &str,
+    context: &Context<'_>,
+    near: usize,
+) -> Option<(usize, Span)> {
     // (score, distance, start): higher score first, then smaller distance, then earlier.
     let mut best: Option<(usize, usize, usize)> = None;
-    let mut from = 0;
-    while let Some(found) = text.get(from..).and_then(|rest| rest.find(exact)) {
-        let start = from + found;
+    let offset = range.start;
+    for found in occurrences(&text.as_bytes()[range], exact.as_bytes()) {
+        let start = offset + found;
         let end = start + exact.len();
-        let score = common_tail_chars(&text[..start], &anchor.prefix)
-            + common_head_chars(&text[end..], &anchor.suffix);
-        let distance = start.abs_diff(anchor.start);
+        let score = common_tail_chars(&text[..start], context.prefix)
+            + common_head_chars(&text[end..], context.suffix);
+        let distance = start.abs_diff(near);
         let better = match best {
             None => true,
             Some((s, d, _)) => score > s || (score == s && distance < d),
@@ -140,10 +207,46 @@ fn best_occurrence(text: &str, anchor: &Anchor) -> Option<Span> {
         if better {
             best = Some((score, distance, start));
         }
-        // Step one char, so overlapping occurrences ("aa" in "aaa") are all seen.
-        from = start + text[start..].chars().next().map_or(1, char::len_utf8);
     }
-    best.map(|(_, _, start)| Span::new(start, start + exact.len()))
+    best.map(|(score, _, start)| (score, Span::new(start, start + exact.len())))
+}
+
+/// Every start of `pattern` in `haystack`, overlapping ones included, by Knuth–Morris–
+/// Pratt: linear in both, however repetitive they are. A valid UTF-8 pattern found in
+/// valid UTF-8 text always starts and ends on char boundaries.
+pub(crate) fn occurrences<'a>(
+    haystack: &'a [u8],
+    pattern: &'a [u8],
+) -> impl Iterator<Item = usize> + 'a {
+    let mut fail = vec![0_usize; pattern.len()];
+    let mut k = 0;
+    for i in 1..pattern.len() {
+        while k > 0 && pattern[i] != pattern[k] {
+            k = fail[k - 1];
+        }
+        if pattern[i] == pattern[k] {
+            k += 1;
+        }
+        fail[i] = k;
+    }
+    let mut matched = 0;
+    haystack.iter().enumerate().filter_map(move |(i, &b)| {
+        if pattern.is_empty() {
+            return None;
+        }
+        while matched > 0 && b != pattern[matched] {
+            matched = fail[matched - 1];
+        }
+        if b == pattern[matched] {
+            matched += 1;
+        }
+        if matched == pattern.len() {
+            matched = fail[matched - 1];
+            Some(i + 1 - pattern.len())
+        } else {
+            None
+        }
+    })
 }
 
 /// How many characters `a` and `b` share at their ends.
@@ -314,6 +417,45 @@ mod tests {
             Some(Span::new(25, 29))
         );
         assert_eq!(locate(text, "Moss", Span::new(0, 4)), None);
+    }
+
+    #[test]
+    fn occurrences_finds_overlapping_matches() {
+        let found: Vec<usize> = occurrences(b"aaaa", b"aa").collect();
+        assert_eq!(found, [0, 1, 2]);
+        let found: Vec<usize> = occurrences(b"abcabcab", b"cab").collect();
+        assert_eq!(found, [2, 5]);
+        assert_eq!(occurrences(b"abc", b"").count(), 0);
+        assert_eq!(occurrences(b"", b"a").count(), 0);
+    }
+
+    #[test]
+    fn huge_stored_context_is_cut_when_read() {
+        let filler = "word ".repeat(7_000);
+        let text = format!("{filler}The ferry runs. {filler}");
+        let at = filler.len();
+        let anchor = Anchor {
+            start: 0,
+            end: 0,
+            prefix: filler.clone(),
+            exact: "The ferry runs.".into(),
+            suffix: filler.clone(),
+        };
+        let context = Context::of(&anchor);
+        assert_eq!(context.prefix.chars().count(), CONTEXT_CHARS);
+        assert_eq!(context.suffix.chars().count(), CONTEXT_CHARS);
+        assert_eq!(reanchor(&text, &anchor), Some(Span::new(at, at + 15)));
+    }
+
+    #[test]
+    fn a_far_copy_with_better_context_beats_a_near_one() {
+        let near = "Mayor Ruiz said taxes will fall. ";
+        let far = "Councillor Moss said taxes will fall. ";
+        let text = format!("{near}{}{far}", "x".repeat(NEAR_BYTES * 2));
+        let original = far.to_owned();
+        let anchor = anchor_for(&original, span_of(&original, "taxes will fall"));
+        let found = reanchor(&text, &anchor).unwrap_or_default();
+        assert!(text[..found.start].ends_with("Councillor Moss said "));
     }
 
     fn text_and_span() -> impl Strategy<Value = (String, Span)> {

@@ -2,21 +2,24 @@
 //!
 //! Writing is total: whatever the project holds is written (a stale span is snapped to
 //! the text first). Reading checks the file against itself: spans are re-placed from
-//! their anchors, a missing source reference is dropped with a warning, and only
-//! contradictions that cannot be repaired without guessing (duplicate ids) are errors.
+//! their anchors (by position, quote and context, or a fuzzy match of the quote), a claim
+//! that cannot be placed becomes an orphan with its review, a missing source reference is
+//! dropped with a warning, and only contradictions that cannot be repaired without
+//! guessing (duplicate ids) are errors. No claim is ever left out.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::ProjectError;
-use super::anchor::{anchor_for, locate, reanchor};
+use super::anchor::{Anchor, anchor_for, locate};
 use super::format::{
     ArticleFile, ClaimFile, ClaimKindFile, ClaimSourceFile, EvidenceFile, FORMAT_VERSION,
     OriginFile, ParagraphFile, ParagraphKindFile, ProjectFile, ReviewFile, SourceFile,
     SourceKindFile, TextRef, VerdictFile, path_to_file,
 };
+use super::place::{Placement, place_all};
 use crate::model::{
-    Article, Claim, ClaimId, ClaimKind, ClaimSource, Cue, Evidence, Origin, Paragraph,
+    Article, Claim, ClaimId, ClaimKind, ClaimSource, Cue, Evidence, Origin, Orphan, Paragraph,
     ParagraphKind, Project, Review, Source, SourceId, SourceKind, Span, Verdict, sha256_hex,
     split_paragraphs,
 };
@@ -41,10 +44,56 @@ pub(crate) fn to_file(project: &Project) -> ProjectFile {
             .iter()
             .map(|c| claim_to_file(c, text))
             .collect(),
+        orphans: project.orphans.iter().map(orphan_to_file).collect(),
     }
 }
 
-fn article_to_file(a: &Article) -> ArticleFile {
+/// An orphan keeps the anchor it had in the text it was last placed in.
+fn orphan_to_file(o: &Orphan) -> ClaimFile {
+    let c = &o.claim;
+    ClaimFile {
+        id: c.id.0,
+        anchor: Anchor {
+            start: c.span.start,
+            end: c.span.end,
+            prefix: o.prefix.clone(),
+            exact: o.quote.clone(),
+            suffix: o.suffix.clone(),
+        },
+        kind: kind_to_file(c.kind),
+        source: c.source.map(|s| ClaimSourceFile {
+            id: s.id.0,
+            mention: None,
+        }),
+        cue: c.cue.as_ref().map(|cue| TextRef {
+            start: cue.span.start,
+            end: cue.span.end,
+            text: cue.text.clone(),
+        }),
+        score: c.score,
+        reasons: c.reasons.clone(),
+        origin: origin_to_file(c.origin),
+        review: review_to_file(&c.review),
+    }
+}
+
+fn kind_to_file(kind: ClaimKind) -> ClaimKindFile {
+    match kind {
+        ClaimKind::Quote => ClaimKindFile::Quote,
+        ClaimKind::Reported => ClaimKindFile::Reported,
+        ClaimKind::Statistic => ClaimKindFile::Statistic,
+        ClaimKind::Fact => ClaimKindFile::Fact,
+    }
+}
+
+fn origin_to_file(origin: Origin) -> OriginFile {
+    match origin {
+        Origin::Extracted => OriginFile::Extracted,
+        Origin::Manual => OriginFile::Manual,
+    }
+}
+
+pub(crate) fn article_to_file(a: &Article) -> ArticleFile {
     ArticleFile {
         title: a.title.clone(),
         byline: a.byline.clone(),
@@ -98,12 +147,7 @@ fn claim_to_file(c: &Claim, text: &str) -> ClaimFile {
     ClaimFile {
         id: c.id.0,
         anchor: anchor_for(text, c.span),
-        kind: match c.kind {
-            ClaimKind::Quote => ClaimKindFile::Quote,
-            ClaimKind::Reported => ClaimKindFile::Reported,
-            ClaimKind::Statistic => ClaimKindFile::Statistic,
-            ClaimKind::Fact => ClaimKindFile::Fact,
-        },
+        kind: kind_to_file(c.kind),
         source: c.source.map(|s| ClaimSourceFile {
             id: s.id.0,
             mention: s.mention.map(|m| text_ref(text, m)),
@@ -115,10 +159,7 @@ fn claim_to_file(c: &Claim, text: &str) -> ClaimFile {
         }),
         score: c.score,
         reasons: c.reasons.clone(),
-        origin: match c.origin {
-            Origin::Extracted => OriginFile::Extracted,
-            Origin::Manual => OriginFile::Manual,
-        },
+        origin: origin_to_file(c.origin),
         review: review_to_file(&c.review),
     }
 }
@@ -150,13 +191,36 @@ fn review_to_file(r: &Review) -> ReviewFile {
 // ---------------------------------------------------------------------------------------
 // file -> Project
 
-/// The project in `file`, with warnings for whatever had to be repaired or left out.
+/// The project in `file`, with warnings for whatever had to be repaired.
 pub(crate) fn from_file(
     file: ProjectFile,
     path: &Path,
 ) -> Result<(Project, Vec<String>), ProjectError> {
+    read(file, path, false).map(|r| (r.project, r.warnings))
+}
+
+/// A project read from its file structs, with what happened to each claim.
+pub(crate) struct Read {
+    pub project: Project,
+    pub warnings: Vec<String>,
+    /// Every claim placed (orphans too, with `retry_orphans`), with whether it was an
+    /// orphan before: in file order, orphans last.
+    pub placed: Vec<(ClaimId, Placement, bool)>,
+}
+
+/// Reads `file`; with `retry_orphans`, the orphans are placed in the text too (after an
+/// article update).
+pub(crate) fn read(
+    mut file: ProjectFile,
+    path: &Path,
+    retry_orphans: bool,
+) -> Result<Read, ProjectError> {
     let mut warnings = Vec::new();
     let (article, text_unchanged) = article_from_file(file.article, &mut warnings);
+    if retry_orphans {
+        // An update: the text was meant to change, and the caller reports placements.
+        warnings.clear();
+    }
     let text = article.text.as_str();
 
     let mut source_ids = BTreeSet::new();
@@ -175,17 +239,71 @@ pub(crate) fn from_file(
     }
 
     let mut claim_ids = BTreeSet::new();
-    let mut claims = Vec::with_capacity(file.claims.len());
-    for c in file.claims {
-        if !claim_ids.insert(c.id) {
+    for id in file.claims.iter().chain(&file.orphans).map(|c| c.id) {
+        if !claim_ids.insert(id) {
             return Err(ProjectError::inconsistent(
                 path,
-                format!("claim id {} is used by more than one claim", ClaimId(c.id)),
+                format!("claim id {} is used by more than one claim", ClaimId(id)),
             ));
         }
-        if let Some(claim) = claim_from_file(c, text, text_unchanged, &source_ids, &mut warnings) {
-            claims.push(claim);
+    }
+    let former_orphans = if retry_orphans {
+        let n = file.orphans.len();
+        file.claims.append(&mut file.orphans);
+        n
+    } else {
+        0
+    };
+    let first_orphan = file.claims.len() - former_orphans;
+    let anchors: Vec<Anchor> = file.claims.iter().map(|c| c.anchor.clone()).collect();
+    let placements = place_all(text, &anchors);
+    let mut placed = Vec::with_capacity(file.claims.len());
+    let mut claims = Vec::with_capacity(file.claims.len());
+    let mut orphans = Vec::new();
+    for (i, (c, placement)) in file.claims.into_iter().zip(placements).enumerate() {
+        let id = ClaimId(c.id);
+        let was_orphan = i >= first_orphan;
+        placed.push((id, placement, was_orphan));
+        if was_orphan && placement == Placement::Lost {
+            orphans.push(orphan_from_file(c, &source_ids, &mut warnings));
+            continue;
         }
+        match placement.span() {
+            Some(span) => {
+                if let Placement::Changed(_) = placement
+                    && !retry_orphans
+                {
+                    warnings.push(format!(
+                        "claim {id} was placed where the text is close to its quote but                          edited: it now reads \u{201c}{}\u{201d}",
+                        excerpt(span.slice(text).unwrap_or_default())
+                    ));
+                }
+                let delta = (c.anchor.start, span.start);
+                claims.push(claim_from_file(
+                    c,
+                    span,
+                    delta,
+                    text,
+                    text_unchanged,
+                    &source_ids,
+                    &mut warnings,
+                ));
+            }
+            None if retry_orphans => {
+                orphans.push(orphan_from_file(c, &source_ids, &mut warnings));
+            }
+            None => {
+                warnings.push(format!(
+                    "claim {id} could not be placed in the text: \u{201c}{}\u{201d} is no \
+                     longer in the article, so it is kept as an orphan with its review",
+                    excerpt(&c.anchor.exact)
+                ));
+                orphans.push(orphan_from_file(c, &source_ids, &mut warnings));
+            }
+        }
+    }
+    for c in file.orphans {
+        orphans.push(orphan_from_file(c, &source_ids, &mut warnings));
     }
     // Claims are kept in text order; a stable sort leaves an already ordered file as is.
     claims.sort_by_key(|c| c.span.start);
@@ -202,10 +320,15 @@ pub(crate) fn from_file(
         article,
         sources,
         claims,
+        orphans,
         next_claim_id,
         next_source_id,
     };
-    Ok((project, warnings))
+    Ok(Read {
+        project,
+        warnings,
+        placed,
+    })
 }
 
 /// The article, and whether its text still matches the stored checksum.
@@ -296,27 +419,27 @@ fn source_from_file(s: SourceFile, text: &str, warnings: &mut Vec<String>) -> So
     }
 }
 
+/// A placed claim: `span` is where it is now; `moved` is (old start, new start), by which
+/// its cue and source mention are expected to have moved too.
 fn claim_from_file(
     c: ClaimFile,
+    span: Span,
+    moved: (usize, usize),
     text: &str,
     text_unchanged: bool,
     source_ids: &BTreeSet<u32>,
     warnings: &mut Vec<String>,
-) -> Option<Claim> {
+) -> Claim {
     let id = ClaimId(c.id);
-    let Some(span) = reanchor(text, &c.anchor) else {
-        warnings.push(format!(
-            "claim {id} could not be placed in the text: \u{201c}{}\u{201d} is no longer in \
-             the article, so it was left out",
-            excerpt(&c.anchor.exact)
-        ));
-        return None;
+    let shift = |s: Span| {
+        let start = (s.start + moved.1).saturating_sub(moved.0);
+        Span::new(start, start + s.len())
     };
-    let source = match c.source {
-        Some(s) if source_ids.contains(&s.id) => Some(ClaimSource {
-            id: SourceId(s.id),
-            mention: s.mention.and_then(|m| {
-                let found = locate(text, &m.text, Span::new(m.start, m.end));
+    let source =
+        source_from_claim_file(id, c.source, source_ids, warnings).map(|(sid, m)| ClaimSource {
+            id: sid,
+            mention: m.and_then(|m| {
+                let found = locate(text, &m.text, shift(Span::new(m.start, m.end)));
                 if found.is_none() {
                     warnings.push(format!(
                         "claim {id}: the mention \u{201c}{}\u{201d} of its source is no longer \
@@ -326,17 +449,7 @@ fn claim_from_file(
                 }
                 found
             }),
-        }),
-        Some(s) => {
-            warnings.push(format!(
-                "claim {id} refers to source {}, which is not in the project; its source was \
-                 cleared",
-                SourceId(s.id)
-            ));
-            None
-        }
-        None => None,
-    };
+        });
     let cue = c.cue.and_then(|cue| {
         let stored = Span::new(cue.start, cue.end);
         let span = if stored.slice(text) == Some(cue.text.as_str())
@@ -344,7 +457,7 @@ fn claim_from_file(
         {
             Some(stored)
         } else {
-            locate(text, &cue.text, stored)
+            locate(text, &cue.text, shift(stored))
         };
         if span.is_none() {
             warnings.push(format!(
@@ -357,25 +470,90 @@ fn claim_from_file(
             span,
         })
     });
-    Some(Claim {
+    Claim {
         id,
         span,
-        kind: match c.kind {
-            ClaimKindFile::Quote => ClaimKind::Quote,
-            ClaimKindFile::Reported => ClaimKind::Reported,
-            ClaimKindFile::Statistic => ClaimKind::Statistic,
-            ClaimKindFile::Fact => ClaimKind::Fact,
-        },
+        kind: kind_from_file(c.kind),
         source,
         cue,
         score: c.score,
         reasons: c.reasons,
-        origin: match c.origin {
-            OriginFile::Extracted => Origin::Extracted,
-            OriginFile::Manual => Origin::Manual,
-        },
+        origin: origin_from_file(c.origin),
         review: review_from_file(c.review),
-    })
+    }
+}
+
+/// A claim that is not in the text: everything kept as stored, its spans those of the
+/// text it was last placed in.
+fn orphan_from_file(
+    c: ClaimFile,
+    source_ids: &BTreeSet<u32>,
+    warnings: &mut Vec<String>,
+) -> Orphan {
+    let id = ClaimId(c.id);
+    let source =
+        source_from_claim_file(id, c.source, source_ids, warnings).map(|(sid, _)| ClaimSource {
+            id: sid,
+            mention: None,
+        });
+    let anchor = c.anchor;
+    let claim = Claim {
+        id,
+        span: anchor.span(),
+        kind: kind_from_file(c.kind),
+        source,
+        cue: c.cue.map(|cue| Cue {
+            text: cue.text,
+            span: Span::new(cue.start, cue.end),
+        }),
+        score: c.score,
+        reasons: c.reasons,
+        origin: origin_from_file(c.origin),
+        review: review_from_file(c.review),
+    };
+    Orphan {
+        claim,
+        quote: anchor.exact,
+        prefix: anchor.prefix,
+        suffix: anchor.suffix,
+    }
+}
+
+/// The claim's source id if it is in the project (else a warning), and its mention.
+fn source_from_claim_file(
+    id: ClaimId,
+    source: Option<ClaimSourceFile>,
+    source_ids: &BTreeSet<u32>,
+    warnings: &mut Vec<String>,
+) -> Option<(SourceId, Option<TextRef>)> {
+    match source {
+        Some(s) if source_ids.contains(&s.id) => Some((SourceId(s.id), s.mention)),
+        Some(s) => {
+            warnings.push(format!(
+                "claim {id} refers to source {}, which is not in the project; its source was \
+                 cleared",
+                SourceId(s.id)
+            ));
+            None
+        }
+        None => None,
+    }
+}
+
+fn kind_from_file(kind: ClaimKindFile) -> ClaimKind {
+    match kind {
+        ClaimKindFile::Quote => ClaimKind::Quote,
+        ClaimKindFile::Reported => ClaimKind::Reported,
+        ClaimKindFile::Statistic => ClaimKind::Statistic,
+        ClaimKindFile::Fact => ClaimKind::Fact,
+    }
+}
+
+fn origin_from_file(origin: OriginFile) -> Origin {
+    match origin {
+        OriginFile::Extracted => Origin::Extracted,
+        OriginFile::Manual => Origin::Manual,
+    }
 }
 
 fn review_from_file(r: ReviewFile) -> Review {

@@ -3,6 +3,8 @@
 use std::io;
 use std::path::PathBuf;
 
+use crate::fsio::io_message;
+
 /// Why a project file could not be read or written.
 ///
 /// Every message is one line that starts with the file it is about, so the window can show
@@ -12,7 +14,7 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum ProjectError {
     /// The file could not be opened or read.
-    #[error("{}: could not read the project file: {source}", .path.display())]
+    #[error("{}: could not read the project file: {}", .path.display(), io_message(.source))]
     Read {
         path: PathBuf,
         #[source]
@@ -35,6 +37,10 @@ pub enum ProjectError {
         column: usize,
         message: String,
     },
+
+    /// The file is empty, not RON at all, or nested deeper than any project.
+    #[error("{}: not a claimdesk project ({why})", .path.display())]
+    NotAProject { path: PathBuf, why: &'static str },
 
     /// The file has no `version` field at the top level.
     #[error("{}: not a claimdesk project (it has no `version` field)", .path.display())]
@@ -68,7 +74,7 @@ pub enum ProjectError {
     },
 
     /// Saving failed at `step`; the previous file on disk is untouched.
-    #[error("{}: not saved, {step}: {source}", .path.display())]
+    #[error("{}: not saved, {step}: {}", .path.display(), io_message(.source))]
     Write {
         path: PathBuf,
         step: &'static str,
@@ -76,8 +82,21 @@ pub enum ProjectError {
         source: io::Error,
     },
 
+    /// The new version is saved, but the previous one could not be kept as `NAME.bak`,
+    /// which still holds an older save.
+    #[error(
+        "{}: saved, but the previous version could not be kept as .bak (it holds an older save): {}",
+        .path.display(),
+        io_message(.source)
+    )]
+    BackupNotKept {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+
     /// A recovery file could not be removed.
-    #[error("{}: could not remove the recovery file: {source}", .path.display())]
+    #[error("{}: could not remove the recovery file: {}", .path.display(), io_message(.source))]
     Remove {
         path: PathBuf,
         #[source]
@@ -92,7 +111,7 @@ impl ProjectError {
             path: path.to_path_buf(),
             line: err.span.start.line.max(1),
             column: err.span.start.col.max(1),
-            message: one_line(&err.code.to_string()),
+            message: one_line(&err.code.to_string()).replace("struct VersionProbe", "a project"),
         }
     }
 
@@ -101,6 +120,18 @@ impl ProjectError {
             path: path.to_path_buf(),
             step,
             source,
+        }
+    }
+
+    /// A failed [`crate::fsio::replace`] of `path`.
+    pub(crate) fn from_write(path: &std::path::Path, e: crate::fsio::WriteError) -> Self {
+        if e.replaced {
+            Self::BackupNotKept {
+                path: path.to_path_buf(),
+                source: e.source,
+            }
+        } else {
+            Self::write(path, e.step, e.source)
         }
     }
 

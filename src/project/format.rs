@@ -10,9 +10,15 @@
 //!
 //! [`FORMAT_VERSION`] is what this build writes. [`decode`] reads the version first,
 //! leniently, then parses the whole file with the structs of that version and migrates
-//! it to the current ones. To add version 2: move these structs to `v1.rs` unchanged,
-//! write the new ones here, add `1 => parse::<v1::ProjectFile>(..).map(migrate_v1)` to
-//! the match in [`decode`], and add `tests/fixtures/projects/v2.ron`.
+//! it to the current ones: version 1 (no orphans) through `v1.rs`. To add version 3: move
+//! the structs that change to `v2.rs`, write the new ones here, add
+//! `2 => parse::<v2::ProjectFile>(..).map(v2::migrate)` to the match in [`decode`], and
+//! add `tests/fixtures/projects/v3.ron`.
+//!
+//! | version | what it added |
+//! |---|---|
+//! | 1 | the article, sources, claims with anchors and reviews |
+//! | 2 | `orphans`: claims whose passage is no longer in the text, kept with their review |
 
 use std::path::{Path, PathBuf};
 
@@ -23,9 +29,9 @@ use super::ProjectError;
 use super::anchor::Anchor;
 
 /// The file format version this build writes (and the newest it reads).
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
-/// A whole project file (version 1).
+/// A whole project file (version 2).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "Project", deny_unknown_fields)]
 pub(crate) struct ProjectFile {
@@ -35,6 +41,9 @@ pub(crate) struct ProjectFile {
     pub article: ArticleFile,
     pub sources: Vec<SourceFile>,
     pub claims: Vec<ClaimFile>,
+    /// Claims that could not be placed in the text: their anchor is where they were last
+    /// placed, in the text they were placed in.
+    pub orphans: Vec<ClaimFile>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -187,7 +196,8 @@ pub(crate) fn encode(file: &ProjectFile) -> Result<String, ProjectError> {
 pub(crate) fn decode(text: &str, path: &Path) -> Result<ProjectFile, ProjectError> {
     let version = read_version(text, path)?;
     match version {
-        1 => parse::<ProjectFile>(text, path),
+        1 => parse::<super::v1::ProjectFileV1>(text, path).map(super::v1::migrate),
+        2 => parse::<ProjectFile>(text, path),
         v if v > u64::from(FORMAT_VERSION) => Err(ProjectError::NewerVersion {
             path: path.to_path_buf(),
             found: v,
@@ -203,7 +213,31 @@ pub(crate) fn decode(text: &str, path: &Path) -> Result<ProjectFile, ProjectErro
 fn parse<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Result<T, ProjectError> {
     ron::Options::default()
         .from_str(text)
-        .map_err(|e| ProjectError::syntax(path, &e))
+        .map_err(|e| not_a_project_or_syntax(text, path, &e))
+}
+
+/// What a parse error means to the user: an empty file, one that is not RON at all, or
+/// one nested deeper than any project is not a claimdesk project; anything else is a
+/// syntax error at its line and column.
+fn not_a_project_or_syntax(
+    text: &str,
+    path: &Path,
+    err: &ron::error::SpannedError,
+) -> ProjectError {
+    let not = |why: &'static str| ProjectError::NotAProject {
+        path: path.to_path_buf(),
+        why,
+    };
+    let body = text.trim_start_matches('\u{feff}').trim();
+    if body.is_empty() {
+        not("the file is empty")
+    } else if matches!(err.code, ron::Error::ExceededRecursionLimit) {
+        not("it is nested too deeply to be one")
+    } else if !body.starts_with('(') {
+        not("it is not a RON project file")
+    } else {
+        ProjectError::syntax(path, err)
+    }
 }
 
 /// Only the version; every other field, known or not, is skipped.
@@ -234,7 +268,7 @@ fn read_version(text: &str, path: &Path) -> Result<u64, ProjectError> {
                 found: v,
                 supported: FORMAT_VERSION,
             }),
-            _ => Err(ProjectError::syntax(path, &err)),
+            _ => Err(not_a_project_or_syntax(text, path, &err)),
         },
     }
 }
@@ -273,14 +307,14 @@ mod tests {
         assert_eq!(
             err(text),
             "x.ron: this project was saved by a newer claimdesk (file format 3; \
-             this version reads up to 1); update claimdesk to open it"
+             this version reads up to 2); update claimdesk to open it"
         );
     }
 
     #[test]
     fn newer_version_that_does_not_parse_is_still_reported_as_newer() {
         let text = "(\n    version: 7,\n    claims: [ NewThing { x: 1 } ],\n)";
-        assert!(err(text).contains("file format 7; this version reads up to 1"));
+        assert!(err(text).contains("file format 7; this version reads up to 2"));
     }
 
     #[test]
@@ -305,6 +339,42 @@ mod tests {
         let msg = err(text);
         assert!(msg.starts_with("x.ron:3:"), "{msg}");
         assert!(msg.contains("colour"), "{msg}");
+        let text = "(\n    version: 2,\n    colour: 3,\n)";
+        let msg = err(text);
+        assert!(msg.starts_with("x.ron:3:"), "{msg}");
+        assert!(msg.contains("colour"), "{msg}");
+    }
+
+    #[test]
+    fn files_that_are_not_projects_say_so_in_plain_words() {
+        assert_eq!(
+            err(""),
+            "x.ron: not a claimdesk project (the file is empty)"
+        );
+        assert_eq!(
+            err(" \n"),
+            "x.ron: not a claimdesk project (the file is empty)"
+        );
+        assert_eq!(
+            err("name = \"harbour\"\n"),
+            "x.ron: not a claimdesk project (it is not a RON project file)"
+        );
+        assert_eq!(
+            err("{\"version\": 2}"),
+            "x.ron: not a claimdesk project (it is not a RON project file)"
+        );
+        let deep = format!("(version: 2, x: {}{})", "[".repeat(5000), "]".repeat(5000));
+        assert_eq!(
+            err(&deep),
+            "x.ron: not a claimdesk project (it is nested too deeply to be one)"
+        );
+        for text in ["", "x", &deep] {
+            let msg = err(text);
+            assert!(
+                !msg.contains("VersionProbe") && !msg.contains("serde_stacker"),
+                "{msg}"
+            );
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //!
 //! let project = Project::new(Article::from_text("Harbour", "The harbour reopened."), vec![], vec![]);
 //! let ron = project::to_ron_string(&project)?;
-//! assert!(ron.starts_with("(\n    version: 1,\n"));
+//! assert!(ron.starts_with("(\n    version: 2,\n"));
 //! let loaded = project::from_ron_str(&ron, "harbour.ron".as_ref())?;
 //! assert_eq!(loaded.project, project);
 //! assert!(loaded.warnings.is_empty());
@@ -29,8 +29,12 @@ mod anchor;
 mod convert;
 mod error;
 mod format;
+mod fuzzy;
+mod place;
 mod save;
 mod stamp;
+mod update;
+mod v1;
 
 #[cfg(test)]
 mod tests;
@@ -40,8 +44,10 @@ use std::path::Path;
 pub use anchor::{Anchor, CONTEXT_CHARS, anchor_for, reanchor};
 pub use error::ProjectError;
 pub use format::FORMAT_VERSION;
+pub use place::{Placement, place_all};
 pub use save::{backup_path, recovery_path, remove_recovery, save, write_recovery};
 pub use stamp::{FileStamp, stamp};
+pub use update::{UpdateSummary, update_article};
 
 use crate::model::Project;
 
@@ -72,6 +78,27 @@ pub fn load(path: &Path) -> Result<Loaded, ProjectError> {
         warnings,
         stamp,
     })
+}
+
+/// Whether the file at `path` is (or looks like) a claimdesk project: a `.ron` file, or
+/// one whose first kilobytes are a RON struct with a `version` and an `article` (a
+/// project's `.bak` or recovery file). For refusing to write a report over one.
+pub fn looks_like_project(path: &Path) -> bool {
+    let ron_extension = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(EXTENSION));
+    if ron_extension {
+        return true;
+    }
+    let mut head = Vec::with_capacity(4096);
+    let read = std::fs::File::open(path)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, 4096), &mut head));
+    if read.is_err() {
+        return false;
+    }
+    let text = String::from_utf8_lossy(&head);
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    text.starts_with('(') && text.contains("version:") && text.contains("article:")
 }
 
 /// Reads a project from RON text; `path` is only used in messages. The stamp is of the

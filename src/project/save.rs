@@ -1,32 +1,44 @@
 //! Writing project files safely: atomic replace, a `.bak` of the previous save, and
 //! recovery files for autosave.
 //!
-//! A save never leaves a half-written project behind: [`crate::fsio`] writes the new
-//! content to a temporary file in the same folder, flushes it to disk, and then renames it
-//! over the target, which the operating system does in one step. Any failure before the
-//! rename removes the temporary file and leaves the previous file as it was.
+//! A save never leaves a half-written project or backup behind: [`crate::fsio`] writes the
+//! new content to a temporary file in the same folder, flushes it to disk, gives the
+//! previous file a second name by a hard link, and then renames the two into place, which
+//! the operating system does in one step each. Any failure before the first rename
+//! removes the temporary files and leaves both files as they were.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use super::{ProjectError, to_ron_string};
-use crate::fsio::{self, sibling};
+use crate::fsio::{self, Backup, sibling};
 use crate::model::Project;
 
-/// Saves `project` to `path` atomically, first copying the file already there (if any)
-/// to `NAME.ron.bak`. On error the file at `path` is unchanged.
+/// Saves `project` to `path` atomically, keeping the file already there (if any) as
+/// `NAME.ron.bak` ([`fsio::replace`] with [`Backup::Keep`]: at every instant both files
+/// are whole saves). On error the file at `path` is unchanged.
 ///
 /// If `path` is a symbolic link, the file it points to is replaced and the link kept.
 pub fn save(project: &Project, path: &Path) -> Result<(), ProjectError> {
+    save_on(&fsio::RealDisk, project, path)
+}
+
+/// [`save`] through `disk` (a test makes its calls fail).
+pub(crate) fn save_on(
+    disk: &dyn fsio::Disk,
+    project: &Project,
+    path: &Path,
+) -> Result<(), ProjectError> {
     let ron = encode_for(project, path)?;
     let target = fsio::resolve_link(path);
-    write_atomic(&target, ron.as_bytes(), true)
+    fsio::replace_on(disk, &target, ron.as_bytes(), Backup::Keep)
+        .map_err(|e| ProjectError::from_write(&target, e))
 }
 
 /// `NAME.ron.bak` next to `path`: the previous content, kept by each [`save`].
 pub fn backup_path(path: &Path) -> PathBuf {
-    sibling(path, "", ".bak")
+    fsio::backup_path(path)
 }
 
 /// Where autosave keeps unsaved work: `.NAME.ron.recovery` next to a saved project, or
@@ -43,7 +55,7 @@ pub fn recovery_path(project_path: Option<&Path>, data_dir: &Path) -> PathBuf {
 /// and this never creates folders next to a project whose folder has gone away.
 pub fn write_recovery(project: &Project, recovery: &Path) -> Result<(), ProjectError> {
     let ron = encode_for(project, recovery)?;
-    write_atomic(recovery, ron.as_bytes(), false)
+    write_atomic(recovery, ron.as_bytes(), Backup::None)
 }
 
 /// [`to_ron_string`], with the file named in an error.
@@ -69,24 +81,9 @@ pub fn remove_recovery(recovery: &Path) -> Result<(), ProjectError> {
     }
 }
 
-/// Replaces `path` atomically through [`fsio::stage`], first copying the file already
-/// there (if `backup`) to `NAME.ron.bak`. The copy is made once the new content is safely
-/// in a temporary file, so a refused or failed write leaves the old `.bak` alone.
-fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), ProjectError> {
-    let fail = |e: fsio::WriteError| ProjectError::write(path, e.step, e.source);
-    let staged = fsio::stage(path, bytes).map_err(fail)?;
-    if backup
-        && path.is_file()
-        && let Err(e) = fs::copy(path, backup_path(path))
-    {
-        // Dropping `staged` removes the temporary file.
-        return Err(ProjectError::write(
-            path,
-            "could not keep a .bak copy of the previous save",
-            e,
-        ));
-    }
-    staged.commit().map_err(fail)
+/// Replaces `path` atomically through [`fsio::replace`], with the file named in errors.
+fn write_atomic(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), ProjectError> {
+    fsio::replace(path, bytes, backup).map_err(|e| ProjectError::from_write(path, e))
 }
 
 #[cfg(test)]
@@ -115,9 +112,9 @@ mod tests {
     fn write_atomic_replaces_and_keeps_a_backup() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("a.ron");
-        write_atomic(&path, b"first", true)?;
+        write_atomic(&path, b"first", Backup::Keep)?;
         assert!(!backup_path(&path).exists());
-        write_atomic(&path, b"second", true)?;
+        write_atomic(&path, b"second", Backup::Keep)?;
         assert_eq!(fs::read(&path)?, b"second");
         assert_eq!(fs::read(backup_path(&path))?, b"first");
         let names: Vec<_> = fs::read_dir(dir.path())?
@@ -127,12 +124,53 @@ mod tests {
         Ok(())
     }
 
+    /// A full disk at each step of a save (the temporary file, the backup, each rename),
+    /// on a file system with hard links and one without: afterwards the project and its
+    /// `.bak` both load, as the saves they should be, and no temporary file is left.
+    #[test]
+    fn a_full_disk_at_any_step_leaves_project_and_backup_loadable()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let version = |n: u32| {
+            Project::new(
+                crate::model::Article::from_text(format!("Save {n}"), "The ferry runs again."),
+                vec![],
+                vec![],
+            )
+        };
+        let title = |path: &Path| -> Result<String, ProjectError> {
+            Ok(crate::project::load(path)?.project.article.title)
+        };
+        for no_links in [false, true] {
+            for fail_at in 0..4 {
+                let dir = tempfile::tempdir()?;
+                let path = dir.path().join("ferry.ron");
+                save(&version(1), &path)?;
+                save(&version(2), &path)?;
+                let disk = fsio::FaultyDisk::new(fail_at, no_links);
+                let result = save_on(&disk, &version(3), &path);
+                let expected = match &result {
+                    Err(ProjectError::BackupNotKept { .. }) => ("Save 3", "Save 1"),
+                    Err(ProjectError::Write { .. }) => ("Save 2", "Save 1"),
+                    other => panic!("call {fail_at} failed, yet: {other:?}"),
+                };
+                let found = (title(&path)?, title(&backup_path(&path))?);
+                assert_eq!(
+                    (found.0.as_str(), found.1.as_str()),
+                    expected,
+                    "no_links {no_links}, call {fail_at}"
+                );
+                assert_eq!(fs::read_dir(dir.path())?.count(), 2);
+            }
+        }
+        Ok(())
+    }
+
     #[test]
     fn write_without_backup_leaves_no_bak() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join(".a.ron.recovery");
-        write_atomic(&path, b"1", false)?;
-        write_atomic(&path, b"2", false)?;
+        write_atomic(&path, b"1", Backup::None)?;
+        write_atomic(&path, b"2", Backup::None)?;
         assert_eq!(fs::read(&path)?, b"2");
         assert_eq!(fs::read_dir(dir.path())?.count(), 1);
         Ok(())
@@ -148,7 +186,7 @@ mod tests {
         std::os::unix::fs::symlink(&real, &link)?;
         save(&Project::default(), &link)?;
         assert!(fs::symlink_metadata(&link)?.file_type().is_symlink());
-        assert!(fs::read_to_string(&real)?.contains("version: 1"));
+        assert!(fs::read_to_string(&real)?.contains("version: 2"));
         assert_eq!(fs::read_to_string(backup_path(&real))?, "old");
         Ok(())
     }
@@ -161,7 +199,7 @@ mod tests {
         let mut perms = fs::metadata(&path)?.permissions();
         perms.set_readonly(true);
         fs::set_permissions(&path, perms)?;
-        let err = write_atomic(&path, b"new", true).map_err(|e| e.to_string());
+        let err = write_atomic(&path, b"new", Backup::Keep).map_err(|e| e.to_string());
         assert_eq!(
             err,
             Err(format!(

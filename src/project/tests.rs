@@ -192,7 +192,7 @@ fn saving_twice_gives_identical_bytes() -> TestResult {
 fn fields_are_written_in_a_stable_order() -> TestResult {
     let ron = to_ron_string(&sample())?;
     let order = [
-        "version: 1",
+        "version: 2",
         "next_claim_id: 6",
         "next_source_id: 5",
         "article: (",
@@ -330,11 +330,11 @@ fn save_over_a_folder_fails_and_removes_the_temp_file() -> TestResult {
 #[test]
 fn newer_version_error_names_both_versions() -> TestResult {
     let ron =
-        to_ron_string(&sample())?.replacen("version: 1,", "version: 3,\n    palette: Dark,", 1);
+        to_ron_string(&sample())?.replacen("version: 2,", "version: 3,\n    palette: Dark,", 1);
     assert_eq!(
         error_of(&ron),
         "x.ron: this project was saved by a newer claimdesk (file format 3; this version \
-         reads up to 1); update claimdesk to open it"
+         reads up to 2); update claimdesk to open it"
     );
     Ok(())
 }
@@ -366,7 +366,12 @@ fn syntax_error_position_is_one_based() {
 #[test]
 fn garbage_file_is_a_clear_error() {
     let msg = error_of("\u{1}\u{2}PK garbage ]]]");
-    assert!(msg.starts_with("x.ron:1:1: "), "{msg}");
+    assert_eq!(
+        msg,
+        "x.ron: not a claimdesk project (it is not a RON project file)"
+    );
+    let msg = error_of("(\u{1}\u{2}PK garbage ]]]");
+    assert!(msg.starts_with("x.ron:1:2: "), "{msg}");
     assert!(!msg.contains('\n'));
 }
 
@@ -460,20 +465,50 @@ fn claims_are_reanchored_when_the_text_was_edited_in_the_file() -> TestResult {
 }
 
 #[test]
-fn claim_whose_text_is_gone_is_left_out_with_a_warning() -> TestResult {
-    let ron = to_ron_string(&sample())?.replacen("were less sure 🙂", "were unsure", 1);
+fn claim_whose_text_is_gone_becomes_an_orphan_with_its_review() -> TestResult {
+    let original = sample();
+    let c3 = original.claim(ClaimId(3)).ok_or("c3")?;
+    let quote = c3.text(&original.article.text).to_owned();
+    let ron = to_ron_string(&original)?.replacen(&quote, "Nobody else spoke", 1);
     let loaded = load_str(&ron)?;
     assert!(loaded.project.claim(ClaimId(3)).is_none());
     assert_eq!(loaded.project.claims.len(), 4);
+    let orphan = loaded
+        .project
+        .orphan(ClaimId(3))
+        .ok_or("c3 is not an orphan")?;
+    assert_eq!(orphan.quote, quote);
+    assert_eq!(orphan.claim.review, c3.review);
     assert!(
         loaded.warnings.iter().any(|w| w.starts_with(
             "claim c3 could not be placed in the text: \u{201c}Traders in the café district"
-        )),
+        ) && w.ends_with("kept as an orphan with its review")),
         "{:?}",
         loaded.warnings
     );
     // The id stays taken.
     assert_eq!(loaded.project.next_claim_id, 6);
+    Ok(())
+}
+
+#[test]
+fn slightly_edited_claim_is_placed_by_a_fuzzy_match() -> TestResult {
+    let ron = to_ron_string(&sample())?.replacen("were less sure 🙂", "were unsure 🙂", 1);
+    let loaded = load_str(&ron)?;
+    let p = &loaded.project;
+    let c3 = p.claim(ClaimId(3)).ok_or("c3 lost")?;
+    assert!(
+        c3.text(&p.article.text)
+            .starts_with("Traders in the café district were unsure")
+    );
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("claim c3 was placed where the text is close")),
+        "{:?}",
+        loaded.warnings
+    );
     Ok(())
 }
 

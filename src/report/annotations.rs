@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::view::{Entry, Report, char_offset, one_line};
+use super::view::{CharCounter, Entry, Report, is_http_url, one_line, script_safe_json};
 use super::{Format, ReportError, to_json};
 use crate::model::sha256_hex;
 use crate::project::anchor_for;
@@ -18,10 +18,12 @@ pub(super) fn render(report: &Report<'_>) -> Result<String, ReportError> {
     let text = report.text();
     let text_hash = sha256_hex(text);
     let source = target_source(report, &text_hash);
+    let mut chars = CharCounter::new(text);
     let items: Vec<Annotation<'_>> = report
         .entries
         .iter()
-        .filter_map(|e| annotation(report, e, &text_hash, &source))
+        .chain(&report.orphans)
+        .filter_map(|e| annotation(report, e, &text_hash, &source, &mut chars))
         .collect();
     let collection = Collection {
         context: CONTEXT,
@@ -36,7 +38,7 @@ pub(super) fn render(report: &Report<'_>) -> Result<String, ReportError> {
             items,
         }),
     };
-    to_json(&collection, Format::Annotations)
+    to_json(&collection, Format::Annotations).map(|json| script_safe_json(&json))
 }
 
 #[derive(Serialize)]
@@ -118,7 +120,8 @@ impl Body<'_> {
 #[derive(Serialize)]
 struct Target<'a> {
     source: &'a str,
-    selector: [Selector; 2],
+    /// A quote and a position; an orphan (no longer in the text) only has its quote.
+    selector: Vec<Selector>,
 }
 
 #[derive(Serialize)]
@@ -140,14 +143,31 @@ fn annotation<'a>(
     entry: &Entry<'a>,
     text_hash: &str,
     source: &'a str,
+    chars: &mut CharCounter<'_>,
 ) -> Option<Annotation<'a>> {
     let exact = entry.text?;
     let claim = entry.claim;
     let review = &claim.review;
     let text = report.text();
-    let anchor = anchor_for(text, claim.span);
-    let start = char_offset(text, claim.span.start);
-    let end = start + exact.chars().count();
+    let selector = if let Some(orphan) = entry.orphan {
+        vec![Selector::TextQuoteSelector {
+            exact: orphan.quote.clone(),
+            prefix: orphan.prefix.clone(),
+            suffix: orphan.suffix.clone(),
+        }]
+    } else {
+        let anchor = anchor_for(text, claim.span);
+        let start = chars.at(claim.span.start);
+        let end = start + exact.chars().count();
+        vec![
+            Selector::TextQuoteSelector {
+                exact: anchor.exact,
+                prefix: anchor.prefix,
+                suffix: anchor.suffix,
+            },
+            Selector::TextPositionSelector { start, end },
+        ]
+    };
 
     let mut body = Vec::new();
     if review.verdict.is_reviewed() {
@@ -158,13 +178,20 @@ fn annotation<'a>(
     }
     body.push(Body::text("tagging", claim.kind.as_str().to_owned()));
     for evidence in &review.evidence {
+        // Only web pages are linked; any other URL (javascript:, data:, file:) would be a
+        // link a viewer follows, so it stays in the note-like text body instead.
         let url = evidence.url.trim();
-        if !url.is_empty() {
+        if is_http_url(url) {
             body.push(Body::Link {
                 kind: "SpecificResource",
                 purpose: "linking",
                 source: url,
             });
+        } else if !url.is_empty() {
+            body.push(Body::text(
+                "commenting",
+                format!("Evidence (not a web link): {url}"),
+            ));
         }
     }
 
@@ -192,17 +219,7 @@ fn annotation<'a>(
             name: "claimdesk",
         },
         body,
-        target: Target {
-            source,
-            selector: [
-                Selector::TextQuoteSelector {
-                    exact: anchor.exact,
-                    prefix: anchor.prefix,
-                    suffix: anchor.suffix,
-                },
-                Selector::TextPositionSelector { start, end },
-            ],
-        },
+        target: Target { source, selector },
     })
 }
 

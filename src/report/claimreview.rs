@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::view::{Entry, Report, UNNAMED_SOURCE, one_line};
+use super::view::{Entry, Report, UNNAMED_SOURCE, is_http_url, one_line, script_safe_json};
 use super::{Format, ReportError, to_json};
 use crate::model::{Source, SourceKind, Verdict};
 
@@ -51,10 +51,11 @@ pub(super) fn render(report: &Report<'_>) -> Result<String, ReportError> {
     let reviews: Vec<ClaimReview<'_>> = report
         .entries
         .iter()
+        .chain(&report.orphans)
         .filter(|e| e.claim.review.verdict.is_reviewed())
         .filter_map(|e| claim_review(report, e))
         .collect();
-    to_json(&reviews, Format::ClaimReview)
+    to_json(&reviews, Format::ClaimReview).map(|json| script_safe_json(&json))
 }
 
 #[derive(Serialize)]
@@ -142,7 +143,7 @@ fn claim_review<'a>(report: &Report<'a>, entry: &Entry<'a>) -> Option<ClaimRevie
     let article = &report.project.article;
     let verdict = claim.review.verdict;
     let nonblank = |s: &'a Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    let url = nonblank(&options.url).map(|u| {
+    let url = nonblank(&options.url).filter(|u| is_http_url(u)).map(|u| {
         if u.contains('#') {
             u.to_owned()
         } else {

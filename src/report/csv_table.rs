@@ -4,7 +4,7 @@ use super::view::Report;
 use super::{Format, ReportError};
 
 /// The header row.
-const HEADER: [&str; 12] = [
+const HEADER: [&str; 13] = [
     "id",
     "verdict",
     "kind",
@@ -17,6 +17,7 @@ const HEADER: [&str; 12] = [
     "evidence_urls",
     "reviewer",
     "reviewed_at",
+    "orphan",
 ];
 
 pub(super) fn render(report: &Report<'_>) -> Result<String, ReportError> {
@@ -26,7 +27,7 @@ pub(super) fn render(report: &Report<'_>) -> Result<String, ReportError> {
     };
     let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
     writer.write_record(HEADER).map_err(|e| fail(&e))?;
-    for entry in &report.entries {
+    for entry in report.entries.iter().chain(&report.orphans) {
         let claim = entry.claim;
         let review = &claim.review;
         let evidence: Vec<&str> = review
@@ -55,6 +56,7 @@ pub(super) fn render(report: &Report<'_>) -> Result<String, ReportError> {
                 .reviewed_at
                 .map(|t| t.to_string())
                 .unwrap_or_default(),
+            if entry.orphan.is_some() { "yes" } else { "" }.to_owned(),
         ];
         writer
             .write_record(row.iter().map(|cell| neutralise(cell).into_owned()))

@@ -178,6 +178,9 @@ fn summary(report: &Report<'_>) -> Markup {
             @if let Some(note) = report.filter_note() {
                 p.filter { (note) }
             }
+            @if let Some(note) = report.orphan_note() {
+                p.filter { a href="#orphans" { (note) } }
+            }
             @if report.entries.is_empty() {
                 p { "No claims." }
             } @else {
@@ -277,6 +280,15 @@ fn details(report: &Report<'_>) -> Markup {
                 }
             }
         }
+        @if !report.orphans.is_empty() {
+            section #orphans {
+                h2 { "Orphaned claims" }
+                p { "The article was corrected and these passages are no longer in its text; each claim keeps its review." }
+                @for entry in &report.orphans {
+                    (claim_card(report, entry))
+                }
+            }
+        }
     }
 }
 
@@ -293,6 +305,10 @@ fn claim_card(report: &Report<'_>, entry: &Entry<'_>) -> Markup {
                 span.kind { (claim.kind.label()) }
             }
             @match entry.text {
+                Some(text) if entry.orphan.is_some() => {
+                    blockquote { mark { (one_line(text)) } }
+                    p.stale { "(no longer in the article)" }
+                }
                 Some(text) => {
                     @let c = context(report.text(), claim.span, CONTEXT_WORDS);
                     blockquote {
@@ -349,7 +365,7 @@ fn claim_card(report: &Report<'_>, entry: &Entry<'_>) -> Markup {
             }
             p.back {
                 a href="#summary" { "↑ Summary" }
-                @if entry.text.is_some() && !claim.span.is_empty() {
+                @if entry.text.is_some() && entry.orphan.is_none() && !claim.span.is_empty() {
                     " · " a href={ "#a-" (claim.id) } { "In the article" }
                 }
             }

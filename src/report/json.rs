@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::view::{self, Report};
+use super::view::{self, CharCounter, Entry, Report};
 use super::{Format, ReportError, to_json};
 use crate::model::{ClaimKind, Origin, ParagraphKind, SourceKind, Span, Tally, Verdict};
 
@@ -67,7 +67,11 @@ use crate::model::{ClaimKind, Origin, ParagraphKind, SourceKind, Span, Tally, Ve
 ///       "reviewer": string | null,
 ///       "reviewed_at": string | null
 ///     }
-///   } ]
+///   } ],
+///   "orphans": [ … ]                      // claims no longer in the text, fields as in
+///                                         // "claims": "text" is the quote when last
+///                                         // placed, "start"/"end" index the text it was
+///                                         // placed in, "char_start"/"char_end" are null
 /// }
 /// ```
 ///
@@ -104,6 +108,7 @@ struct Document<'a> {
     summary: Summary,
     sources: Vec<SourceOut<'a>>,
     claims: Vec<ClaimOut<'a>>,
+    orphans: Vec<ClaimOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -279,45 +284,51 @@ fn document<'a>(report: &Report<'a>) -> Document<'a> {
                 mentions: s.mentions.iter().copied().map(SpanOut::from).collect(),
             })
             .collect(),
-        claims: report
-            .entries
-            .iter()
-            .map(|entry| {
-                let c = entry.claim;
-                let chars = entry.text.map(|_| {
-                    let start = view::char_offset(text, c.span.start);
-                    (
-                        start,
-                        start + view::char_offset(&text[c.span.start..], c.span.len()),
-                    )
-                });
-                ClaimOut {
-                    id: c.id.to_string(),
-                    start: c.span.start,
-                    end: c.span.end,
-                    char_start: chars.map(|(s, _)| s),
-                    char_end: chars.map(|(_, e)| e),
-                    text: entry.text,
-                    kind: c.kind,
-                    score: c.score,
-                    cue: c.cue.as_ref().map(|q| CueOut {
-                        text: &q.text,
-                        start: q.span.start,
-                        end: q.span.end,
-                    }),
-                    reasons: &c.reasons,
-                    origin: match c.origin {
-                        Origin::Extracted => "extracted",
-                        Origin::Manual => "manual",
-                    },
-                    source: c.source.map(|s| ClaimSourceOut {
-                        id: s.id.to_string(),
-                        mention: s.mention.map(SpanOut::from),
-                    }),
-                    review: review(&c.review),
-                }
-            })
-            .collect(),
+        claims: {
+            let mut chars = CharCounter::new(text);
+            report
+                .entries
+                .iter()
+                .map(|entry| {
+                    let c = entry.claim;
+                    let span = entry
+                        .text
+                        .map(|_| (chars.at(c.span.start), chars.at(c.span.end)));
+                    claim_out(entry, span)
+                })
+                .collect()
+        },
+        orphans: report.orphans.iter().map(|e| claim_out(e, None)).collect(),
+    }
+}
+
+/// A claim; `chars` are its code point offsets, if it is in the text.
+fn claim_out<'a>(entry: &Entry<'a>, chars: Option<(usize, usize)>) -> ClaimOut<'a> {
+    let c = entry.claim;
+    ClaimOut {
+        id: c.id.to_string(),
+        start: c.span.start,
+        end: c.span.end,
+        char_start: chars.map(|(s, _)| s),
+        char_end: chars.map(|(_, e)| e),
+        text: entry.text,
+        kind: c.kind,
+        score: c.score,
+        cue: c.cue.as_ref().map(|q| CueOut {
+            text: &q.text,
+            start: q.span.start,
+            end: q.span.end,
+        }),
+        reasons: &c.reasons,
+        origin: match c.origin {
+            Origin::Extracted => "extracted",
+            Origin::Manual => "manual",
+        },
+        source: c.source.map(|s| ClaimSourceOut {
+            id: s.id.to_string(),
+            mention: s.mention.map(SpanOut::from),
+        }),
+        review: review(&c.review),
     }
 }
 

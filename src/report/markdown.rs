@@ -19,6 +19,15 @@ pub(super) fn render(report: &Report<'_>) -> String {
             details(report, entry, &mut out);
         }
     }
+    if !report.orphans.is_empty() {
+        out.push_str(
+            "\n## Orphaned claims\n\nThe article was corrected and these passages are no \
+             longer in its text; each claim keeps its review.\n",
+        );
+        for entry in &report.orphans {
+            details(report, entry, &mut out);
+        }
+    }
     out
 }
 
@@ -62,6 +71,9 @@ fn summary(report: &Report<'_>, out: &mut String) {
     if let Some(note) = report.filter_note() {
         let _ = writeln!(out, "{note}");
     }
+    if let Some(note) = report.orphan_note() {
+        let _ = writeln!(out, "{note}");
+    }
     out.push_str("\n| Verdict | Claims |\n|:--|--:|\n");
     for verdict in Verdict::ALL[1..].iter().chain([&Verdict::Unreviewed]) {
         let _ = writeln!(out, "| {} | {} |", verdict.label(), tally.count(*verdict));
@@ -103,6 +115,13 @@ fn details(report: &Report<'_>, entry: &Entry<'_>, out: &mut String) {
     let review = &claim.review;
     let _ = writeln!(out, "\n### Claim {}\n", claim.id);
     match entry.text {
+        Some(text) if entry.orphan.is_some() => {
+            let _ = writeln!(
+                out,
+                "> **{}**\n\n*(no longer in the article)*\n",
+                inline(text)
+            );
+        }
         Some(text) => {
             let c = context(report.text(), claim.span, CONTEXT_WORDS);
             let _ = writeln!(

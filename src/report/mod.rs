@@ -63,7 +63,7 @@ use crate::model::Project;
 
 pub use claimreview::{BEST_RATING, WORST_RATING, claimreview_rating};
 pub use json::{JSON_SCHEMA, JSON_SCHEMA_VERSION};
-pub use view::UNNAMED_SOURCE;
+pub use view::{UNNAMED_SOURCE, is_http_url};
 pub use write::write;
 
 /// A kind of report.
@@ -105,9 +105,10 @@ pub enum Format {
     Json,
     /// One row per claim for spreadsheets, written with the `csv` crate (RFC 4180
     /// quoting). Columns: `id, verdict, kind, claim, source, role, cue, score, note,
-    /// evidence_urls, reviewer, reviewed_at`; verdict and kind are labels ("Needs
+    /// evidence_urls, reviewer, reviewed_at, orphan`; verdict and kind are labels ("Needs
     /// context", "Quote"), `evidence_urls` has one URL per line, `reviewed_at` is RFC 3339
-    /// in UTC, `score` has two decimals.
+    /// in UTC, `score` has two decimals, `orphan` is `yes` for a claim no longer in the
+    /// article text (listed after the others, its quote as `claim`).
     ///
     /// Against formula injection (OWASP, "CSV Injection"), a cell that begins with `=`,
     /// `+`, `-`, `@`, a tab or a carriage return gets a single quote in front, so a
@@ -134,7 +135,13 @@ pub enum Format {
     /// - `datePublished`: [`Options::generated_at`], else when the claim was reviewed,
     ///   else left out (RFC 3339, UTC).
     /// - `url`: [`Options::url`] with `#c12` appended (the claim's anchor in the HTML
-    ///   report) unless it already has a fragment; left out without a URL.
+    ///   report) unless it already has a fragment; left out without a URL, and when it is
+    ///   not an `http(s)` URL.
+    ///
+    /// `<`, `>` and `&` in every string are written as `\u003c`, `\u003e`, `\u0026`, so
+    /// the JSON can be pasted into `<script type="application/ld+json">` as is: a claim
+    /// quoting `</script>` cannot end the element. Orphans (claims no longer in the text)
+    /// that are reviewed are included, with their quote as `claimReviewed`.
     ///
     /// Editors' notes and evidence are not published here; `url` leads to the report
     /// that has them.
@@ -155,8 +162,11 @@ pub enum Format {
     ///
     /// Bodies are `TextualBody`s: the verdict's label with purpose `assessing` (reviewed
     /// claims only; the motivation is then `assessing`, else `highlighting`), the note
-    /// with purpose `commenting`, the claim's kind with purpose `tagging`; each evidence
-    /// URL is a `SpecificResource` with purpose `linking`. `creator` is the claim's
+    /// with purpose `commenting`, the claim's kind with purpose `tagging`; each `http(s)`
+    /// evidence URL is a `SpecificResource` with purpose `linking` (any other URL, such as
+    /// `javascript:`, is only mentioned in a `commenting` text body). Orphans (claims no
+    /// longer in the text) are annotations with only a `TextQuoteSelector`, as Hypothesis
+    /// keeps orphaned annotations. `<`, `>` and `&` are escaped as in ClaimReview. `creator` is the claim's
     /// reviewer and `created` when it was reviewed. Ids are `urn:uuid:` values (SHA-256
     /// based UUIDv8) of the article's text and the claim id, the same on every export.
     Annotations,
@@ -277,10 +287,22 @@ pub enum ReportError {
     Encode { format: Format, message: String },
 
     /// Writing failed at `step`; whatever was at `path` before is untouched.
-    #[error("{}: report not written, {step}: {source}", .path.display())]
+    #[error("{}: report not written, {step}: {}", .path.display(), crate::fsio::io_message(.source))]
     Write {
         path: PathBuf,
         step: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// The report is written, but the file it replaced could not be kept as `NAME.bak`.
+    #[error(
+        "{}: report written, but the file it replaced could not be kept as .bak: {}",
+        .path.display(),
+        crate::fsio::io_message(.source)
+    )]
+    BackupNotKept {
+        path: PathBuf,
         #[source]
         source: std::io::Error,
     },

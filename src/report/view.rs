@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use jiff::Timestamp;
 
 use super::Options;
-use crate::model::{Claim, Project, Source, Span, Tally, Verdict};
+use crate::model::{Claim, Orphan, Project, Source, Span, Tally, Verdict};
 
 /// How a source with an empty name is shown (the extractor's agentless "are reported to").
 pub const UNNAMED_SOURCE: &str = "Unnamed source";
@@ -17,6 +17,9 @@ pub(super) struct Report<'a> {
     pub options: &'a Options,
     /// The claims in the report, in text order.
     pub entries: Vec<Entry<'a>>,
+    /// The orphans in the report (claims no longer in the text), each with its quote as
+    /// `text`; listed after the claims in every format.
+    pub orphans: Vec<Entry<'a>>,
     /// Counts per verdict over `entries`.
     pub tally: Tally,
 }
@@ -27,6 +30,8 @@ pub(super) struct Entry<'a> {
     /// The claim's text, or `None` when its span no longer fits the article.
     pub text: Option<&'a str>,
     pub source: Option<&'a Source>,
+    /// Set for an orphan: its spans index an older text, never this one.
+    pub orphan: Option<&'a Orphan>,
 }
 
 impl<'a> Report<'a> {
@@ -40,6 +45,18 @@ impl<'a> Report<'a> {
                 claim,
                 text: claim.span.slice(article),
                 source: project.claim_source(claim),
+                orphan: None,
+            })
+            .collect();
+        let orphans: Vec<Entry<'a>> = project
+            .orphans
+            .iter()
+            .filter(|o| !options.reviewed_only || o.claim.review.verdict.is_reviewed())
+            .map(|orphan| Entry {
+                claim: &orphan.claim,
+                text: Some(orphan.quote.as_str()),
+                source: project.claim_source(&orphan.claim),
+                orphan: Some(orphan),
             })
             .collect();
         let tally = tally(entries.iter().map(|e| e.claim.review.verdict));
@@ -47,6 +64,7 @@ impl<'a> Report<'a> {
             project,
             options,
             entries,
+            orphans,
             tally,
         }
     }
@@ -58,6 +76,24 @@ impl<'a> Report<'a> {
     /// The report's title: the article's, or "Untitled article".
     pub fn title(&self) -> &'a str {
         self.project.display_title()
+    }
+
+    /// "2 claims are no longer in the article text (it was corrected); they are listed
+    /// at the end with their reviews." when there are orphans.
+    pub fn orphan_note(&self) -> Option<String> {
+        let n = self.orphans.len();
+        (n > 0).then(|| {
+            let (claims, are, they) = if n == 1 {
+                ("claim is", "its", "it is")
+            } else {
+                ("claims are", "their", "they are")
+            };
+            format!(
+                "{n} {claims} no longer in the article text (it was corrected); {they} \
+                 listed at the end as orphans with {are} review{}.",
+                if n == 1 { "" } else { "s" }
+            )
+        })
     }
 
     /// "Showing the 5 reviewed claims of 12." when claims were left out.
@@ -216,6 +252,39 @@ pub(super) fn shorten(text: &str, max: usize) -> Cow<'_, str> {
     }
 }
 
+/// Code point offsets of byte offsets that mostly come in increasing order (claims in
+/// text order): each lookup counts on from the previous one, so a whole report costs one
+/// pass over the text, not one per claim.
+pub(super) struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The number of code points before byte `offset` (a char boundary) of the text.
+    pub fn at(&mut self, offset: usize) -> usize {
+        if !self.text.is_char_boundary(offset) {
+            return char_offset(self.text, offset);
+        }
+        if offset < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += char_offset(&self.text[self.byte..], offset - self.byte);
+        self.byte = offset;
+        self.chars
+    }
+}
+
 /// The number of Unicode code points before byte `offset` (a char boundary) of `text`.
 pub(super) fn char_offset(text: &str, offset: usize) -> usize {
     text.get(..offset).map_or(0, |s| s.chars().count())
@@ -248,6 +317,40 @@ pub(super) fn is_web_link(url: &str) -> bool {
         _ => false,
     };
     ok_scheme && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// True for an absolute `http:` or `https:` URL with a host and no whitespace or control
+/// characters: the only URLs published as links in ClaimReview and Web Annotations (a
+/// `javascript:` or `data:` URL would run or load in whatever shows them).
+pub fn is_http_url(url: &str) -> bool {
+    let url = url.trim();
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// JSON text safe to embed in `<script type="application/ld+json">`: `<`, `>` and `&`
+/// written as `\u003c`, `\u003e` and `\u0026`, so `</script>` in a claim cannot end the
+/// script element. In serialized JSON these characters only occur inside strings, where
+/// the escapes mean the same characters.
+pub(super) fn script_safe_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The title to show for a piece of evidence: its title, else its URL.
@@ -316,6 +419,15 @@ mod tests {
     }
 
     #[test]
+    fn char_counter_agrees_with_char_offset_in_any_order() {
+        let text = "é🎉x déjà — vu";
+        let mut counter = CharCounter::new(text);
+        for offset in [0, 2, 6, 7, 3, 15, 1, 99, text.len()] {
+            assert_eq!(counter.at(offset), char_offset(text, offset), "{offset}");
+        }
+    }
+
+    #[test]
     fn char_offset_counts_code_points() {
         assert_eq!(char_offset("é🎉x", "é🎉".len()), 2);
         assert_eq!(char_offset("é", 1), 0);
@@ -332,6 +444,27 @@ mod tests {
         assert!(!is_web_link("https://"));
         assert!(!is_web_link("example.org"));
         assert!(!is_web_link("https://a.org/x y"));
+    }
+
+    #[test]
+    fn only_http_urls_are_published() {
+        assert!(is_http_url("https://example.org/a"));
+        assert!(is_http_url("HTTP://example.org"));
+        assert!(!is_http_url("javascript:alert(1)"));
+        assert!(!is_http_url("data:text/html,x"));
+        assert!(!is_http_url("mailto:desk@example.org"));
+        assert!(!is_http_url("https://"));
+        assert!(!is_http_url("https:///path"));
+        assert!(!is_http_url("https://a.org/\u{1b}x"));
+    }
+
+    #[test]
+    fn script_safe_json_escapes_markup_characters() {
+        let json = serde_json::json!({"a": "</script><b>&"}).to_string();
+        let safe = script_safe_json(&json);
+        assert_eq!(safe, r#"{"a":"\u003c/script\u003e\u003cb\u003e\u0026"}"#);
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap_or_default();
+        assert_eq!(back["a"], "</script><b>&");
     }
 
     #[test]

@@ -3,29 +3,42 @@
 use std::path::Path;
 
 use super::ReportError;
-use crate::fsio;
+use crate::fsio::{self, Backup};
 
-/// Writes a rendered report to `path`, atomically, with [`fsio::write_atomic`].
+/// Writes a rendered report to `path`, atomically, keeping the file it replaces as
+/// `NAME.bak`, with [`fsio::replace`] (the same rules as a project save).
 ///
 /// The text goes to a temporary file in the same folder, is flushed to disk and then
 /// renamed over `path`, so readers see either the old file or the whole new one, never
-/// half a report. On error nothing at `path` changes and the temporary file is removed.
-/// A read-only file is not replaced; a symbolic link keeps pointing at the (replaced)
-/// file it names.
+/// half a report; the old file is renamed to `NAME.bak` by a hard link, never copied in
+/// place. On error nothing at `path` changes and the temporary files are removed. A
+/// read-only file is not replaced; a symbolic link keeps pointing at the (replaced) file
+/// it names.
 ///
 /// ```
 /// use claimdesk::report;
 /// let dir = tempfile::tempdir()?;
 /// let path = dir.path().join("report.md");
 /// report::write(&path, "# Report\n")?;
-/// assert_eq!(std::fs::read_to_string(&path)?, "# Report\n");
+/// report::write(&path, "# Report, again\n")?;
+/// assert_eq!(std::fs::read_to_string(&path)?, "# Report, again\n");
+/// assert_eq!(std::fs::read_to_string(dir.path().join("report.md.bak"))?, "# Report\n");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn write(path: &Path, contents: &str) -> Result<(), ReportError> {
-    fsio::write_atomic(path, contents.as_bytes()).map_err(|e| ReportError::Write {
-        path: path.to_path_buf(),
-        step: e.step,
-        source: e.source,
+    fsio::replace(path, contents.as_bytes(), Backup::Keep).map_err(|e| {
+        if e.replaced {
+            ReportError::BackupNotKept {
+                path: path.to_path_buf(),
+                source: e.source,
+            }
+        } else {
+            ReportError::Write {
+                path: path.to_path_buf(),
+                step: e.step,
+                source: e.source,
+            }
+        }
     })
 }
 
@@ -51,9 +64,11 @@ mod tests {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("r.html");
         write(&path, "one")?;
+        assert_eq!(names(dir.path()), ["r.html"]);
         write(&path, "two")?;
         assert_eq!(fs::read_to_string(&path)?, "two");
-        assert_eq!(names(dir.path()), ["r.html"]);
+        assert_eq!(fs::read_to_string(dir.path().join("r.html.bak"))?, "one");
+        assert_eq!(names(dir.path()), ["r.html", "r.html.bak"]);
         Ok(())
     }
 

@@ -11,7 +11,7 @@ mod words;
 
 use patterns::{according_to, headline_colon, in_a_poll, passive, saying};
 use verbs::{nested, participles, verb_patterns};
-use words::{cue_at, only_closers, only_openers, trim_content, verb_use};
+use words::{PunctRuns, cue_at, trim_content, verb_use};
 
 use super::lexicon::{CueClass, CueVerb, is_determiner, is_subject_pronoun};
 use super::phrases::{Np, np_after, np_before, skip_adverbials, skip_back_adverbials};
@@ -105,6 +105,8 @@ struct QuoteToks {
     open: usize,
     /// Index of the closing mark, or `toks.len()` when open-ended / beyond the sentence.
     close: usize,
+    /// The largest `close` of this quotation and those before it.
+    reach: usize,
     quote: Quote,
 }
 
@@ -119,6 +121,7 @@ struct Tag {
 pub fn analyze(s: &Sentence<'_>) -> Analysis {
     let mut out = Analysis::default();
     let qt = quote_tokens(s);
+    let runs = PunctRuns::new(s.toks);
     let n = s.toks.len();
     let mut used_until = 0;
     let mut k = 0;
@@ -126,7 +129,7 @@ pub fn analyze(s: &Sentence<'_>) -> Analysis {
         let q = &qt[k];
         let next_open = qt.get(k + 1).map_or(n, |x| x.open);
         let inner = trim_content(s.text, q.quote.inner(s.para_end).trim(s.text));
-        let at_start = only_openers(s.toks, used_until, q.open);
+        let at_start = runs.only_openers(used_until, q.open);
         if at_start
             && q.close < n
             && let Some(tag) = tag_after(s, q.close + 1, next_open)
@@ -160,7 +163,7 @@ pub fn analyze(s: &Sentence<'_>) -> Analysis {
             k += 1;
             continue;
         }
-        let ends = q.close >= n || only_closers(s.toks, q.close + 1, n);
+        let ends = q.close >= n || runs.only_closers(q.close + 1, n);
         if ends
             && !at_start
             && let Some(tag) = tag_before(s, &qt, used_until, q.open)
@@ -192,26 +195,34 @@ pub fn analyze(s: &Sentence<'_>) -> Analysis {
 
 fn quote_tokens(s: &Sentence<'_>) -> Vec<QuoteToks> {
     let n = s.toks.len();
-    let mut out = Vec::new();
+    // The first token starting at `at` (tokens are in text order).
+    let token_at = |at: usize| {
+        let k = s.toks.partition_point(|t| t.span.start < at);
+        (k < n && s.toks[k].span.start == at).then_some(k)
+    };
+    let mut out: Vec<QuoteToks> = Vec::new();
     for q in s.quotes {
-        let Some(open) = s.toks.iter().position(|t| t.span.start == q.open.start) else {
+        let Some(open) = token_at(q.open.start) else {
             continue;
         };
-        let close = q
-            .close
-            .and_then(|c| s.toks.iter().position(|t| t.span.start == c.start))
-            .unwrap_or(n);
+        let close = q.close.and_then(|c| token_at(c.start)).unwrap_or(n);
+        let reach = out.last().map_or(close, |p| p.reach.max(close));
         out.push(QuoteToks {
             open,
             close,
+            reach,
             quote: *q,
         });
     }
     out
 }
 
+/// True if token `i` lies inside a quotation (its marks included). `qt` is ordered by
+/// opening mark, so one binary search and the running maximum of the closing marks
+/// answer it.
 fn inside_quote(qt: &[QuoteToks], i: usize) -> bool {
-    qt.iter().any(|q| q.open <= i && i <= q.close)
+    let k = qt.partition_point(|q| q.open <= i);
+    k > 0 && qt[k - 1].reach >= i
 }
 
 /// `, X said …` / `, said X …` / `X said` right after a quotation.

@@ -316,3 +316,58 @@ fn a_dateline_credit_is_only_a_setting() {
     assert!(outs.is_empty());
     assert!(a.pending.is_some());
 }
+
+#[test]
+fn punct_runs_answer_as_the_scans_do() {
+    let text = "— ( \"a\" , . ! “ b ” - [ c ) ' x";
+    let toks = tokenize(text, Span::new(0, text.len()));
+    let runs = words::PunctRuns::new(&toks);
+    let n = toks.len();
+    for from in 0..=n + 1 {
+        for to in 0..=n + 1 {
+            assert_eq!(
+                runs.only_openers(from, to),
+                words::only_openers(&toks, from, to),
+                "openers {from}..{to}"
+            );
+            assert_eq!(
+                runs.only_closers(from, to),
+                words::only_closers(&toks, from, to),
+                "closers {from}..{to}"
+            );
+        }
+    }
+}
+
+#[test]
+fn inside_quote_by_search_matches_a_scan() {
+    let text = "He said \"a b\" and 'c d' then \"e f g\" and “h";
+    let span = Span::new(0, text.len());
+    let toks = tokenize(text, span);
+    let quotes = find_quotes(text, span);
+    let s = Sentence {
+        text,
+        span,
+        toks: &toks,
+        quotes: &quotes,
+        para_end: text.len(),
+    };
+    let qt = quote_tokens(&s);
+    assert!(qt.len() >= 3);
+    for i in 0..=toks.len() {
+        let scan = qt.iter().any(|q| q.open <= i && i <= q.close);
+        assert_eq!(inside_quote(&qt, i), scan, "token {i}");
+    }
+}
+
+#[test]
+fn thousands_of_quotes_in_one_sentence_are_read_once() {
+    // 95 KB of scare quotes: each quotation is a fragment nobody is named for.
+    let text = "\"ok\" ".repeat(19_000);
+    let (found, analysis) = run(&text);
+    assert!(found.is_empty());
+    assert_eq!(
+        analysis.partial_quote.and_then(|p| p.slice(&text)),
+        Some("ok")
+    );
+}

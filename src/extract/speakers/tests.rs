@@ -13,7 +13,7 @@ fn resolve_all(sentences: &[(&str, &str)]) -> (Vec<String>, Resolver) {
         let np = np_before(text, &toks, 0, end).expect("subject");
         let res = r.resolve(text, &toks, &np).expect("resolved");
         r.spoke(res.entity, np.span.start);
-        out.push(r.entities[res.entity].name.clone());
+        out.push(r.entities()[res.entity].name.clone());
         r.observe_names(text, &toks, &[]);
     }
     (out, r)
@@ -23,8 +23,8 @@ fn resolve_all(sentences: &[(&str, &str)]) -> (Vec<String>, Resolver) {
 fn role_prefix_is_split_from_name() {
     let (names, r) = resolve_all(&[("Russian President Vladimir Putin said it", "said")]);
     assert_eq!(names, ["Vladimir Putin"]);
-    assert_eq!(r.entities[0].role.as_deref(), Some("Russian President"));
-    assert_eq!(r.entities[0].kind, SourceKind::Person);
+    assert_eq!(r.entities()[0].role.as_deref(), Some("Russian President"));
+    assert_eq!(r.entities()[0].kind, SourceKind::Person);
 }
 
 #[test]
@@ -74,21 +74,21 @@ fn acronym_matches_organisation() {
     ]);
     assert_eq!(names[0], "Financial Times");
     assert_eq!(names[2], "Financial Times");
-    assert_eq!(r.entities[0].kind, SourceKind::Organization);
+    assert_eq!(r.entities()[0].kind, SourceKind::Organization);
 }
 
 #[test]
 fn org_role_makes_organisation() {
     let (names, r) = resolve_all(&[("Canadian risk firm SecDev estimated it", "estimated")]);
     assert_eq!(names, ["SecDev"]);
-    assert_eq!(r.entities[0].kind, SourceKind::Organization);
+    assert_eq!(r.entities()[0].kind, SourceKind::Organization);
 }
 
 #[test]
 fn unnamed_sources_are_unnamed() {
     let (names, r) = resolve_all(&[("officials said", "said")]);
     assert_eq!(names, ["officials"]);
-    assert_eq!(r.entities[0].kind, SourceKind::Unnamed);
+    assert_eq!(r.entities()[0].kind, SourceKind::Unnamed);
 }
 
 #[test]
@@ -106,14 +106,14 @@ fn pronoun_finds_person_named_in_text() {
     let text = "President Ana Ruiz visited the dam.";
     r.observe_names(text, &tokenize(text, Span::new(0, text.len())), &[]);
     let res = r.pronoun("she", Span::new(0, 3));
-    assert_eq!(r.entities[res.entity].name, "Ana Ruiz");
+    assert_eq!(r.entities()[res.entity].name, "Ana Ruiz");
 }
 
 #[test]
 fn role_words_inside_an_organisation_name() {
     let (names, r) = resolve_all(&[("The Dock Workers' Union said it", "said")]);
     assert_eq!(names, ["Dock Workers' Union"]);
-    assert_eq!(r.entities[0].kind, SourceKind::Organization);
+    assert_eq!(r.entities()[0].kind, SourceKind::Organization);
 }
 
 #[test]
@@ -122,8 +122,8 @@ fn plural_last_word_names_a_business() {
         ("Northwest Container Terminals said it", "said"),
         ("Bernie Sanders said it", "said"),
     ]);
-    assert_eq!(r.entities[0].kind, SourceKind::Organization);
-    assert_eq!(r.entities[1].kind, SourceKind::Person);
+    assert_eq!(r.entities()[0].kind, SourceKind::Organization);
+    assert_eq!(r.entities()[1].kind, SourceKind::Person);
 }
 
 #[test]
@@ -134,4 +134,59 @@ fn the_company_is_not_the_union() {
         ("the company said", "said"),
     ]);
     assert_eq!(names[2], "Northwest Container Terminals");
+}
+
+/// `n` people named in full, one sentence each: "Given{i} Surname{i} said it".
+fn many_people(n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            let letters: String = format!("{i:04}")
+                .chars()
+                .map(|d| char::from(b'a' + (d as u8 - b'0')))
+                .collect();
+            format!("Aldo V{letters} said it")
+        })
+        .collect()
+}
+
+#[test]
+fn a_surname_finds_its_person_among_thousands() {
+    let sentences = many_people(3_000);
+    let mut pairs: Vec<(&str, &str)> = sentences.iter().map(|s| (s.as_str(), "said")).collect();
+    pairs.push(("Mr. Vbaaa said it", "said"));
+    let (names, r) = resolve_all(&pairs);
+    assert_eq!(names.last().map(String::as_str), Some("Aldo Vbaaa"));
+    assert_eq!(r.entities().len(), 3_000);
+}
+
+#[test]
+fn pronouns_look_back_over_recent_entities_only() {
+    let mut pairs = vec![("Ana Ruiz said it", "said")];
+    let orgs: Vec<String> = (0..registry::RECENT)
+        .map(|i| format!("The Harbour Board {i} said it"))
+        .collect();
+    pairs.extend(orgs.iter().map(|s| (s.as_str(), "said")));
+    pairs.push(("she said so", "said"));
+    let (names, _) = resolve_all(&pairs);
+    assert_eq!(names.last().map(String::as_str), Some(UNIDENTIFIED));
+    // Within the window she is found.
+    let (names, _) = resolve_all(&[
+        ("Ana Ruiz said it", "said"),
+        ("The Harbour Board said it", "said"),
+        ("she said so", "said"),
+    ]);
+    assert_eq!(names[2], "Ana Ruiz");
+}
+
+#[test]
+fn an_alias_added_later_is_found() {
+    let (names, _) = resolve_all(&[
+        ("Financial Times said it", "said"),
+        ("the FT said it", "said"),
+        ("FT said it", "said"),
+    ]);
+    assert_eq!(
+        names,
+        ["Financial Times", "Financial Times", "Financial Times"]
+    );
 }

@@ -1,0 +1,432 @@
+//! Who a source phrase refers to: names, roles, pronouns and descriptions resolved to
+//! one entry per person or organisation.
+//!
+//! "Russian President Vladimir Putin" is the person "Vladimir Putin" with the role
+//! "Russian President"; a later "Putin" or "Mr. Putin" is the same person; "he" is the
+//! most recent compatible person (the latest speaker first); "the minister" is the latest
+//! source whose role has "minister" in it; "FT" is "Financial Times"; "officials" is an
+//! unnamed source.
+//!
+//! By concept: [`registry`] (the entities and their indexes), [`names`] (named people
+//! and organisations, and names met in running text), [`pronouns`], [`descriptions`]
+//! ("the minister", "a company spokeswoman", "officials").
+
+mod descriptions;
+mod names;
+mod pronouns;
+pub mod registry;
+
+pub use registry::Entity;
+use registry::Registry;
+
+use super::lexicon::{
+    is_determiner, is_given_name, is_org_word, is_person_role, is_person_title, is_subject_pronoun,
+};
+use super::phrases::Np;
+use super::tokens::{Tok, TokKind};
+use crate::model::{SourceKind, Span};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Unknown,
+    Male,
+    Female,
+}
+
+/// The source for a pronoun with no antecedent in the article.
+pub const UNIDENTIFIED: &str = "unidentified speaker";
+
+/// Resolves source phrases to entities as the text is read in order.
+#[derive(Default)]
+pub struct Resolver {
+    registry: Registry,
+    /// Where the sentence being read starts: a person named earlier in it is the first
+    /// candidate for "he" or "she".
+    pub sentence_start: usize,
+    /// The person a sentence opened with, and where: the next sentence's "he" or "she"
+    /// most likely continues with them ("Ode is due in court. He said …").
+    pub last_subject: Option<(usize, usize)>,
+    previous_sentence_start: usize,
+}
+
+/// A resolved source phrase: which entity and the words naming it here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    pub entity: usize,
+    pub mention: Span,
+}
+
+fn gender_of(words: &[&str]) -> Gender {
+    for w in words {
+        let w = w.trim_end_matches('.');
+        match w {
+            "mr" | "he" | "spokesman" | "chairman" | "congressman" | "councilman" | "king"
+            | "prince" | "sir" | "lord" | "father" | "son" | "husband" | "brother" => {
+                return Gender::Male;
+            }
+            "mrs" | "ms" | "miss" | "she" | "spokeswoman" | "chairwoman" | "congresswoman"
+            | "councilwoman" | "queen" | "princess" | "dame" | "lady" | "mother" | "daughter"
+            | "wife" | "sister" => return Gender::Female,
+            _ => {}
+        }
+    }
+    Gender::Unknown
+}
+
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn clean(text: &str, span: Span) -> String {
+    span.slice(text)
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn opposite(g: Gender) -> Gender {
+    match g {
+        Gender::Male => Gender::Female,
+        Gender::Female => Gender::Male,
+        Gender::Unknown => Gender::Unknown,
+    }
+}
+
+/// A word that, in a name or as a whole alias, marks a news organisation.
+fn is_media_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "times"
+            | "post"
+            | "journal"
+            | "news"
+            | "herald"
+            | "guardian"
+            | "telegraph"
+            | "tribune"
+            | "gazette"
+            | "ft"
+            | "bbc"
+            | "cnn"
+            | "reuters"
+            | "ap"
+            | "press"
+            | "daily"
+            | "mail"
+            | "express"
+            | "observer"
+            | "economist"
+            | "magazine"
+            | "radio"
+            | "tv"
+            | "television"
+            | "ledger"
+            | "courier"
+            | "recorder"
+            | "chronicle"
+            | "standard"
+            | "independent"
+            | "bloomberg"
+            | "politico"
+            | "axios"
+            | "nbc"
+            | "abc"
+            | "cbs"
+            | "fox"
+            | "msnbc"
+            | "npr"
+            | "pbs"
+    )
+}
+
+/// Unions, parties, governments and the like: organisations that are not businesses.
+fn is_public_body(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        matches!(
+            w.to_lowercase().trim_end_matches(['\'', '’', 's']),
+            "union"
+                | "party"
+                | "partie"
+                | "ministry"
+                | "ministrie"
+                | "department"
+                | "government"
+                | "council"
+                | "committee"
+                | "commission"
+                | "university"
+                | "institute"
+                | "agency"
+                | "agencie"
+                | "association"
+                | "federation"
+                | "court"
+                | "police"
+                | "parliament"
+                | "congres"
+                | "senate"
+                | "assembly"
+                | "office"
+                | "worker"
+                | "observatory"
+                | "trust"
+                | "charity"
+                | "foundation"
+                | "school"
+                | "hospital"
+                | "church"
+                | "army"
+        )
+    })
+}
+
+/// Where the name starts in a source phrase: the trailing run of capitalised words that
+/// are not role words, joiners ("of", "de", "&") inside it included.
+fn name_start(words: &[&Tok]) -> usize {
+    let mut name_start = words.len();
+    // In an organisation's name role words are part of it ("Dock Workers' Union").
+    let org_name = words.last().is_some_and(|h| h.cap && is_org_word(h.stem()));
+    while name_start > 0 {
+        let t = words[name_start - 1];
+        let capital = t.cap || t.kind == TokKind::Number && name_start < words.len();
+        let joiner = t.kind == TokKind::Punct && matches!(t.lower.as_str(), "&" | "-" | "'" | "’")
+            || matches!(
+                t.lower.as_str(),
+                "of" | "and"
+                    | "for"
+                    | "on"
+                    | "de"
+                    | "van"
+                    | "von"
+                    | "der"
+                    | "al"
+                    | "bin"
+                    | "le"
+                    | "la"
+                    | "du"
+                    | "del"
+                    | "da"
+                    | "di"
+            ) && name_start < words.len()
+                && name_start >= 2
+                && words[name_start - 2].cap;
+        let role_word =
+            is_person_role(t.stem()) && name_start < words.len() && !(org_name && t.cap);
+        let name_word =
+            capital && !(is_determiner(&t.lower) || is_person_title(&t.lower) || role_word);
+        if name_word || joiner {
+            name_start -= 1;
+        } else {
+            break;
+        }
+    }
+    // Joiners cannot open a name.
+    while name_start < words.len() && !words[name_start].cap {
+        name_start += 1;
+    }
+    name_start
+}
+
+/// A source phrase split into its role and its name.
+struct Named {
+    name: String,
+    role: Option<String>,
+    kind_hint: KindHint,
+    gender: Gender,
+}
+
+/// What the words of a named source say about its kind.
+enum KindHint {
+    Known(SourceKind),
+    /// A lone name: a person if an earlier person has it as surname.
+    LoneName,
+}
+
+/// "Russian President Vladimir Putin" → role "Russian President", name "Vladimir Putin".
+fn split_named(
+    text: &str,
+    np: &Np,
+    words: &[&Tok],
+    name_start: usize,
+    appositive: Option<String>,
+) -> Named {
+    let name_span = Span::new(words[name_start].span.start, np.span.end);
+    let name = clean(text, name_span);
+    let name = name
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .to_string();
+    let role_words: Vec<&str> = words[..name_start]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .filter(|w| !is_determiner(w))
+        .collect();
+    let role_span =
+        (name_start > 0).then(|| Span::new(words[0].span.start, words[name_start - 1].span.end));
+    let role = role_span
+        .map(|s| clean(text, s))
+        .map(|r| {
+            r.trim_start_matches("the ")
+                .trim_start_matches("The ")
+                .to_string()
+        })
+        .filter(|r| !r.is_empty() && !is_determiner(&r.to_lowercase()))
+        .or(appositive);
+    let role_lower: Vec<String> = role
+        .as_deref()
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let role_refs: Vec<&str> = role_lower.iter().map(String::as_str).collect();
+    let kind_hint = kind_hint(words, name_start, &name, &role_refs, &role_words);
+    let mut lowered: Vec<&str> = role_refs.clone();
+    lowered.extend(words[..name_start].iter().map(|t| t.lower.as_str()));
+    let gender = gender_of(&lowered);
+    Named {
+        name,
+        role,
+        kind_hint,
+        gender,
+    }
+}
+
+fn kind_hint(
+    words: &[&Tok],
+    name_start: usize,
+    name: &str,
+    role_refs: &[&str],
+    role_words: &[&str],
+) -> KindHint {
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    let led_by_the = words[0].is("the") && name_start == 1;
+    let titled = words[..name_start]
+        .iter()
+        .any(|t| is_person_title(&t.lower));
+    let person_role = role_refs
+        .iter()
+        .any(|w| is_person_role(w.trim_end_matches(',')));
+    let org_role = role_words.last().is_some_and(|w| is_org_word(w));
+    let org_name = name_words.iter().any(|w| is_org_word(&w.to_lowercase()))
+        || name_words.len() == 1 && is_acronym(name_words[0]);
+    // "Northwest Container Terminals": a plural last word names a business, unless
+    // the name opens with a given name ("Bernie Sanders").
+    let plural_business = name_words.len() >= 2
+        && name_words.last().is_some_and(|w| {
+            w.len() > 4
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+        })
+        && !is_given_name(name_words[0]);
+    if org_role || led_by_the || org_name && !titled || plural_business && !titled && !person_role {
+        KindHint::Known(SourceKind::Organization)
+    } else if titled || person_role || name_words.len() >= 2 {
+        KindHint::Known(SourceKind::Person)
+    } else {
+        KindHint::LoneName
+    }
+}
+
+impl Resolver {
+    /// Every entity met so far, in the order they were first met.
+    pub fn entities(&self) -> &[Entity] {
+        self.registry.entities()
+    }
+
+    /// Resolves the phrase `np` (tokens from `toks`) at its place in `text`.
+    pub fn resolve(&mut self, text: &str, toks: &[Tok], np: &Np) -> Option<Resolved> {
+        let words: Vec<&Tok> = toks[np.first..=np.last].iter().collect();
+        let first = words.first()?;
+        if words.len() == 1 && is_subject_pronoun(&first.lower) {
+            return Some(self.pronoun(&first.lower, np.span));
+        }
+        let appositive = np.appositive.map(|a| clean(text, a));
+        let name_start = name_start(&words);
+        let head = words[words.len() - 1];
+        let has_name = name_start < words.len()
+            && head.cap
+            && !(words.len() - name_start == 1 && is_determiner(&head.lower));
+        if !has_name {
+            return Some(self.description(text, np, &words, appositive.as_ref()));
+        }
+        let named = split_named(text, np, &words, name_start, appositive);
+        let found = self.find_by_name(&named.name);
+        let idx = found.unwrap_or_else(|| {
+            let kind = match named.kind_hint {
+                KindHint::Known(kind) => kind,
+                // A lone name: the same as an earlier person's surname, else an
+                // organisation (`found` is None here, so no earlier entity has it).
+                KindHint::LoneName => SourceKind::Organization,
+            };
+            let entity = Entity::new(named.name.clone(), kind, named.gender, np.span.start);
+            self.registry.push(entity)
+        });
+        if self.registry.get(idx).role.is_none()
+            && let Some(role) = named.role.filter(|r| !r.is_empty())
+        {
+            self.registry.set_role(idx, role);
+        }
+        let e = self.registry.get_mut(idx);
+        if e.gender == Gender::Unknown {
+            e.gender = named.gender;
+        }
+        if !e.matches_name(&named.name) {
+            self.registry.add_alias(idx, named.name);
+        }
+        self.registry.mention(idx, np.span);
+        Some(Resolved {
+            entity: idx,
+            mention: np.span,
+        })
+    }
+
+    /// The entity called exactly `name` (a transcript label), created as a person if
+    /// new; `mention` is where the label stands.
+    pub fn register(&mut self, name: &str, mention: Span) -> Resolved {
+        let existing = self
+            .registry
+            .named(name)
+            .iter()
+            .copied()
+            .find(|&i| self.registry.get(i).name == name);
+        let idx = existing.unwrap_or_else(|| {
+            let kind = if matches!(name, "interviewer" | "interviewee" | UNIDENTIFIED) {
+                SourceKind::Unnamed
+            } else {
+                SourceKind::Person
+            };
+            let entity = Entity::new(name.to_string(), kind, Gender::Unknown, mention.start);
+            self.registry.push(entity)
+        });
+        self.registry.mention(idx, mention);
+        Resolved {
+            entity: idx,
+            mention,
+        }
+    }
+
+    /// Starts reading the sentence at `start`.
+    pub fn begin_sentence(&mut self, start: usize) {
+        self.previous_sentence_start = self.sentence_start;
+        self.sentence_start = start;
+    }
+
+    /// Notes that `entity` was the source of a claim at `offset`.
+    pub fn spoke(&mut self, entity: usize, offset: usize) {
+        self.registry.spoke(entity, offset);
+    }
+}
+
+#[cfg(test)]
+mod tests;
