@@ -10,7 +10,7 @@ use std::sync::Arc;
 use claimdesk::app::Startup;
 use claimdesk::model::{ClaimId, Origin, Verdict};
 use egui::{Key, Vec2};
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use gui_support::{FakePicker, TestResult, claim_where, harness, saved_sample, startup};
 
 fn open() -> Result<
@@ -315,5 +315,55 @@ fn return_adds_the_claim_escape_cancels_and_the_reason_shows_once() -> TestResul
     );
     h.get_by_label("Added by hand");
     assert!(h.query_by_label("• added by hand").is_none());
+    Ok(())
+}
+
+#[test]
+fn the_add_claim_source_list_is_searchable() -> TestResult {
+    let (_dir, mut h) = open()?;
+    let project = h.state().project().cloned().ok_or("no project")?;
+    let mut names: Vec<String> = project
+        .sources
+        .iter()
+        .filter(|s| !s.name.trim().is_empty() && s.role.is_none())
+        .map(|s| s.name.clone())
+        .collect();
+    names.sort();
+    let (Some(wanted), Some(other)) = (names.first().cloned(), names.last().cloned()) else {
+        return Err("the sample has two plain-named sources".into());
+    };
+    select_opening(&mut h);
+    h.key_press(Key::A);
+    h.run();
+    h.get_by_label("Search sources").click();
+    h.run();
+    h.get_by_label("Search sources").type_text(&wanted);
+    h.run();
+    // In the dialog's list (the table and the sources panel show names as labels).
+    let in_list = |h: &egui_kittest::Harness<'static, claimdesk::app::App>, name: &str| {
+        h.query_all_by_label(name)
+            .filter(|n| n.accesskit_node().role() != egui::accesskit::Role::Label)
+            .count()
+    };
+    assert_eq!(in_list(&h, &wanted), 1, "{wanted} is listed");
+    assert_eq!(in_list(&h, &other), 0, "{other} is filtered out");
+    h.query_all_by_label(&wanted)
+        .find(|n| n.accesskit_node().role() != egui::accesskit::Role::Label)
+        .ok_or("the list entry")?
+        .click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Add claim")
+        .click();
+    h.run();
+    let project = h.state().project().ok_or("no project")?;
+    let added = project
+        .claims
+        .iter()
+        .find(|c| c.origin == Origin::Manual)
+        .ok_or("no manual claim")?;
+    assert_eq!(
+        project.claim_source(added).map(|s| s.name.clone()),
+        Some(wanted)
+    );
     Ok(())
 }
