@@ -10,7 +10,7 @@ use std::sync::Arc;
 use claimdesk::app::Startup;
 use claimdesk::model::{ClaimId, Origin, Verdict};
 use egui::{Key, Vec2};
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use gui_support::{FakePicker, TestResult, claim_where, harness, saved_sample, startup};
 
 fn open() -> Result<
@@ -238,6 +238,132 @@ fn rerunning_extraction_keeps_reviewed_claims_and_restores_deleted_ones() -> Tes
             .notices()
             .iter()
             .any(|n| n.text.starts_with("Re-ran extraction: 1 new claims"))
+    );
+    Ok(())
+}
+
+#[test]
+fn clicking_a_source_name_or_count_filters_by_it() -> TestResult {
+    let (_dir, mut h) = open()?;
+    let project = h.state().project().cloned().ok_or("no project")?;
+    let tallies = project.tally_by_source();
+    let (&busiest, tally) = tallies
+        .iter()
+        .max_by_key(|(_, t)| t.total)
+        .ok_or("no sources")?;
+    let name = project
+        .source(busiest)
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    let panel = h.state().panel_rects().sources.ok_or("sources shown")?;
+    let total = project.claims.len();
+    // The name itself, not the strip below it.
+    let label = h
+        .get_all_by_label(&name)
+        .find(|n| panel.contains(n.rect().center()))
+        .ok_or("the name in the sources panel")?;
+    label.click();
+    h.run();
+    h.get_by_label(&format!("{} of {total} claims", tally.total));
+    // The claim count toggles it off again.
+    let count = format!("{} claims", tally.total);
+    let count_label = h
+        .get_all_by_label(&count)
+        .find(|n| panel.contains(n.rect().center()))
+        .ok_or("the count in the sources panel")?;
+    count_label.click();
+    h.run();
+    h.get_by_label(&format!("{total} of {total} claims"));
+    Ok(())
+}
+
+/// Drags across the start of the first body paragraph.
+fn select_opening(h: &mut egui_kittest::Harness<'static, claimdesk::app::App>) {
+    let rect = h.get_by_label_contains("CORK, Ireland, Feb. 11").rect();
+    let start = rect.left_top() + Vec2::new(1.0, 8.0);
+    let end = rect.left_top() + Vec2::new(240.0, 8.0);
+    h.hover_at(start);
+    h.drag_at(start);
+    h.run();
+    h.hover_at(end);
+    h.run();
+    h.drop_at(end);
+    h.run();
+}
+
+#[test]
+fn return_adds_the_claim_escape_cancels_and_the_reason_shows_once() -> TestResult {
+    let (_dir, mut h) = open()?;
+    let before = h.state().project().map_or(0, |p| p.claims.len());
+    select_opening(&mut h);
+    h.key_press(Key::A);
+    h.run();
+    assert!(h.state().dialog().is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().dialog().is_none());
+    assert_eq!(h.state().project().map_or(0, |p| p.claims.len()), before);
+
+    h.key_press(Key::A);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().dialog().is_none());
+    assert_eq!(
+        h.state().project().map_or(0, |p| p.claims.len()),
+        before + 1
+    );
+    h.get_by_label("Added by hand");
+    assert!(h.query_by_label("• added by hand").is_none());
+    Ok(())
+}
+
+#[test]
+fn the_add_claim_source_list_is_searchable() -> TestResult {
+    let (_dir, mut h) = open()?;
+    let project = h.state().project().cloned().ok_or("no project")?;
+    let mut names: Vec<String> = project
+        .sources
+        .iter()
+        .filter(|s| !s.name.trim().is_empty() && s.role.is_none())
+        .map(|s| s.name.clone())
+        .collect();
+    names.sort();
+    let (Some(wanted), Some(other)) = (names.first().cloned(), names.last().cloned()) else {
+        return Err("the sample has two plain-named sources".into());
+    };
+    select_opening(&mut h);
+    h.key_press(Key::A);
+    h.run();
+    h.get_by_label("Search sources").click();
+    h.run();
+    h.get_by_label("Search sources").type_text(&wanted);
+    h.run();
+    // In the dialog's list (the table and the sources panel show names as labels).
+    let in_list = |h: &egui_kittest::Harness<'static, claimdesk::app::App>, name: &str| {
+        h.query_all_by_label(name)
+            .filter(|n| n.accesskit_node().role() != egui::accesskit::Role::Label)
+            .count()
+    };
+    assert_eq!(in_list(&h, &wanted), 1, "{wanted} is listed");
+    assert_eq!(in_list(&h, &other), 0, "{other} is filtered out");
+    h.query_all_by_label(&wanted)
+        .find(|n| n.accesskit_node().role() != egui::accesskit::Role::Label)
+        .ok_or("the list entry")?
+        .click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Add claim")
+        .click();
+    h.run();
+    let project = h.state().project().ok_or("no project")?;
+    let added = project
+        .claims
+        .iter()
+        .find(|c| c.origin == Origin::Manual)
+        .ok_or("no manual claim")?;
+    assert_eq!(
+        project.claim_source(added).map(|s| s.name.clone()),
+        Some(wanted)
     );
     Ok(())
 }

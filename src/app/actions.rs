@@ -35,6 +35,8 @@ pub enum Action {
     },
     ClearRecent,
     Quit,
+    /// Open the backup (`NAME.ron.bak`) of this project file in its place.
+    OpenBackup(PathBuf),
     /// List a folder for the window's own file dialog.
     ListFolder(PathBuf),
     /// A file chosen in the window's own file dialog, for `purpose`.
@@ -104,6 +106,8 @@ pub enum Action {
     FilterSource(Option<SourceId>),
     ToggleSources,
     ToggleTheme,
+    /// Show every message of the session.
+    ShowMessages,
     ZoomIn,
     ZoomOut,
     ZoomReset,
@@ -245,6 +249,8 @@ impl Action {
                 "Export report…"
             }
             Action::ClearRecent => "Clear recent files",
+            Action::OpenBackup(_) => "Open the backup",
+            Action::ShowMessages => "Messages…",
             Action::ListFolder(_) => "Open folder",
             Action::PickedFile { .. } => "Choose file",
             Action::Quit => "Quit",

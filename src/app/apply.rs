@@ -9,6 +9,7 @@ use super::App;
 use super::actions::{Action, Answer};
 use super::dialogs::{AddClaimForm, Dialog};
 use super::jobs;
+use super::labels::ADDED_BY_HAND;
 use super::panels::claim_detail::note_id;
 use super::panels::claims_table::step;
 use super::prefs::ZOOM_RANGE;
@@ -99,6 +100,10 @@ impl App {
             }
             Action::Export { form, path } => self.export(ctx, &form, path),
             Action::ClearRecent => self.prefs.recent.clear(),
+            Action::OpenBackup(path) => self.open_backup(ctx, path),
+            Action::ShowMessages => {
+                self.ui.dialog = Some(Dialog::Messages(self.notices.log().to_vec()));
+            }
             Action::ListFolder(dir) => self.list_folder(ctx, dir),
             Action::PickedFile { purpose, path } => self.picked_path(ctx, purpose, path),
             Action::Quit => self.quit(ctx),
@@ -296,7 +301,7 @@ impl App {
             source: claim_source,
             cue: None,
             score: 1.0,
-            reasons: vec!["added by hand".to_owned()],
+            reasons: vec![ADDED_BY_HAND.to_owned()],
             origin: Origin::Manual,
             review: Review::default(),
         };

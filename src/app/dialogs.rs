@@ -28,6 +28,8 @@ pub enum Dialog {
     AddClaim(AddClaimForm),
     Export(ExportForm),
     Preferences,
+    /// Every message of the session.
+    Messages(Vec<String>),
     /// The window's own file dialog (no system one could be shown).
     Files(Box<FileBrowser>),
 }
@@ -122,6 +124,7 @@ pub fn dialog_ui(
             Dialog::Export(form) => close = export_ui(ui, form, actions),
             Dialog::Preferences => close = preferences_ui(ui, prefs),
             Dialog::Files(browser) => close = file_browser_ui(ui, browser, actions),
+            Dialog::Messages(lines) => close = messages_ui(ui, lines),
         }
     });
     // Escape closes the dialog (a prompt as if Cancel was pressed). Clicks outside do
@@ -181,8 +184,10 @@ fn add_claim_ui(
         });
     ui.add_space(8.0);
     let mut close = false;
+    // Return adds the claim (Escape cancels, as in every dialog).
+    let enter = ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
     ui.horizontal(|ui| {
-        if ui.button("Add claim").clicked() {
+        if ui.button("Add claim").clicked() || enter {
             actions.push(Action::AddClaim {
                 span: form.span,
                 kind: form.kind,
@@ -250,6 +255,24 @@ fn export_ui(ui: &mut Ui, form: &mut ExportForm, actions: &mut Vec<Action>) -> b
         }
     });
     close
+}
+
+fn messages_ui(ui: &mut Ui, lines: &[String]) -> bool {
+    ui.heading("Messages");
+    if lines.is_empty() {
+        ui.label(RichText::new("No messages yet.").weak());
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("messages-log")
+        .max_height(360.0)
+        .stick_to_bottom(true)
+        .show(ui, |ui| {
+            for line in lines {
+                ui.add(egui::Label::new(RichText::new(line).small()).wrap());
+            }
+        });
+    ui.add_space(8.0);
+    ui.button("Close").clicked()
 }
 
 fn preferences_ui(ui: &mut Ui, prefs: &mut Prefs) -> bool {

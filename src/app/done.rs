@@ -15,7 +15,7 @@ use super::state::Document;
 use crate::extract::Extraction;
 use crate::history::{Edit, History};
 use crate::model::Project;
-use crate::project::{FileStamp, Loaded, ProjectError};
+use crate::project::{self, FileStamp, Loaded, ProjectError};
 
 impl App {
     pub(super) fn handle_done(&mut self, ctx: &egui::Context, done: JobDone) {
@@ -25,6 +25,7 @@ impl App {
                 request,
                 picked,
             } => self.picked(ctx, purpose, &request, picked),
+            JobDone::OpenedBackup { original, result } => self.opened_backup(original, result),
             JobDone::Listed { dir, result } => {
                 if let Some(Dialog::Files(browser)) = &mut self.ui.dialog {
                     browser.listed(&dir, result);
@@ -106,7 +107,57 @@ impl App {
                     self.prompt(Dialog::Recover(offer));
                 }
             }
-            Err(e) => self.notices.error(e.to_string()),
+            Err(e) => self.open_failed(&e),
+        }
+    }
+
+    /// Says why a project did not open; a file that ends early gets its backup offered.
+    fn open_failed(&mut self, e: &ProjectError) {
+        let ProjectError::Syntax { path, message, .. } = e else {
+            self.notices.error(e.to_string());
+            return;
+        };
+        if !message.to_lowercase().contains("unexpected end") {
+            self.notices.error(e.to_string());
+            return;
+        }
+        let name = |p: &std::path::Path| {
+            p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        };
+        let backup = project::backup_path(path);
+        let what = format!(
+            "{}: the project file ends early (it may be cut short or corrupt)",
+            path.display()
+        );
+        if backup.is_file() {
+            self.notices.error_with(
+                format!("{what} — open the backup {}?", name(&backup)),
+                "Open the backup",
+                Action::OpenBackup(path.clone()),
+            );
+        } else {
+            self.notices.error(format!(
+                "{what}, and there is no backup {} to open.",
+                name(&backup)
+            ));
+        }
+    }
+
+    fn opened_backup(&mut self, original: PathBuf, result: Result<Loaded, ProjectError>) {
+        match result {
+            Ok(loaded) => {
+                let shown = original.display().to_string();
+                self.set_document(loaded.project, Some(original), None, false);
+                self.notices.info(format!(
+                    "Opened the backup of {shown}; save to replace the damaged file."
+                ));
+            }
+            Err(e) => self
+                .notices
+                .error(format!("The backup could not be opened either: {e}")),
         }
     }
 

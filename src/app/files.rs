@@ -127,6 +127,19 @@ impl App {
         );
     }
 
+    /// Opens `path`'s backup in its place: the document keeps `path`, unsaved, so that
+    /// saving replaces the damaged file.
+    pub(super) fn open_backup(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let backup = project::backup_path(&path);
+        let shown = backup
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.spawn(ctx, "open", format!("Opening {shown}…"), move || {
+            jobs::open_backup(path)
+        });
+    }
+
     /// Lists a folder for the window's own file dialog.
     pub(super) fn list_folder(&mut self, ctx: &egui::Context, dir: PathBuf) {
         self.spawn(ctx, "list", "Reading the folder…".into(), move || {

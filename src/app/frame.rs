@@ -45,7 +45,7 @@ impl App {
             &mut self.prefs,
             &mut actions,
         );
-        self.notices.ui(&ctx);
+        self.notices.ui(&ctx, &mut actions);
         file_drop::drop_overlay(&ctx);
         for action in actions {
             self.apply(&ctx, action);

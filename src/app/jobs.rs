@@ -48,6 +48,11 @@ pub enum JobDone {
         request: PickRequest,
         picked: Picked,
     },
+    /// The backup of `original` was read, to take its place.
+    OpenedBackup {
+        original: PathBuf,
+        result: Result<Loaded, ProjectError>,
+    },
     /// A folder's listing for the in-window file dialog.
     Listed {
         dir: PathBuf,
@@ -250,6 +255,12 @@ pub fn open(path: PathBuf, data_dir: Option<PathBuf>) -> JobDone {
         result,
         recovery,
     }
+}
+
+/// Reads the backup (`NAME.ron.bak`) of `original`.
+pub fn open_backup(original: PathBuf) -> JobDone {
+    let result = project::load(&project::backup_path(&original));
+    JobDone::OpenedBackup { original, result }
 }
 
 /// Opens the first candidate that exists (startup: the last project), else the bundled

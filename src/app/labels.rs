@@ -3,6 +3,9 @@
 
 use crate::model::{Claim, Project, Source};
 
+/// The reason a hand-added claim carries (the details panel shows it once).
+pub const ADDED_BY_HAND: &str = "added by hand";
+
 /// How a source is shown: its name, or "Unnamed source" for agentless attributions.
 pub fn source_name(source: &Source) -> &str {
     if source.name.trim().is_empty() {

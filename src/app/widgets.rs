@@ -17,6 +17,8 @@ pub struct SourcePick {
     pub typing: bool,
     pub name: String,
     pub kind: SourceKind,
+    /// Narrows the list to sources whose name, role or alias contains it.
+    pub search: String,
 }
 
 impl SourcePick {
@@ -26,6 +28,7 @@ impl SourcePick {
             typing: false,
             name: String::new(),
             kind: SourceKind::Person,
+            search: String::new(),
         }
     }
 
@@ -62,7 +65,16 @@ pub fn source_pick_ui(
     pick: &mut SourcePick,
     inline: bool,
 ) {
-    let mut sources: Vec<_> = project.sources.iter().collect();
+    let needle = pick.search.trim().to_lowercase();
+    let mut sources: Vec<_> = project
+        .sources
+        .iter()
+        .filter(|s| {
+            needle.is_empty()
+                || source_label(s).to_lowercase().contains(&needle)
+                || s.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
+        })
+        .collect();
     sources.sort_by_key(|s| source_label(s).to_lowercase());
     let options = |ui: &mut Ui, pick: &mut SourcePick| {
         if ui
@@ -85,11 +97,18 @@ pub fn source_pick_ui(
     };
     if inline {
         let heading = ui.label(label);
+        let search = ui.label("Search sources");
+        ui.add(
+            TextEdit::singleline(&mut pick.search)
+                .hint_text("name, role or alias")
+                .desired_width(260.0),
+        )
+        .labelled_by(search.id);
         egui::Frame::group(ui.style())
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt(Id::unique(id_salt).with("list"))
-                    .max_height(150.0)
+                    .max_height(240.0)
                     .show(ui, |ui| {
                         ui.set_min_width(260.0);
                         options(ui, pick);

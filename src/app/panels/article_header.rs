@@ -32,12 +32,7 @@ impl Header {
         } else {
             project.display_title().to_owned()
         };
-        let meta_text = [&article.byline, &article.published, &article.site]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join("  ·  ");
+        let meta_text = meta_line(project);
         let layout = |text: &str, size: f32, color| {
             ui.ctx().fonts_mut(|f| {
                 f.layout(
@@ -99,6 +94,44 @@ impl Header {
     }
 }
 
+/// "Niamh Corrigan  ·  4 March 2025  ·  Harbour Times": the byline unless the text
+/// already shows it, the date as a reader writes it, the site.
+fn meta_line(project: &Project) -> String {
+    let article = &project.article;
+    let opening = article
+        .paragraphs
+        .iter()
+        .take(6)
+        .filter_map(|p| p.span.slice(&article.text));
+    let byline_shown = article.byline.as_deref().is_some_and(|byline| {
+        let byline = byline.trim().to_lowercase();
+        opening.clone().any(|p| {
+            let p = p.to_lowercase();
+            p.starts_with("by ") && p.contains(&byline)
+        })
+    });
+    let byline = article.byline.clone().filter(|_| !byline_shown);
+    let date = article.published.as_deref().map(readable_date);
+    [byline, date, article.site.clone()]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("  ·  ")
+}
+
+/// "2025-03-04T09:15:00Z" as "4 March 2025"; anything that is not such a date as it is.
+fn readable_date(raw: &str) -> String {
+    let raw = raw.trim();
+    if let Ok(ts) = raw.parse::<jiff::Timestamp>() {
+        return ts.strftime("%-d %B %Y").to_string();
+    }
+    if let Ok(date) = raw.get(..10).unwrap_or(raw).parse::<jiff::civil::Date>() {
+        return date.strftime("%-d %B %Y").to_string();
+    }
+    raw.to_owned()
+}
+
 /// Makes painted text readable to screen readers and tests.
 fn label_ui(ui: &mut Ui, pos: Pos2, galley: &Galley, id: &str, text: &str) {
     ui.interact(
@@ -107,4 +140,31 @@ fn label_ui(ui: &mut Ui, pos: Pos2, galley: &Galley, id: &str, text: &str) {
         Sense::hover(),
     )
     .widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Article;
+
+    #[test]
+    fn dates_read_as_a_reader_writes_them() {
+        assert_eq!(readable_date("2025-03-04T09:15:00Z"), "4 March 2025");
+        assert_eq!(readable_date("2025-03-04"), "4 March 2025");
+        assert_eq!(readable_date("March 2025"), "March 2025");
+    }
+
+    #[test]
+    fn a_byline_the_text_shows_is_not_repeated() {
+        let mut article = Article::from_text("Tolls", "By Niamh Corrigan\n\nThe bridge opened.");
+        article.byline = Some("Niamh Corrigan".into());
+        article.published = Some("2025-03-04T09:15:00Z".into());
+        let project = Project::new(article.clone(), vec![], vec![]);
+        assert_eq!(meta_line(&project), "4 March 2025");
+        let mut other = Article::from_text("Tolls", "The bridge opened.");
+        other.byline = article.byline;
+        other.published = article.published;
+        let project = Project::new(other, vec![], vec![]);
+        assert_eq!(meta_line(&project), "Niamh Corrigan  ·  4 March 2025");
+    }
 }

@@ -142,7 +142,10 @@ impl Builder<'_> {
         let text = para.span.slice(&article.text)?;
         // A byline line ("By Niamh Corrigan") is kept out of claims like a heading but
         // reads as text, not as a section title.
-        let heading = para.kind == ParagraphKind::Heading && !is_byline_line(text);
+        // A heading with nothing after it is a trailing line ("Newsweek"), not a title.
+        let heading = para.kind == ParagraphKind::Heading
+            && !is_byline_line(text)
+            && i + 1 < article.paragraphs.len();
         let marks = self.marks(i);
         let key = paragraph_key(text, &marks, heading, self.look, self.wrap, self.ppp);
         cache.galley(ctx, i, key, self.gap, || {

@@ -340,8 +340,11 @@ fn outline_ui(
         Color32::from_rgb(20, 90, 200)
     };
     for r in range_rects(galley, char_of(a), char_of(b)) {
+        let r = r.translate(pos.to_vec2());
+        // Below the descenders ("y", "g"), which reach under the row's box.
+        let descent = 0.22 * builder.look.body.size;
         ui.painter().rect_stroke(
-            r.translate(pos.to_vec2()).expand(1.0),
+            Rect::from_min_max(r.min - Vec2::splat(1.0), r.max + Vec2::new(1.0, descent)),
             2.0,
             Stroke::new(width, outline),
             StrokeKind::Outside,

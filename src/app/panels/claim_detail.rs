@@ -7,7 +7,7 @@
 use egui::{Button, Color32, Grid, Id, Label, RichText, ScrollArea, TextEdit, Ui};
 
 use crate::app::actions::Action;
-use crate::app::labels::source_label;
+use crate::app::labels::{ADDED_BY_HAND, source_label};
 use crate::app::widgets::{SourcePick, kind_ui, source_pick_ui};
 use crate::model::{Claim, ClaimId, Evidence, Origin, Project, Verdict};
 
@@ -152,10 +152,15 @@ fn facts_ui(ui: &mut Ui, claim: &Claim, actions: &mut Vec<Action>) {
 
             ui.label(RichText::new("Why").strong());
             ui.vertical(|ui| {
+                let added = claim.reasons.iter().any(|r| r == ADDED_BY_HAND);
                 if claim.origin == Origin::Manual {
-                    ui.label("Added or corrected by hand");
+                    ui.label(if added {
+                        "Added by hand"
+                    } else {
+                        "Corrected by hand"
+                    });
                 }
-                for reason in &claim.reasons {
+                for reason in claim.reasons.iter().filter(|r| *r != ADDED_BY_HAND) {
                     ui.add(Label::new(format!("• {reason}")).wrap());
                 }
                 if claim.reasons.is_empty() && claim.origin != Origin::Manual {

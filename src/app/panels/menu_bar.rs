@@ -105,6 +105,8 @@ pub fn menu_bar_ui(ui: &mut Ui, input: &MenuInput<'_>, actions: &mut Vec<Action>
             item(ui, Action::ZoomIn, None, input, actions);
             item(ui, Action::ZoomOut, None, input, actions);
             item(ui, Action::ZoomReset, None, input, actions);
+            ui.separator();
+            item(ui, Action::ShowMessages, None, input, actions);
         });
     });
 }

@@ -91,8 +91,17 @@ pub fn sources_ui(
                     Sense::click(),
                 );
                 let visuals = ui.style().interact_selectable(&response, on);
-                if on || response.hovered() {
+                // The whole card is the button: its labels take no clicks of their own.
+                if on || response.hovered() || response.has_focus() {
                     ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
+                }
+                if response.has_focus() {
+                    ui.painter().rect_stroke(
+                        rect,
+                        4.0,
+                        ui.visuals().selection.stroke,
+                        egui::StrokeKind::Inside,
+                    );
                 }
                 let mut child = ui
                     .new_child(egui::UiBuilder::new().max_rect(rect.shrink2(Vec2::new(6.0, 4.0))));
@@ -111,10 +120,10 @@ pub fn sources_ui(
                         } else {
                             name
                         };
-                        ui.add(egui::Label::new(name).truncate());
+                        ui.add(egui::Label::new(name).truncate().selectable(false));
                     });
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        ui.label(RichText::new(count).weak());
+                        ui.add(egui::Label::new(RichText::new(count).weak()).selectable(false));
                     });
                 });
                 let role = source.role.as_deref().filter(|r| !r.trim().is_empty());
@@ -122,14 +131,22 @@ pub fn sources_ui(
                     || source.kind.label().to_owned(),
                     |r| format!("{r} · {}", source.kind.label()),
                 );
-                child.add(egui::Label::new(RichText::new(line).small().weak()).truncate());
+                child.add(
+                    egui::Label::new(RichText::new(line).small().weak())
+                        .truncate()
+                        .selectable(false),
+                );
                 let bar = Rect::from_min_size(
                     child.cursor().min,
                     Vec2::new(child.available_width().min(160.0), 5.0),
                 );
                 verdict_bar(&child, bar, tally);
                 child.add_space(7.0);
-                child.add(egui::Label::new(RichText::new(breakdown(tally)).small()).truncate());
+                child.add(
+                    egui::Label::new(RichText::new(breakdown(tally)).small())
+                        .truncate()
+                        .selectable(false),
+                );
                 let label = format!("{} — {}", source_name(source), breakdown(tally));
                 response.widget_info(|| {
                     egui::WidgetInfo::selected(egui::Role::Button, true, on, &label)
