@@ -154,9 +154,9 @@ fn sigkill_during_saves_leaves_project_and_backup_whole() -> TestResult {
         let (mut child, saved) = spawn_child(&path, before + 1)?;
         // Wait for a first save, so the child is in its loop (and so its own first save
         // has removed what the previous child left).
-        let first = saved.recv_timeout(Duration::from_secs(120))?;
+        let first = saved.recv_timeout(Duration::from_mins(2))?;
         if save_time.is_zero() {
-            let second = saved.recv_timeout(Duration::from_secs(120))?;
+            let second = saved.recv_timeout(Duration::from_mins(2))?;
             save_time = second - first;
         }
         let wait = rng.below(save_time.as_micros() as u64 * 2);
