@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use crate::extract::{Extraction, extract_article};
-use crate::import::{Imported, import_path};
+use crate::import::{FetchOptions, Imported, import_path, import_url, looks_like_link};
 use crate::model::{Claim, Project, Source, Span};
 use crate::{project, report};
 
@@ -36,7 +36,15 @@ pub enum CliError {
     Refused { path: PathBuf, message: String },
 }
 
-/// `claimdesk extract FILE`: imports and extracts, writing JSON or text to `out`.
+/// An article from a file, or from the web when `input` is an http(s) link.
+pub fn import_input(input: &Path) -> Result<Imported, CliError> {
+    match input.to_str().filter(|s| looks_like_link(s)) {
+        Some(url) => Ok(import_url(url, &FetchOptions::default())?),
+        None => Ok(import_path(input)?),
+    }
+}
+
+/// `claimdesk extract FILE` (or `extract URL`): imports and extracts, writing JSON or text to `out`.
 /// Import warnings (such as a Windows-1252 fallback) are added to `warnings`.
 pub fn extract_command(
     path: &Path,
@@ -44,7 +52,7 @@ pub fn extract_command(
     out: &mut dyn Write,
     warnings: &mut Vec<String>,
 ) -> Result<(), CliError> {
-    let imported = import_path(path)?;
+    let imported = import_input(path)?;
     warnings.extend(imported.warnings.iter().cloned());
     let extraction = extract_article(&imported.article);
     let rendered = match format {
@@ -58,7 +66,7 @@ pub fn extract_command(
     out.write_all(rendered.as_bytes()).map_err(CliError::Stdout)
 }
 
-/// `claimdesk new ARTICLE -o PROJECT`: imports, extracts and saves a new project.
+/// `claimdesk new ARTICLE -o PROJECT` (ARTICLE a file or a link): imports, extracts and saves a new project.
 /// Refuses to overwrite an existing project unless `force`. Returns the project.
 pub fn new_command(
     article: &Path,
@@ -72,7 +80,7 @@ pub fn new_command(
             message: "already exists (use --force to replace it)".into(),
         });
     }
-    let imported = import_path(article)?;
+    let imported = import_input(article)?;
     warnings.extend(imported.warnings.iter().cloned());
     let extraction = extract_article(&imported.article);
     let project = Project::new(imported.article, extraction.sources, extraction.claims);
@@ -117,7 +125,9 @@ fn name_json(source: &Source) -> Value {
 /// The JSON contract of `claimdesk extract`: `title`, `text` (which all offsets index),
 /// `sources`, and `claims` with `id`, `start`, `end`, `text`, `kind`, `score`, `cue`,
 /// `reasons` and `source` (`null` or `{name, role, kind, mention}`; an unnamed source
-/// with no naming words has a `null` name).
+/// with no naming words has a `null` name). A claim from a PDF also has `page`; an article
+/// from a link has `fetched` (`url`, `final_url`, `redirects`, `fetched_at`,
+/// `content_type`, `sha256` and `bytes` of the page as received).
 pub fn extraction_json(imported: &Imported, extraction: &Extraction) -> Value {
     let article = &imported.article;
     let text = &article.text;
@@ -143,7 +153,7 @@ pub fn extraction_json(imported: &Imported, extraction: &Extraction) -> Value {
                     "mention": cs.mention.map_or(Value::Null, span_json),
                 })
             });
-            json!({
+            let mut claim = json!({
                 "id": c.id.to_string(),
                 "start": c.span.start,
                 "end": c.span.end,
@@ -153,7 +163,11 @@ pub fn extraction_json(imported: &Imported, extraction: &Extraction) -> Value {
                 "cue": c.cue.as_ref().map(|q| q.text.clone()),
                 "reasons": c.reasons,
                 "source": source,
-            })
+            });
+            if let Some(page) = article.page_at(c.span.start) {
+                claim["page"] = json!(page);
+            }
+            claim
         })
         .collect();
     let sources: Vec<Value> = extraction
@@ -170,7 +184,7 @@ pub fn extraction_json(imported: &Imported, extraction: &Extraction) -> Value {
             })
         })
         .collect();
-    json!({
+    let mut out = json!({
         "title": article.title,
         "byline": article.byline,
         "published": article.published,
@@ -179,7 +193,19 @@ pub fn extraction_json(imported: &Imported, extraction: &Extraction) -> Value {
         "text": text,
         "sources": sources,
         "claims": claims,
-    })
+    });
+    if let Some(f) = &article.fetched {
+        out["fetched"] = json!({
+            "url": f.url,
+            "final_url": f.final_url,
+            "redirects": f.redirects,
+            "fetched_at": f.fetched_at.to_string(),
+            "content_type": f.content_type,
+            "sha256": f.sha256,
+            "bytes": f.bytes,
+        });
+    }
+    out
 }
 
 /// A readable listing: one block per claim with its source, cue and reasons.

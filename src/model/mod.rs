@@ -4,6 +4,7 @@
 mod article;
 mod claim;
 mod project;
+mod provenance;
 mod review;
 mod source;
 mod span;
@@ -11,6 +12,7 @@ mod span;
 pub use article::{Article, Paragraph, ParagraphKind, sha256_hex, split_paragraphs};
 pub use claim::{Claim, ClaimId, ClaimKind, ClaimSource, Cue, Origin};
 pub use project::{Project, Tally};
+pub use provenance::{Fetched, PageMark, page_citation};
 pub use review::{Evidence, Review, Verdict};
 pub use source::{Source, SourceId, SourceKind};
 pub use span::Span;
