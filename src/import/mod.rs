@@ -32,6 +32,7 @@ mod dom;
 mod html;
 mod markdown;
 mod pdf;
+mod pdf_fonts;
 mod pdf_layout;
 mod raw_html;
 #[cfg(test)]
