@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::extract::{Extraction, extract_article};
 use crate::fsio::printable;
-use crate::import::{Imported, import_path};
+use crate::import::{FetchOptions, Imported, import_path, import_url, looks_like_link};
 use crate::model::{Claim, Project, Source, Span};
 use crate::project::UpdateSummary;
 use crate::{project, report};
@@ -40,7 +40,15 @@ pub enum CliError {
     BadUrl { url: String },
 }
 
-/// `claimdesk extract FILE`: imports and extracts, writing JSON or text to `out`.
+/// An article from a file, or from the web when `input` is an http(s) link.
+pub fn import_input(input: &Path) -> Result<Imported, CliError> {
+    match input.to_str().filter(|s| looks_like_link(s)) {
+        Some(url) => Ok(import_url(url, &FetchOptions::default())?),
+        None => Ok(import_path(input)?),
+    }
+}
+
+/// `claimdesk extract FILE` (or `extract URL`): imports and extracts, writing JSON or text to `out`.
 /// Import warnings (such as a Windows-1252 fallback) are added to `warnings`.
 pub fn extract_command(
     path: &Path,
@@ -48,7 +56,7 @@ pub fn extract_command(
     out: &mut dyn Write,
     warnings: &mut Vec<String>,
 ) -> Result<(), CliError> {
-    let imported = import_path(path)?;
+    let imported = import_input(path)?;
     warnings.extend(imported.warnings.iter().cloned());
     let extraction = extract_article(&imported.article);
     match format {
@@ -58,7 +66,7 @@ pub fn extract_command(
     .map_err(CliError::Stdout)
 }
 
-/// `claimdesk new ARTICLE -o PROJECT`: imports, extracts and saves a new project.
+/// `claimdesk new ARTICLE -o PROJECT` (ARTICLE a file or a link): imports, extracts and saves a new project.
 /// Refuses to overwrite an existing project unless `force`. Returns the project.
 pub fn new_command(
     article: &Path,
@@ -72,7 +80,7 @@ pub fn new_command(
             message: "already exists (use --force to replace it)".into(),
         });
     }
-    let imported = import_path(article)?;
+    let imported = import_input(article)?;
     warnings.extend(imported.warnings.iter().cloned());
     let extraction = extract_article(&imported.article);
     let project = Project::new(imported.article, extraction.sources, extraction.claims);
@@ -198,6 +206,8 @@ struct JsonClaim<'a> {
     end: usize,
     id: String,
     kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<u32>,
     reasons: &'a [String],
     score: f64,
     source: Option<JsonClaimSource<'a>>,
@@ -233,6 +243,8 @@ fn seq<I>(items: I) -> Seq<I> {
 struct JsonExtraction<'a, C, S> {
     byline: Option<&'a str>,
     claims: C,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fetched: Option<JsonFetched<'a>>,
     published: Option<&'a str>,
     site: Option<&'a str>,
     sources: S,
@@ -241,13 +253,39 @@ struct JsonExtraction<'a, C, S> {
     url: Option<&'a str>,
 }
 
+/// Where and when an article from a link was read.
+#[derive(serde::Serialize)]
+struct JsonFetched<'a> {
+    bytes: u64,
+    content_type: Option<&'a str>,
+    fetched_at: String,
+    final_url: &'a str,
+    redirects: &'a [String],
+    sha256: &'a str,
+    url: &'a str,
+}
+
+impl<'a> From<&'a crate::model::Fetched> for JsonFetched<'a> {
+    fn from(f: &'a crate::model::Fetched) -> Self {
+        Self {
+            bytes: f.bytes,
+            content_type: f.content_type.as_deref(),
+            fetched_at: f.fetched_at.to_string(),
+            final_url: &f.final_url,
+            redirects: &f.redirects,
+            sha256: &f.sha256,
+            url: &f.url,
+        }
+    }
+}
+
 fn name_json(source: &Source) -> Option<&str> {
     (!source.name.is_empty()).then_some(source.name.as_str())
 }
 
 fn claim_json<'a>(
     c: &'a Claim,
-    text: &'a str,
+    article: &'a crate::model::Article,
     by_id: &std::collections::HashMap<crate::model::SourceId, &'a Source>,
 ) -> JsonClaim<'a> {
     let source = c.source.and_then(|cs| {
@@ -264,11 +302,12 @@ fn claim_json<'a>(
         end: c.span.end,
         id: c.id.to_string(),
         kind: c.kind.as_str(),
+        page: article.page_at(c.span.start),
         reasons: &c.reasons,
         score: (f64::from(c.score) * 100.0).round() / 100.0,
         source,
         start: c.span.start,
-        text: c.text(text),
+        text: c.text(&article.text),
     }
 }
 
@@ -297,7 +336,8 @@ fn contract<S: serde::Serializer>(
         claims: seq(extraction
             .claims
             .iter()
-            .map(|c| claim_json(c, text, &by_id))),
+            .map(|c| claim_json(c, article, &by_id))),
+        fetched: article.fetched.as_ref().map(JsonFetched::from),
         published: article.published.as_deref(),
         site: article.site.as_deref(),
         sources: seq(sources),
@@ -311,7 +351,9 @@ fn contract<S: serde::Serializer>(
 /// The JSON contract of `claimdesk extract`: `title`, `text` (which all offsets index),
 /// `sources`, and `claims` with `id`, `start`, `end`, `text`, `kind`, `score`, `cue`,
 /// `reasons` and `source` (`null` or `{name, role, kind, mention}`; an unnamed source
-/// with no naming words has a `null` name).
+/// with no naming words has a `null` name). A claim from a PDF also has `page`; an article
+/// from a link has `fetched` (`url`, `final_url`, `redirects`, `fetched_at`,
+/// `content_type`, `sha256` and `bytes` of the page as received).
 pub fn extraction_json(imported: &Imported, extraction: &Extraction) -> Value {
     contract(imported, extraction, serde_json::value::Serializer).unwrap_or(Value::Null)
 }

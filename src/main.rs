@@ -17,7 +17,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 struct Args {
     #[command(subcommand)]
     command: Option<Command>,
-    /// An article (.txt, .md, .html) or a project (.ron) to open in the window.
+    /// An article (.txt, .md, .html, .docx, .pdf) or a project (.ron) to open in the window.
     path: Option<PathBuf>,
 }
 
@@ -25,14 +25,14 @@ struct Args {
 enum Command {
     /// Extract claims and sources from an article and print them.
     Extract {
-        /// The article: .txt, .md, .html or .htm.
+        /// The article: .txt, .md, .html, .htm, .docx or .pdf, or an http(s) link.
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = ExtractFormatArg::Json)]
         format: ExtractFormatArg,
     },
     /// Import an article, extract its claims and save a new project.
     New {
-        /// The article: .txt, .md, .html or .htm.
+        /// The article: .txt, .md, .html, .htm, .docx or .pdf, or an http(s) link.
         article: PathBuf,
         /// The project file to write (.ron).
         #[arg(short, long)]

@@ -147,10 +147,13 @@ fn bad_inputs_are_clear_errors() {
     std::fs::write(&binary, b"abc\0def").expect("write");
     let pdf = dir.path().join("report.pdf");
     std::fs::write(&pdf, "%PDF").expect("write");
+    let odt = dir.path().join("report.odt");
+    std::fs::write(&odt, "PK").expect("write");
     for (path, words) in [
         (&empty, "empty"),
         (&binary, "binary"),
-        (&pdf, "unsupported"),
+        (&pdf, "cannot read this PDF"),
+        (&odt, "unsupported"),
     ] {
         let err = one_line_failure(claimdesk().arg("extract").arg(path));
         assert!(

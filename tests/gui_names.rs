@@ -35,7 +35,10 @@ fn save_as_suggests_a_safe_name_for_a_hostile_title() -> TestResult {
     let name = &suggested[0];
     assert_eq!(name, &claimdesk::fsio::safe_file_name(&title, "ron"));
     let ext = std::path::Path::new(name).extension();
-    assert!(ext.is_some_and(|e| e == "ron") && !name.starts_with('.'), "{name}");
+    assert!(
+        ext.is_some_and(|e| e == "ron") && !name.starts_with('.'),
+        "{name}"
+    );
     assert!(!name.contains(['/', '\\', '\u{1b}', '\u{7}']), "{name}");
     Ok(())
 }

@@ -73,6 +73,7 @@ pub(super) fn parse(html: &str) -> Result<Parsed, Failure> {
         url: meta.url,
         text,
         paragraphs,
+        pages: Vec::new(),
         warnings,
     })
 }

@@ -47,6 +47,7 @@ pub(super) fn parse(source: &str) -> Result<Parsed, Failure> {
         url: front.url,
         text,
         paragraphs,
+        pages: Vec::new(),
         warnings: Vec::new(),
     })
 }

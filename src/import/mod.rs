@@ -1,10 +1,13 @@
-//! Opening an article: `.txt`, `.md` and `.html` files become an [`Article`].
+//! Opening an article: `.txt`, `.md`, `.html`, `.docx` and `.pdf` files, links and
+//! pasted text become an [`Article`].
 //!
 //! One file per format: `text.rs` keeps a plain-text file byte for byte, `markdown.rs`
 //! drops the markup, `html.rs` finds a saved news page's main text and metadata with
-//! Readability (dom_smoothie). All of them decode bytes the same way (`decode.rs`: UTF-8,
-//! with a Windows-1252 fallback reported as a warning) and look for a byline and a date
-//! line near the top (`cues.rs`).
+//! Readability (dom_smoothie), `docx.rs` reads a Word draft (tracked changes resolved),
+//! `pdf.rs` rebuilds a PDF's paragraphs and keeps each one's page. The text formats decode
+//! bytes the same way (`decode.rs`: UTF-8, with a Windows-1252 fallback reported as a
+//! warning) and all look for a byline and a date line near the top (`cues.rs`). `url.rs`
+//! fetches a link and hands what it got to the importer for its type.
 //!
 //! ```
 //! use claimdesk::import::{Format, import_bytes};
@@ -24,18 +27,26 @@
 mod builder;
 mod cues;
 mod decode;
+mod docx;
 mod dom;
 mod html;
 mod markdown;
+mod pdf;
+mod pdf_fonts;
+mod pdf_layout;
 mod raw_html;
 #[cfg(test)]
 mod test_support;
 mod text;
+mod url;
+mod zip_parts;
+
+pub use url::{Download, FetchError, FetchOptions, USER_AGENT, fetch, import_url, looks_like_link};
 
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Article, Paragraph, sha256_hex};
+use crate::model::{Article, PageMark, Paragraph, sha256_hex};
 
 /// An imported article and what the user should know about how it was read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,12 +65,18 @@ pub enum Format {
     Markdown,
     /// A web page saved from a browser: `.html`, `.htm`.
     Html,
+    /// A Word document: `.docx`.
+    Docx,
+    /// A PDF with a text layer: `.pdf`.
+    Pdf,
 }
 
 impl Format {
     /// The file extensions claimdesk opens (lower case, without the dot), e.g. for a
     /// file dialog's filter.
-    pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
+    pub const EXTENSIONS: &[&str] = &[
+        "txt", "text", "md", "markdown", "html", "htm", "docx", "pdf",
+    ];
 
     /// The format for a file name's extension (case-insensitive), if claimdesk opens it.
     ///
@@ -67,7 +84,8 @@ impl Format {
     /// use claimdesk::import::Format;
     /// use std::path::Path;
     /// assert_eq!(Format::from_path(Path::new("Story.HTM")), Some(Format::Html));
-    /// assert_eq!(Format::from_path(Path::new("report.pdf")), None);
+    /// assert_eq!(Format::from_path(Path::new("report.pdf")), Some(Format::Pdf));
+    /// assert_eq!(Format::from_path(Path::new("old.doc")), None);
     /// ```
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -75,6 +93,8 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
+            "docx" => Some(Format::Docx),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -90,7 +110,7 @@ pub enum ImportError {
         source: io::Error,
     },
     #[error(
-        "{}: unsupported file type {} (claimdesk opens .txt, .md and .html)",
+        "{}: unsupported file type {} (claimdesk opens .txt, .md, .html, .docx and .pdf)",
         shown(path.as_deref()),
         shown_extension(extension.as_deref())
     )]
@@ -108,6 +128,30 @@ pub enum ImportError {
     Binary { path: Option<PathBuf> },
     #[error("{}: no article text found", shown(path.as_deref()))]
     NoText { path: Option<PathBuf> },
+    #[error("{}: cannot read this {kind}: {reason}", shown(path.as_deref()))]
+    Damaged {
+        path: Option<PathBuf>,
+        /// "Word document", "PDF".
+        kind: &'static str,
+        reason: String,
+    },
+    #[error("{}: {reason}", shown(path.as_deref()))]
+    TooBig {
+        path: Option<PathBuf>,
+        reason: String,
+    },
+    #[error(
+        "{}: this PDF has no text layer (a scanned document?); run it through OCR and open the result",
+        shown(path.as_deref())
+    )]
+    NoTextLayer { path: Option<PathBuf> },
+    #[error(
+        "{}: this PDF is password-protected; save a copy without the password and open that",
+        shown(path.as_deref())
+    )]
+    Encrypted { path: Option<PathBuf> },
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
 }
 
 impl ImportError {
@@ -118,7 +162,12 @@ impl ImportError {
             | ImportError::Unsupported { path, .. }
             | ImportError::Empty { path }
             | ImportError::Binary { path }
-            | ImportError::NoText { path } => path.as_deref(),
+            | ImportError::NoText { path }
+            | ImportError::Damaged { path, .. }
+            | ImportError::TooBig { path, .. }
+            | ImportError::NoTextLayer { path }
+            | ImportError::Encrypted { path } => path.as_deref(),
+            ImportError::Fetch(_) => None,
         }
     }
 }
@@ -158,26 +207,103 @@ pub fn import_bytes(
     format: Format,
     path: Option<&Path>,
 ) -> Result<Imported, ImportError> {
+    import_labeled(bytes, format, path, path)
+}
+
+/// Like [`import_bytes`], calling `progress(done, total)` as the work goes on (after each
+/// page of a PDF; once at the end for the other formats), for a progress bar.
+pub fn import_bytes_with_progress(
+    bytes: &[u8],
+    format: Format,
+    path: Option<&Path>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Imported, ImportError> {
+    let imported = import_inner(bytes, format, path, path, progress)?;
+    if format != Format::Pdf {
+        progress(1, 1);
+    }
+    Ok(imported)
+}
+
+/// Text pasted or dropped on the window, as a plain-text article: the first line is the
+/// title when it reads like one.
+///
+/// ```
+/// let imported = claimdesk::import::import_pasted("Bridge Closes\nThe bridge closes on Monday.")?;
+/// assert_eq!(imported.article.title, "Bridge Closes");
+/// # Ok::<(), claimdesk::import::ImportError>(())
+/// ```
+pub fn import_pasted(text: &str) -> Result<Imported, ImportError> {
+    let label = Path::new("(pasted text)");
+    let mut imported = import_labeled(text.as_bytes(), Format::Text, Some(label), None)?;
+    if imported.article.title.is_empty() {
+        let first = imported
+            .article
+            .paragraphs
+            .first()
+            .and_then(|p| p.span.slice(&imported.article.text))
+            .unwrap_or_default();
+        imported.article.title = first.chars().take(80).collect();
+    }
+    Ok(imported)
+}
+
+/// Imports bytes. `label` names the input in errors and warnings; `path`, when given,
+/// also gives the title when the text has none and is recorded in [`Article::path`].
+fn import_labeled(
+    bytes: &[u8],
+    format: Format,
+    label: Option<&Path>,
+    path: Option<&Path>,
+) -> Result<Imported, ImportError> {
+    import_inner(bytes, format, label, path, &mut |_, _| {})
+}
+
+fn import_inner(
+    bytes: &[u8],
+    format: Format,
+    label: Option<&Path>,
+    path: Option<&Path>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Imported, ImportError> {
     let fail = |failure: Failure| {
-        let path = path.map(Path::to_path_buf);
+        let path = label.map(Path::to_path_buf);
         match failure {
             Failure::Empty => ImportError::Empty { path },
             Failure::Binary => ImportError::Binary { path },
             Failure::NoText => ImportError::NoText { path },
+            Failure::Damaged(reason) => ImportError::Damaged {
+                path,
+                kind: match format {
+                    Format::Pdf => "PDF",
+                    Format::Docx => "Word document",
+                    _ => "file",
+                },
+                reason,
+            },
+            Failure::TooBig(reason) => ImportError::TooBig { path, reason },
+            Failure::NoTextLayer => ImportError::NoTextLayer { path },
+            Failure::Encrypted => ImportError::Encrypted { path },
         }
     };
-    let decoded = decode::decode(bytes, format == Format::Html).map_err(fail)?;
-    let mut parsed = match format {
-        Format::Text => text::parse(decoded.text),
-        Format::Markdown => markdown::parse(&decoded.text),
-        Format::Html => html::parse(&decoded.text),
-    }
-    .map_err(fail)?;
-    let mut warnings: Vec<String> = decoded.warning.into_iter().collect();
+    let (mut parsed, mut warnings) = match format {
+        Format::Docx => (docx::parse(bytes).map_err(fail)?, Vec::new()),
+        Format::Pdf => (pdf::parse(bytes, progress).map_err(fail)?, Vec::new()),
+        Format::Text | Format::Markdown | Format::Html => {
+            let decoded = decode::decode(bytes, format == Format::Html).map_err(fail)?;
+            let parsed = match format {
+                Format::Markdown => markdown::parse(&decoded.text),
+                Format::Html => html::parse(&decoded.text),
+                _ => text::parse(decoded.text),
+            }
+            .map_err(fail)?;
+            (parsed, decoded.warning.into_iter().collect())
+        }
+    };
     warnings.append(&mut parsed.warnings);
-    if let Some(path) = path {
+    if let Some(label) = label {
         for warning in &mut warnings {
-            *warning = format!("{}: {warning}", path.display());
+            *warning = format!("{}: {warning}", label.display());
         }
     }
     Ok(Imported {
@@ -187,11 +313,18 @@ pub fn import_bytes(
 }
 
 /// A problem found in the contents, before the file's name is attached.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Failure {
     Empty,
     Binary,
     NoText,
+    /// Not a well-formed document of its format; the reason reads after "cannot read
+    /// this PDF: ".
+    Damaged(String),
+    /// Refused before unpacking everything (a zip bomb); the whole reason.
+    TooBig(String),
+    NoTextLayer,
+    Encrypted,
 }
 
 /// What a format's parser found: the text, its paragraphs and any metadata.
@@ -204,6 +337,8 @@ struct Parsed {
     url: Option<String>,
     text: String,
     paragraphs: Vec<Paragraph>,
+    /// Where each page starts in `text` (PDF only).
+    pages: Vec<PageMark>,
     warnings: Vec<String>,
 }
 
@@ -235,6 +370,8 @@ impl Parsed {
             text: self.text,
             paragraphs: self.paragraphs,
             sha256,
+            fetched: None,
+            pages: self.pages,
         }
     }
 }
@@ -277,7 +414,9 @@ mod tests {
         assert_eq!(of("a.markdown"), Some(Format::Markdown));
         assert_eq!(of("a.HTML"), Some(Format::Html));
         assert_eq!(of("a.htm"), Some(Format::Html));
-        assert_eq!(of("a.pdf"), None);
+        assert_eq!(of("a.pdf"), Some(Format::Pdf));
+        assert_eq!(of("a.DOCX"), Some(Format::Docx));
+        assert_eq!(of("a.doc"), None);
         assert_eq!(of("README"), None);
         for ext in Format::EXTENSIONS {
             assert!(of(&format!("story.{ext}")).is_some(), "{ext}");
@@ -286,22 +425,22 @@ mod tests {
 
     #[test]
     fn unsupported_extension_names_the_supported_ones() {
-        let err = import_path(Path::new("report.pdf"));
+        let err = import_path(Path::new("report.odt"));
         let Err(err) = err else {
-            panic!("a .pdf was imported");
+            panic!("a .odt was imported");
         };
         assert_eq!(
             err.to_string(),
-            "report.pdf: unsupported file type \".pdf\" (claimdesk opens .txt, .md and .html)"
+            "report.odt: unsupported file type \".odt\" (claimdesk opens .txt, .md, .html, .docx and .pdf)"
         );
-        assert_eq!(err.path(), Some(Path::new("report.pdf")));
+        assert_eq!(err.path(), Some(Path::new("report.odt")));
         let err = import_path(Path::new("README"))
             .err()
             .map(|e| e.to_string());
         assert_eq!(
             err.as_deref(),
             Some(
-                "README: unsupported file type (the name has no extension) (claimdesk opens .txt, .md and .html)"
+                "README: unsupported file type (the name has no extension) (claimdesk opens .txt, .md, .html, .docx and .pdf)"
             )
         );
     }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::Span;
+use super::provenance::{self, Fetched, PageMark};
 
 /// Whether a paragraph is a heading ("Why It Matters") or running text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -37,6 +38,12 @@ pub struct Article {
     pub paragraphs: Vec<Paragraph>,
     /// Hex SHA-256 of `text`.
     pub sha256: String,
+    /// The version of the web page that was read, when the article came from a link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<Fetched>,
+    /// Where each page starts in `text`, sorted, when the article came from a PDF.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<PageMark>,
 }
 
 impl Article {
@@ -63,6 +70,20 @@ impl Article {
     /// Recomputes [`Article::sha256`] after `text` changed.
     pub fn rehash(&mut self) {
         self.sha256 = sha256_hex(&self.text);
+    }
+
+    /// The page (of a PDF) on which byte `offset` of the text is printed.
+    pub fn page_at(&self, offset: usize) -> Option<u32> {
+        provenance::page_at(&self.pages, offset)
+    }
+
+    /// "p. 14" (or "pp. 14–15") for a span of the text, when the article has pages.
+    pub fn page_citation(&self, span: Span) -> Option<String> {
+        let first = self.page_at(span.start)?;
+        let last = self
+            .page_at(span.end.saturating_sub(1).max(span.start))
+            .unwrap_or(first);
+        Some(provenance::page_citation(first, last))
     }
 
     /// The paragraph containing byte `offset`, by index.

@@ -5,6 +5,7 @@ mod article;
 mod claim;
 mod orphan;
 mod project;
+mod provenance;
 mod review;
 mod source;
 mod span;
@@ -13,6 +14,7 @@ pub use article::{Article, Paragraph, ParagraphKind, sha256_hex, split_paragraph
 pub use claim::{Claim, ClaimId, ClaimKind, ClaimSource, Cue, Origin};
 pub use orphan::Orphan;
 pub use project::{Project, Tally};
+pub use provenance::{Fetched, PageMark, page_citation};
 pub use review::{Evidence, Review, Verdict};
 pub use source::{Source, SourceId, SourceKind};
 pub use span::Span;

@@ -14,14 +14,14 @@ use super::ProjectError;
 use super::anchor::{Anchor, anchor_for, locate};
 use super::format::{
     ArticleFile, ClaimFile, ClaimKindFile, ClaimSourceFile, EvidenceFile, FORMAT_VERSION,
-    OriginFile, ParagraphFile, ParagraphKindFile, ProjectFile, ReviewFile, SourceFile,
-    SourceKindFile, TextRef, VerdictFile, path_to_file,
+    FetchedFile, OriginFile, PageFile, ParagraphFile, ParagraphKindFile, ProjectFile, ReviewFile,
+    SourceFile, SourceKindFile, TextRef, VerdictFile, path_to_file,
 };
 use super::place::{Placement, place_all};
 use crate::model::{
-    Article, Claim, ClaimId, ClaimKind, ClaimSource, Cue, Evidence, Origin, Orphan, Paragraph,
-    ParagraphKind, Project, Review, Source, SourceId, SourceKind, Span, Verdict, sha256_hex,
-    split_paragraphs,
+    Article, Claim, ClaimId, ClaimKind, ClaimSource, Cue, Evidence, Fetched, Origin, Orphan,
+    PageMark, Paragraph, ParagraphKind, Project, Review, Source, SourceId, SourceKind, Span,
+    Verdict, sha256_hex, split_paragraphs,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -101,6 +101,23 @@ pub(crate) fn article_to_file(a: &Article) -> ArticleFile {
         site: a.site.clone(),
         url: a.url.clone(),
         path: path_to_file(a.path.as_ref()),
+        fetched: a.fetched.as_ref().map(|f| FetchedFile {
+            url: f.url.clone(),
+            final_url: f.final_url.clone(),
+            redirects: f.redirects.clone(),
+            fetched_at: f.fetched_at,
+            content_type: f.content_type.clone(),
+            sha256: f.sha256.clone(),
+            bytes: f.bytes,
+        }),
+        pages: a
+            .pages
+            .iter()
+            .map(|m| PageFile {
+                start: m.start,
+                page: m.page,
+            })
+            .collect(),
         // Always the hash of the text written, whatever the in-memory field says.
         sha256: sha256_hex(&a.text),
         paragraphs: a
@@ -380,11 +397,50 @@ fn article_from_file(a: ArticleFile, warnings: &mut Vec<String>) -> (Article, bo
         site: a.site,
         url: a.url,
         path: a.path.map(PathBuf::from),
+        fetched: a.fetched.map(|f| Fetched {
+            url: f.url,
+            final_url: f.final_url,
+            redirects: f.redirects,
+            fetched_at: f.fetched_at,
+            content_type: f.content_type,
+            sha256: f.sha256,
+            bytes: f.bytes,
+        }),
+        pages: pages_from_file(&a.pages, &text, unchanged, warnings),
         text,
         paragraphs,
         sha256,
     };
     (article, unchanged)
+}
+
+/// Page marks, kept when they still fit the text: sorted, inside it, on char boundaries.
+fn pages_from_file(
+    pages: &[PageFile],
+    text: &str,
+    unchanged: bool,
+    warnings: &mut Vec<String>,
+) -> Vec<PageMark> {
+    let fits = pages
+        .iter()
+        .all(|p| p.start <= text.len() && text.is_char_boundary(p.start))
+        && pages.windows(2).all(|w| w[0].start <= w[1].start);
+    if pages.is_empty() {
+        Vec::new()
+    } else if unchanged && fits {
+        pages
+            .iter()
+            .map(|p| PageMark {
+                start: p.start,
+                page: p.page,
+            })
+            .collect()
+    } else {
+        warnings.push(
+            "the page numbers did not fit the article text; reports will not cite pages".to_owned(),
+        );
+        Vec::new()
+    }
 }
 
 fn source_from_file(s: SourceFile, text: &str, warnings: &mut Vec<String>) -> Source {

@@ -56,12 +56,42 @@ pub(crate) struct ArticleFile {
     pub url: Option<String>,
     /// The file the article was imported from.
     pub path: Option<String>,
+    /// The version of the page that was read, for an article fetched from a link
+    /// (absent in files written before links could be opened).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<FetchedFile>,
+    /// Where each PDF page starts in the text (absent for other articles).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<PageFile>,
     /// Hex SHA-256 of the text; a mismatch on load means the text was edited by hand.
     pub sha256: String,
     pub paragraphs: Vec<ParagraphFile>,
     /// The article text split at `\n`, one string per line, so a changed paragraph shows
     /// up as one changed line in a diff. Joined with `\n` on load.
     pub lines: Vec<String>,
+}
+
+/// How a web page was fetched: see [`crate::model::Fetched`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "Fetched", deny_unknown_fields)]
+pub(crate) struct FetchedFile {
+    pub url: String,
+    pub final_url: String,
+    #[serde(default)]
+    pub redirects: Vec<String>,
+    pub fetched_at: Timestamp,
+    #[serde(default)]
+    pub content_type: Option<String>,
+    pub sha256: String,
+    pub bytes: u64,
+}
+
+/// The page the text from byte `start` on is printed on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "Page", deny_unknown_fields)]
+pub(crate) struct PageFile {
+    pub start: usize,
+    pub page: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -134,6 +134,11 @@ fn header(report: &Report<'_>) -> Markup {
     ];
     let rows: Vec<(&str, String)> = rows
         .into_iter()
+        .chain(
+            view::fetched_rows(article)
+                .into_iter()
+                .map(|(l, v)| (l, Some(v))),
+        )
         .filter_map(|(label, value)| value.filter(|v| !v.trim().is_empty()).map(|v| (label, v)))
         .collect();
     let kicker = match options
@@ -303,6 +308,9 @@ fn claim_card(report: &Report<'_>, entry: &Entry<'_>) -> Markup {
                 h3 { a href={ "#" (claim.id) } { (claim.id) } }
                 (badge(review.verdict))
                 span.kind { (claim.kind.label()) }
+                @if let Some(page) = &entry.page {
+                    span.page { (page) }
+                }
             }
             @match entry.text {
                 Some(text) if entry.orphan.is_some() => {

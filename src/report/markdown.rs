@@ -48,8 +48,12 @@ fn header(report: &Report<'_>, out: &mut String) {
         ("Report URL", options.url.as_deref()),
         ("Generated", generated.as_deref()),
     ];
+    let fetched = view::fetched_rows(article);
+    let fetched = fetched
+        .iter()
+        .map(|(label, value)| (*label, Some(value.as_str())));
     let mut any = false;
-    for (label, value) in rows {
+    for (label, value) in rows.into_iter().chain(fetched) {
         if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
             let shown = if label.ends_with("URL") {
                 url_text(value)
@@ -140,6 +144,9 @@ fn details(report: &Report<'_>, entry: &Entry<'_>, out: &mut String) {
     }
     let _ = writeln!(out, "- **Verdict:** {}", review.verdict.label());
     let _ = writeln!(out, "- **Kind:** {}", claim.kind.label());
+    if let Some(page) = &entry.page {
+        let _ = writeln!(out, "- **Page:** {page}");
+    }
     if let Some(source) = entry.source {
         let mut line = inline(view::source_name(source));
         if let Some(role) = source.role.as_deref().filter(|r| !r.trim().is_empty()) {

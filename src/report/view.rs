@@ -32,6 +32,8 @@ pub(super) struct Entry<'a> {
     pub source: Option<&'a Source>,
     /// Set for an orphan: its spans index an older text, never this one.
     pub orphan: Option<&'a Orphan>,
+    /// "p. 14" when the article came from a PDF and the claim's text still fits.
+    pub page: Option<String>,
 }
 
 impl<'a> Report<'a> {
@@ -41,11 +43,15 @@ impl<'a> Report<'a> {
             .claims
             .iter()
             .filter(|c| !options.reviewed_only || c.review.verdict.is_reviewed())
-            .map(|claim| Entry {
-                claim,
-                text: claim.span.slice(article),
-                source: project.claim_source(claim),
-                orphan: None,
+            .map(|claim| {
+                let text = claim.span.slice(article);
+                Entry {
+                    claim,
+                    text,
+                    source: project.claim_source(claim),
+                    orphan: None,
+                    page: text.and_then(|_| project.article.page_citation(claim.span)),
+                }
             })
             .collect();
         let orphans: Vec<Entry<'a>> = project
@@ -57,6 +63,7 @@ impl<'a> Report<'a> {
                 text: Some(orphan.quote.as_str()),
                 source: project.claim_source(&orphan.claim),
                 orphan: Some(orphan),
+                page: None,
             })
             .collect();
         let tally = tally(entries.iter().map(|e| e.claim.review.verdict));
@@ -296,6 +303,33 @@ pub(super) fn file_name(path: Option<&std::path::Path>) -> Option<String> {
     let path = path?;
     let name = path.file_name().unwrap_or(path.as_os_str());
     Some(name.to_string_lossy().into_owned())
+}
+
+/// Which version of a fetched page was checked, as (label, value) rows for a report's
+/// header: when it was fetched, from where (after redirects), and the hash of the bytes.
+pub(super) fn fetched_rows(article: &crate::model::Article) -> Vec<(&'static str, String)> {
+    let Some(f) = &article.fetched else {
+        return Vec::new();
+    };
+    let mut rows = vec![("Fetched", human_time(f.fetched_at))];
+    if article.url.as_deref() != Some(f.final_url.as_str()) {
+        rows.push(("Fetched from URL", f.final_url.clone()));
+    }
+    if f.url != f.final_url {
+        rows.push(("Requested URL", f.url.clone()));
+    }
+    if !f.redirects.is_empty() {
+        let n = f.redirects.len();
+        rows.push((
+            "Redirects",
+            format!("{n} redirect{}", if n == 1 { "" } else { "s" }),
+        ));
+    }
+    rows.push((
+        "Fetched page SHA-256",
+        format!("{} ({} bytes)", f.sha256, f.bytes),
+    ));
+    rows
 }
 
 /// "2026-03-02 09:30 UTC", for people.
