@@ -1,9 +1,9 @@
 //! Writes the benchmark's generated wire copy to standard output, for measuring the
-//! command-line binary: `cargo run --release --example newsgen -- 8 > /tmp/news8.txt`
+//! command-line binary: `rustc -O --edition 2024 benches/support/print_news.rs -o /tmp/newsgen && /tmp/newsgen 8 > /tmp/news8.txt`
 //! (the argument is the size in MB; 1 by default), then
 //! `/usr/bin/time -v target/release/claimdesk extract /tmp/news8.txt > /dev/null`.
 
-#[path = "../benches/support/newsgen.rs"]
+#[path = "newsgen.rs"]
 mod newsgen;
 
 use std::io::Write;
