@@ -1,14 +1,16 @@
-//! The headless commands behind `claimdesk extract`, `claimdesk new`, `claimdesk report`
-//! and `claimdesk update`. No GUI here; `main.rs` parses arguments and calls these.
+//! The headless commands behind `claimdesk extract`, `claimdesk new`, `claimdesk report`,
+//! `claimdesk update`, `claimdesk library …` and `claimdesk match`. No GUI here; `main.rs`
+//! parses arguments and calls these.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::extract::{Extraction, extract_article};
 use crate::fsio::printable;
 use crate::import::{FetchOptions, Imported, import_path, import_url, looks_like_link};
+use crate::library::{self, Filter, Hit, Library, LibraryError, Origin, UpdateReport};
 use crate::model::{Claim, Project, Source, Span};
 use crate::project::UpdateSummary;
 use crate::{project, report};
@@ -32,6 +34,8 @@ pub enum CliError {
     Project(#[from] crate::project::ProjectError),
     #[error(transparent)]
     Report(#[from] crate::report::ReportError),
+    #[error(transparent)]
+    Library(#[from] LibraryError),
     #[error("cannot write to standard output: {}", crate::fsio::io_message(.0))]
     Stdout(#[source] std::io::Error),
     #[error("{path}: {message}", path = .path.display())]
@@ -144,6 +148,196 @@ fn refuse_project_output(project_path: &Path, output: &Path) -> Result<(), CliEr
         );
     }
     Ok(())
+}
+
+/// Output format of `claimdesk library search`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SearchFormat {
+    /// A listing for people.
+    #[default]
+    Text,
+    /// One JSON array of hits.
+    Json,
+}
+
+fn write_out(out: &mut dyn Write, s: &str) -> Result<(), CliError> {
+    out.write_all(s.as_bytes()).map_err(CliError::Stdout)
+}
+
+fn report_line(root: &Path, r: &UpdateReport) -> String {
+    format!(
+        "{}: {} entries ({} files read, {} removed{})\n",
+        root.display(),
+        r.entries,
+        r.files_indexed,
+        r.files_removed,
+        if r.rebuilt { ", index rebuilt" } else { "" }
+    )
+}
+
+fn open_library(root: &Path, warnings: &mut Vec<String>) -> Result<Library, CliError> {
+    let (library, report) = Library::open(root)?;
+    warnings.extend(report.warnings);
+    Ok(library)
+}
+
+/// `claimdesk library add PATH…`: adds folders of projects and ClaimReview files.
+pub fn library_add_command(
+    root: &Path,
+    paths: &[PathBuf],
+    out: &mut dyn Write,
+    warnings: &mut Vec<String>,
+) -> Result<(), CliError> {
+    let mut library = open_library(root, warnings)?;
+    let report = library.add(paths)?;
+    warnings.extend(report.warnings.iter().cloned());
+    write_out(out, &report_line(root, &report))
+}
+
+/// `claimdesk library rebuild`: builds the index again from the files.
+pub fn library_rebuild_command(
+    root: &Path,
+    out: &mut dyn Write,
+    warnings: &mut Vec<String>,
+) -> Result<(), CliError> {
+    let mut library = open_library(root, warnings)?;
+    let report = library.rebuild()?;
+    warnings.extend(report.warnings.iter().cloned());
+    write_out(out, &report_line(root, &report))
+}
+
+/// `claimdesk library search QUERY`: the best entries under `filter`.
+pub fn library_search_command(
+    root: &Path,
+    query: &str,
+    filter: &Filter,
+    limit: usize,
+    format: SearchFormat,
+    out: &mut dyn Write,
+    warnings: &mut Vec<String>,
+) -> Result<(), CliError> {
+    let library = open_library(root, warnings)?;
+    let hits = library.search(query, filter, limit)?;
+    let rendered = match format {
+        SearchFormat::Json => {
+            let mut s = Value::Array(hits.iter().map(hit_json).collect()).to_string();
+            s.push('\n');
+            s
+        }
+        SearchFormat::Text => hits_text(&hits),
+    };
+    write_out(out, &rendered)
+}
+
+/// A hit as JSON: the entry's fields, its score and its origin.
+pub fn hit_json(hit: &Hit) -> Value {
+    let e = &hit.entry;
+    let origin = match &e.origin {
+        Origin::Project { file, claim } => {
+            json!({"project": file.display().to_string(), "claim": claim.to_string()})
+        }
+        Origin::Review {
+            file,
+            url,
+            publisher,
+        } => json!({"file": file.display().to_string(), "url": url, "publisher": publisher}),
+    };
+    json!({
+        "score": (f64::from(hit.score) * 10_000.0).round() / 10_000.0,
+        "claim": e.claim,
+        "title": e.title,
+        "source": e.source,
+        "verdict": e.verdict,
+        "note": e.note,
+        "evidence": e.evidence,
+        "reviewer": e.reviewer,
+        "date": e.date.map(|d| d.to_string()),
+        "origin": origin,
+    })
+}
+
+fn hits_text(hits: &[Hit]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    if hits.is_empty() {
+        out.push_str("no matches\n");
+    }
+    for (i, h) in hits.iter().enumerate() {
+        let e = &h.entry;
+        let _ = writeln!(
+            out,
+            "{}. [{}] {:.3}  {}",
+            i + 1,
+            e.verdict,
+            h.score,
+            e.claim
+        );
+        let mut meta = vec![e.origin.label()];
+        if let Some(d) = e.date {
+            meta.push(d.to_string());
+        }
+        match &e.origin {
+            Origin::Project { claim, .. } => meta.push(claim.to_string()),
+            Origin::Review { url: Some(u), .. } => meta.push(u.clone()),
+            Origin::Review { .. } => {}
+        }
+        let _ = writeln!(out, "   {}", meta.join(" · "));
+        if !e.note.is_empty() {
+            let _ = writeln!(out, "   note: {}", e.note);
+        }
+    }
+    out
+}
+
+/// `claimdesk match QUERIES.tsv VCLAIMS.jsonl`: indexes the collection in a temporary
+/// library and prints a TREC run, the best `depth` claims per query. With `features`,
+/// also writes each candidate's re-ranker features there (for training it).
+pub fn match_command(
+    queries: &Path,
+    vclaims: &Path,
+    depth: usize,
+    features: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    use std::fmt::Write as _;
+    let collection = library::read_collection(vclaims)?;
+    let queries = library::read_queries(queries)?;
+    let dir = tempfile::tempdir().map_err(|e| LibraryError::Io {
+        path: std::env::temp_dir(),
+        source: e,
+    })?;
+    let (mut lib, _) = Library::open(dir.path())?;
+    lib.add_entries(&collection)?;
+    let mut run = String::new();
+    let mut rows = String::new();
+    for (qid, text) in &queries {
+        let q = library::parse_tweet(text);
+        for (rank, hit) in lib.matches(&q, depth.max(1))?.iter().enumerate() {
+            let _ = writeln!(
+                run,
+                "{qid}\tQ0\t{}\t{}\t{:.6}\tclaimdesk",
+                hit.entry.key,
+                rank + 1,
+                hit.score
+            );
+        }
+        if features.is_some() {
+            for (entry, f) in lib.candidate_features(&q)? {
+                let cols: Vec<String> = f.iter().map(|x| format!("{x:.5}")).collect();
+                let _ = writeln!(rows, "{qid}\t{}\t{}", entry.key, cols.join("\t"));
+            }
+        }
+    }
+    if let Some(path) = features {
+        let header = format!("qid\tkey\t{}\n", library::rank::FEATURES.join("\t"));
+        crate::fsio::write_atomic(path, format!("{header}{rows}").as_bytes()).map_err(|e| {
+            LibraryError::Write {
+                path: path.to_path_buf(),
+                source: e,
+            }
+        })?;
+    }
+    write_out(out, &run)
 }
 
 /// Whether two paths name the same existing file (through links and `..`).

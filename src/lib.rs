@@ -1,7 +1,7 @@
 //! claimdesk: a fact-check workbench.
 //!
 //! The core — [`model`], [`extract`], [`import`], [`project`], [`history`], [`report`],
-//! and [`fsio`], which writes their files — has no GUI dependency; the window lives in
+//! [`library`], and [`fsio`], which writes their files — has no GUI dependency; the window lives in
 //! `app` behind the default `gui` feature.
 
 #[cfg(feature = "gui")]
@@ -11,6 +11,7 @@ pub mod extract;
 pub mod fsio;
 pub mod history;
 pub mod import;
+pub mod library;
 pub mod model;
 pub mod project;
 pub mod report;

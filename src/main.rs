@@ -5,8 +5,9 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use claimdesk::cli::{self, ExtractFormat};
+use claimdesk::cli::{self, ExtractFormat, SearchFormat};
 use claimdesk::fsio::printable;
+use claimdesk::library::{Filter, Library, parse_date};
 use claimdesk::report;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -73,6 +74,72 @@ enum Command {
         /// The corrected article: .txt, .md, .html or .htm.
         article: PathBuf,
     },
+    /// The claim library: earlier checks, searched and matched.
+    Library {
+        /// The library folder (default: claimdesk/library in the user's data directory).
+        #[arg(long, global = true)]
+        library: Option<PathBuf>,
+        #[command(subcommand)]
+        command: LibraryCommand,
+    },
+    /// Rank a collection of verified claims for each query and print a TREC run.
+    Match {
+        /// Queries: `qid<TAB>text` a line.
+        queries: PathBuf,
+        /// Verified claims: one JSON object a line (`id`, `vclaim`, `title`, `subtitle`, `date`).
+        vclaims: PathBuf,
+        /// Claims listed per query.
+        #[arg(long, default_value_t = 10)]
+        depth: usize,
+        /// Also write the re-ranker's features of every candidate to this file.
+        #[arg(long, hide = true)]
+        features: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum LibraryCommand {
+    /// Add folders of projects and ClaimReview files (.json, .jsonld, .jsonl).
+    Add {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Search the library.
+    Search {
+        query: String,
+        #[arg(long, value_enum, default_value_t = SearchFormatArg::Text)]
+        format: SearchFormatArg,
+        /// How many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Only this verdict (as the checker worded it: disputed, false, …).
+        #[arg(long)]
+        verdict: Option<String>,
+        /// Only claims whose source has these words.
+        #[arg(long)]
+        source: Option<String>,
+        /// Only ClaimReviews whose publisher has these words.
+        #[arg(long)]
+        publisher: Option<String>,
+        /// Only checks on or after this date (2024-03-05).
+        #[arg(long, value_parser = date_arg)]
+        from: Option<jiff::civil::Date>,
+        /// Only checks on or before this date.
+        #[arg(long, value_parser = date_arg)]
+        to: Option<jiff::civil::Date>,
+    },
+    /// Build the index again from the library's files.
+    Rebuild,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SearchFormatArg {
+    Json,
+    Text,
+}
+
+fn date_arg(s: &str) -> Result<jiff::civil::Date, String> {
+    parse_date(s).ok_or_else(|| format!("not a date: {s:?} (use 2024-03-05)"))
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -183,9 +250,60 @@ fn run(args: Args, warnings: &mut Vec<String>) -> anyhow::Result<()> {
                 summary.line()
             )?;
         }
+        Some(Command::Library { library, command }) => {
+            let root = match library {
+                Some(root) => root,
+                None => Library::default_root().ok_or_else(|| {
+                    anyhow::anyhow!("no data directory for the library; pass --library DIR")
+                })?,
+            };
+            library_command(&root, command, &mut out, warnings)?;
+        }
+        Some(Command::Match {
+            queries,
+            vclaims,
+            depth,
+            features,
+        }) => cli::match_command(&queries, &vclaims, depth, features.as_deref(), &mut out)?,
         None => open_window(args.path)?,
     }
     out.flush()?;
+    Ok(())
+}
+
+fn library_command(
+    root: &std::path::Path,
+    command: LibraryCommand,
+    out: &mut dyn std::io::Write,
+    warnings: &mut Vec<String>,
+) -> anyhow::Result<()> {
+    match command {
+        LibraryCommand::Add { paths } => cli::library_add_command(root, &paths, out, warnings)?,
+        LibraryCommand::Rebuild => cli::library_rebuild_command(root, out, warnings)?,
+        LibraryCommand::Search {
+            query,
+            format,
+            limit,
+            verdict,
+            source,
+            publisher,
+            from,
+            to,
+        } => {
+            let filter = Filter {
+                verdict,
+                source,
+                publisher,
+                from,
+                to,
+            };
+            let format = match format {
+                SearchFormatArg::Json => SearchFormat::Json,
+                SearchFormatArg::Text => SearchFormat::Text,
+            };
+            cli::library_search_command(root, &query, &filter, limit, format, out, warnings)?;
+        }
+    }
     Ok(())
 }
 
