@@ -18,6 +18,8 @@ pub enum Action {
     NewFromArticle,
     /// Pick a project (.ron) to open.
     OpenProject,
+    /// Pick a corrected version of the article and place every claim in it again.
+    UpdateArticle,
     /// Open an article or project file (from a dialog, the recent list or a drop).
     OpenPath(PathBuf),
     Save,
@@ -65,6 +67,12 @@ pub enum Action {
         claim: ClaimId,
         kind: ClaimKind,
     },
+    /// Make the passage selected in the article the selected claim's extent.
+    SetExtentFromSelection,
+    /// Place an orphan at the passage selected in the article.
+    AttachOrphan(ClaimId),
+    /// Delete an orphan with its review.
+    DeleteOrphan(ClaimId),
     RerunExtraction,
     Preferences,
 
@@ -165,6 +173,7 @@ impl Action {
         let mut out = vec![
             A::NewFromArticle,
             A::OpenProject,
+            A::UpdateArticle,
             A::Save,
             A::SaveAs,
             A::ExportReport,
@@ -172,6 +181,7 @@ impl Action {
             A::Undo,
             A::Redo,
             A::AddClaimFromSelection,
+            A::SetExtentFromSelection,
             A::DeleteClaim,
             A::RerunExtraction,
             A::Preferences,
@@ -202,6 +212,7 @@ impl Action {
             Action::Undo => const { &[cmd(Key::Z)] },
             Action::Redo => const { &[cmd_shift(Key::Z), cmd(Key::Y)] },
             Action::AddClaimFromSelection => const { &[key(Key::A)] },
+            Action::SetExtentFromSelection => const { &[key(Key::E)] },
             Action::DeleteClaim => const { &[key(Key::Delete)] },
             Action::SetVerdict(Verdict::Verified) => const { &[key(Key::V)] },
             Action::SetVerdict(Verdict::Disputed) => const { &[key(Key::D)] },
@@ -242,6 +253,7 @@ impl Action {
         let text = match self {
             Action::NewFromArticle => "New from article…",
             Action::OpenProject => "Open project…",
+            Action::UpdateArticle => "Update article…",
             Action::OpenPath(path) => return path.display().to_string(),
             Action::Save => "Save",
             Action::SaveAs | Action::SaveTo(_) => "Save as…",
@@ -258,6 +270,9 @@ impl Action {
             Action::Redo => "Redo",
             Action::AddClaimFromSelection | Action::AddClaim { .. } => "Add claim from selection…",
             Action::DeleteClaim => "Delete claim",
+            Action::SetExtentFromSelection => "Set extent to selection",
+            Action::AttachOrphan(_) => "Attach to selection",
+            Action::DeleteOrphan(_) => "Delete orphan",
             Action::SetClaimSource { .. } => "Change source",
             Action::SetClaimKind { .. } => "Change kind",
             Action::RerunExtraction => "Re-run extraction",
@@ -291,12 +306,15 @@ impl Action {
             | Action::ExportReport
             | Action::ChooseExportFile(_)
             | Action::Export { .. }
+            | Action::UpdateArticle
+            | Action::DeleteOrphan(_)
             | Action::RerunExtraction => on.document,
             Action::Undo => on.can_undo,
             Action::Redo => on.can_redo,
-            Action::AddClaimFromSelection | Action::AddClaim { .. } => {
+            Action::AddClaimFromSelection | Action::AddClaim { .. } | Action::AttachOrphan(_) => {
                 on.document && on.text_selected
             }
+            Action::SetExtentFromSelection => on.claim_selected && on.text_selected,
             Action::DeleteClaim | Action::SetVerdict(_) | Action::EditNote => on.claim_selected,
             Action::NextClaim | Action::PrevClaim => on.has_claims,
             _ => true,
@@ -426,5 +444,17 @@ mod tests {
         };
         assert!(Action::SetVerdict(Verdict::Verified).enabled(&on));
         assert!(!Action::AddClaimFromSelection.enabled(&on));
+        assert!(!Action::SetExtentFromSelection.enabled(&on));
+        assert!(!Action::AttachOrphan(ClaimId(4)).enabled(&on));
+        let selecting = Availability {
+            text_selected: true,
+            ..on
+        };
+        assert!(Action::SetExtentFromSelection.enabled(&selecting));
+        assert!(Action::AttachOrphan(ClaimId(4)).enabled(&selecting));
+        assert!(!Action::SetExtentFromSelection.enabled(&Availability {
+            claim_selected: false,
+            ..selecting
+        }));
     }
 }

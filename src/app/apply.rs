@@ -23,10 +23,21 @@ use crate::model::{
 impl App {
     /// Applies one edit through the history; a refused edit is reported and changes nothing.
     pub(super) fn edit(&mut self, edit: Edit) {
-        let Some(doc) = &mut self.doc else { return };
-        if let Err(e) = doc.history.apply(&mut doc.project, edit) {
-            self.notices
-                .error(format!("Could not change the project: {e}"));
+        self.try_edit(edit);
+    }
+
+    /// Like [`App::edit`]; true if the edit was applied.
+    pub(super) fn try_edit(&mut self, edit: Edit) -> bool {
+        let Some(doc) = &mut self.doc else {
+            return false;
+        };
+        match doc.history.apply(&mut doc.project, edit) {
+            Ok(()) => true,
+            Err(e) => {
+                self.notices
+                    .error(format!("Could not change the project: {e}"));
+                false
+            }
         }
     }
 
@@ -89,6 +100,7 @@ impl App {
             // File
             Action::NewFromArticle => self.pick(ctx, PickPurpose::ImportArticle),
             Action::OpenProject => self.pick(ctx, PickPurpose::OpenProject),
+            Action::UpdateArticle => self.pick(ctx, PickPurpose::UpdateArticle),
             Action::OpenPath(path) => self.open_unless_unsaved(ctx, path),
             Action::Save => self.save(ctx, false),
             Action::SaveAs => self.pick(ctx, PickPurpose::SaveAs),
@@ -115,6 +127,9 @@ impl App {
             Action::DeleteClaim => self.delete_selected(ctx),
             Action::SetClaimSource { claim, source } => self.set_claim_source(claim, &source),
             Action::SetClaimKind { claim, kind } => self.edit(Edit::SetClaimKind { claim, kind }),
+            Action::SetExtentFromSelection => self.set_extent_from_selection(ctx),
+            Action::AttachOrphan(orphan) => self.attach_orphan(ctx, orphan),
+            Action::DeleteOrphan(orphan) => self.edit(Edit::DeleteOrphan { claim: orphan }),
             Action::RerunExtraction => self.rerun_extraction(ctx),
             Action::Preferences => self.ui.dialog = Some(Dialog::Preferences),
             // Review

@@ -38,6 +38,12 @@ impl App {
             } => self.opened(path, result, recovery),
             JobDone::Example { result, recovery } => self.example(result, recovery),
             JobDone::Imported { path, result } => self.imported(&path, result),
+            JobDone::ArticleUpdated {
+                path,
+                generation,
+                revision,
+                result,
+            } => self.article_updated(&path, (generation, revision), result),
             JobDone::Recovered { offer, result } => self.recovered(&offer, result),
             JobDone::Saved(done) => self.saved(ctx, done),
             JobDone::Autosaved { result, .. } => self.autosaved(result),
@@ -89,6 +95,7 @@ impl App {
             PickPurpose::ImportArticle | PickPurpose::OpenProject => {
                 self.apply(ctx, Action::OpenPath(path));
             }
+            PickPurpose::UpdateArticle => self.update_article_from(ctx, path),
             PickPurpose::SaveAs => self.apply(ctx, Action::SaveTo(path)),
             PickPurpose::Export(form) => self.apply(ctx, Action::Export { form, path }),
         }

@@ -72,9 +72,14 @@ impl App {
             .map(Path::to_path_buf);
         let name = self.doc.as_ref().map(Document::name).unwrap_or_default();
         let (request, save) = match &purpose {
-            PickPurpose::ImportArticle => (
+            PickPurpose::ImportArticle | PickPurpose::UpdateArticle => (
                 PickRequest {
-                    title: "New project from an article".into(),
+                    title: if purpose == PickPurpose::ImportArticle {
+                        "New project from an article"
+                    } else {
+                        "Update the article from a corrected version"
+                    }
+                    .into(),
                     filters: vec![(
                         "Articles".into(),
                         ArticleFormat::EXTENSIONS

@@ -14,7 +14,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use crate::extract::{Extraction, extract_article};
 use crate::import::import_path;
 use crate::model::Project;
-use crate::project::{self, FileStamp, Loaded, ProjectError};
+use crate::project::{self, FileStamp, Loaded, ProjectError, UpdateSummary};
 use crate::report::{self, Format};
 
 use super::picker::FilePicker;
@@ -72,6 +72,14 @@ pub enum JobDone {
     Imported {
         path: PathBuf,
         result: Result<(Project, Vec<String>), String>,
+    },
+    /// A corrected article was read and the claims of the document at (`generation`,
+    /// `revision`) placed in it.
+    ArticleUpdated {
+        path: PathBuf,
+        generation: u64,
+        revision: u64,
+        result: Result<ArticleUpdate, String>,
     },
     /// An autosaved copy was read back.
     Recovered {
@@ -307,6 +315,37 @@ pub fn import(path: PathBuf) -> JobDone {
         })
         .map_err(|e| e.to_string());
     JobDone::Imported { path, result }
+}
+
+/// A corrected article with the project's claims placed in it.
+#[derive(Debug)]
+pub struct ArticleUpdate {
+    pub project: Project,
+    pub summary: UpdateSummary,
+    /// What the import itself warned about.
+    pub warnings: Vec<String>,
+}
+
+/// Reads a corrected version of `project`'s article from `path` and places every claim
+/// in it again (nothing is dropped: what cannot be placed becomes an orphan).
+pub fn update_article(path: PathBuf, project: &Project, generation: u64, revision: u64) -> JobDone {
+    let result = import_path(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|imported| {
+            let (project, summary) =
+                project::update_article(project, imported.article).map_err(|e| e.to_string())?;
+            Ok(ArticleUpdate {
+                project,
+                summary,
+                warnings: imported.warnings,
+            })
+        });
+    JobDone::ArticleUpdated {
+        path,
+        generation,
+        revision,
+        result,
+    }
 }
 
 /// Reads an autosaved copy.

@@ -12,6 +12,7 @@ use super::actions::Action;
 use super::panels::article_view::{ArticleInput, article_ui};
 use super::panels::claim_detail::claim_detail_ui;
 use super::panels::claims_table::{claims_table_ui, filter_bar_ui};
+use super::panels::orphans::orphans_ui;
 use super::panels::sources_panel::sources_ui;
 use super::state::{Document, PanelRects, UiState};
 
@@ -117,6 +118,8 @@ fn review_panel_ui(
 fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, actions: &mut Vec<Action>) {
     let project = &doc.project;
     ui.add_space(4.0);
+    let text_selected = state.article.selected_span(&project.article.text).is_some();
+    orphans_ui(ui, project, text_selected, actions);
     filter_bar_ui(ui, project, &mut state.filter, state.table.len(), actions);
     state
         .table

@@ -19,12 +19,13 @@
 //!    (where the panels go), `file_drop`, `startup`;
 //! 5. the [`App`]: this file, and the files that add its methods — `frame` (the frame
 //!    script), `apply` (actions), `done` (job results), `files` (open, save, export,
-//!    autosave). Nothing imports those.
+//!    autosave), `corrections` (claim extents, orphans, article updates). Nothing imports those.
 //!
 //! [`History`]: crate::history::History
 
 pub mod actions;
 mod apply;
+mod corrections;
 pub mod dialogs;
 mod done;
 pub mod file_dialog;

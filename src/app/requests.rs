@@ -55,6 +55,8 @@ pub struct PickRequest {
 #[derive(Clone, Debug, PartialEq)]
 pub enum PickPurpose {
     ImportArticle,
+    /// A corrected version of the open project's article.
+    UpdateArticle,
     OpenProject,
     SaveAs,
     Export(ExportForm),

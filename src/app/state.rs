@@ -38,9 +38,13 @@ impl Document {
         )
     }
 
-    /// A key that changes whenever the project's content may have changed.
+    /// A key that changes whenever the project's content may have changed: (the
+    /// article text's key, the history revision). The first part changes only with the
+    /// document or its article text (File › Update article…), so caches of the laid-out
+    /// text survive review edits.
     pub fn content_key(&self) -> (u64, u64) {
-        (self.generation, self.history.revision())
+        let text = (self.generation << 32) ^ self.history.article_revision();
+        (text, self.history.revision())
     }
 }
 

@@ -5,7 +5,7 @@
 //! before and toggling again restores it exactly. An entry is a list of changes: toggled
 //! in order to apply or redo, in reverse order to undo.
 
-use crate::model::{Claim, Project, Source};
+use crate::model::{Claim, Orphan, Project, Source};
 
 #[derive(Clone, Debug)]
 pub(super) enum Change {
@@ -33,6 +33,13 @@ pub(super) enum Change {
         sources: Vec<Source>,
         claims: Vec<Claim>,
     },
+    /// `Some`: inserts the orphan at `index`. `None`: removes the orphan at `index` and keeps it.
+    OrphanSlot {
+        index: usize,
+        orphan: Option<Box<Orphan>>,
+    },
+    /// Swaps the whole project (a new version of the article with its claims).
+    Project(Box<Project>),
 }
 
 impl Change {
@@ -68,7 +75,16 @@ impl Change {
                 std::mem::swap(&mut project.sources, sources);
                 std::mem::swap(&mut project.claims, claims);
             }
+            Change::OrphanSlot { index, orphan } => {
+                toggle_slot(&mut project.orphans, *index, orphan);
+            }
+            Change::Project(other) => std::mem::swap(project, other),
         }
+    }
+
+    /// True if toggling changes the article text.
+    pub(super) fn touches_article(&self) -> bool {
+        matches!(self, Change::Project(_))
     }
 
     /// True if toggling would leave `project` as it is (checked for whole-claim swaps

@@ -71,6 +71,16 @@ pub enum Edit {
         sources: Vec<Source>,
         claims: Vec<Claim>,
     },
+    /// Places an orphan (a claim whose passage left the article) at `span` of the current
+    /// text: it becomes a claim again with its review, made manual; its old cue and source
+    /// mention, which indexed the old text, are dropped (the source itself stays).
+    AttachOrphan { claim: ClaimId, span: Span },
+    /// Deletes an orphan and its review.
+    DeleteOrphan { claim: ClaimId },
+    /// Swaps in a corrected version of the article with every claim placed again, as
+    /// [`update_article`](crate::project::update_article) made it. Undo brings back the
+    /// article as it was, with its claims.
+    UpdateArticle { project: Box<Project> },
 }
 
 impl Edit {
@@ -119,6 +129,9 @@ impl Edit {
             }
             Edit::RemoveSource { source } => format!("Remove source: {}", name(*source, None)),
             Edit::ReplaceExtraction { .. } => "Re-run extraction".to_owned(),
+            Edit::AttachOrphan { claim, .. } => format!("Attach orphan {claim}"),
+            Edit::DeleteOrphan { claim } => format!("Delete orphan {claim}"),
+            Edit::UpdateArticle { .. } => "Update article".to_owned(),
         }
     }
 }
@@ -151,4 +164,6 @@ pub enum EditError {
     InvalidSpan { span: Span, len: usize },
     #[error("span {0} covers no text; a claim needs at least one character")]
     EmptySpan(Span),
+    #[error("orphan {0} does not exist (it may have been attached or deleted)")]
+    UnknownOrphan(ClaimId),
 }

@@ -73,6 +73,9 @@ pub struct History {
     saved: Option<u64>,
     /// Set when the next edit must not coalesce with the last entry.
     sealed: bool,
+    /// The revision at which the article text last changed (see
+    /// [`History::article_revision`]).
+    article: u64,
 }
 
 /// One undoable step.
@@ -113,6 +116,7 @@ impl History {
             issued: 0,
             saved: Some(0),
             sealed: true,
+            article: 0,
         }
     }
 
@@ -162,6 +166,9 @@ impl History {
             return Ok(());
         }
 
+        if changes.iter().any(Change::touches_article) {
+            self.article = after;
+        }
         self.undo.push_back(Entry {
             label,
             changes,
@@ -185,6 +192,7 @@ impl History {
             change.toggle(project);
         }
         self.revision = entry.before;
+        self.note_article_change(&entry);
         self.sealed = true;
         let label = entry.label.clone();
         self.redo.push(entry);
@@ -199,6 +207,7 @@ impl History {
             change.toggle(project);
         }
         self.revision = entry.after;
+        self.note_article_change(&entry);
         self.sealed = true;
         let label = entry.label.clone();
         self.undo.push_back(entry);
@@ -239,6 +248,19 @@ impl History {
     /// undo goes back to earlier numbers.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// A key for the article text: equal values mean the same text (within this
+    /// history). It changes only when an edit, undo or redo replaces the article, so
+    /// caches of the laid-out text survive verdict and note edits.
+    pub fn article_revision(&self) -> u64 {
+        self.article
+    }
+
+    fn note_article_change(&mut self, entry: &Entry) {
+        if entry.changes.iter().any(Change::touches_article) {
+            self.article = self.revision;
+        }
     }
 
     /// True if the project differs from the state last saved.

@@ -186,6 +186,27 @@ pub(super) fn plan(project: &Project, edit: Edit) -> Result<Plan, EditError> {
             Ok(Plan::new(changes))
         }
         Edit::ReplaceExtraction { sources, claims } => plan_extraction(project, sources, claims),
+        Edit::AttachOrphan { claim, span } => plan_attach(project, claim, span),
+        Edit::DeleteOrphan { claim } => {
+            let index = orphan_index(project, claim)?;
+            Ok(Plan::new(vec![Change::OrphanSlot {
+                index,
+                orphan: None,
+            }]))
+        }
+        Edit::UpdateArticle { project: updated } => {
+            let mut seen = BTreeSet::new();
+            for claim in &updated.claims {
+                if !seen.insert(claim.id) {
+                    return Err(EditError::DuplicateClaim(claim.id));
+                }
+                check_claim_spans(&updated.article.text, claim)?;
+            }
+            if *updated == *project {
+                return Ok(Plan::default());
+            }
+            Ok(Plan::new(vec![Change::Project(updated)]))
+        }
     }
 }
 
@@ -222,6 +243,40 @@ fn plan_span(project: &Project, claim: ClaimId, span: Span) -> Result<Plan, Edit
             claim: Some(Box::new(updated)),
         },
     ]))
+}
+
+fn plan_attach(project: &Project, claim: ClaimId, span: Span) -> Result<Plan, EditError> {
+    let index = orphan_index(project, claim)?;
+    check_claim_span(&project.article.text, span)?;
+    let mut placed = project.orphans[index].claim.clone();
+    placed.span = span;
+    // The cue and the mention indexed the text the claim was last placed in.
+    placed.cue = None;
+    placed.source = placed
+        .source
+        .filter(|s| project.source(s.id).is_some())
+        .map(|s| ClaimSource {
+            id: s.id,
+            mention: None,
+        });
+    placed.origin = Origin::Manual;
+    let mut changes = vec![Change::OrphanSlot {
+        index,
+        orphan: None,
+    }];
+    changes.push(Change::ClaimSlot {
+        index: project.insertion_index(span.start),
+        claim: Some(Box::new(placed)),
+    });
+    Ok(Plan::new(changes))
+}
+
+fn orphan_index(project: &Project, id: ClaimId) -> Result<usize, EditError> {
+    project
+        .orphans
+        .iter()
+        .position(|o| o.id() == id)
+        .ok_or(EditError::UnknownOrphan(id))
 }
 
 fn plan_merge(project: &Project, from: SourceId, into: SourceId) -> Result<Plan, EditError> {

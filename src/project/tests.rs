@@ -596,7 +596,14 @@ mod props {
     use super::*;
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(64))]
+        // Failures are kept beside this file (the top level holds only the project's
+        // fixed folders).
+        #![proptest_config(ProptestConfig {
+            failure_persistence: Some(Box::new(
+                proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+            )),
+            ..ProptestConfig::with_cases(64)
+        })]
 
         #[test]
         fn any_text_and_notes_survive_a_round_trip(

@@ -65,7 +65,8 @@ pub fn article_ui(
 ) {
     let project = input.project;
     state.index.update(project, input.content_key);
-    toolbar_ui(ui, project, state, actions);
+    let selected_claim = input.selected.filter(|id| project.claim(*id).is_some());
+    toolbar_ui(ui, project, selected_claim, state, actions);
     ui.separator();
 
     let look = Look::from_visuals(ui.visuals(), BODY_SIZE);
@@ -383,6 +384,7 @@ fn drag_ui(
 fn toolbar_ui(
     ui: &mut Ui,
     project: &Project,
+    selected_claim: Option<ClaimId>,
     state: &mut ArticleViewState,
     actions: &mut Vec<Action>,
 ) {
@@ -414,6 +416,14 @@ fn toolbar_ui(
                     .clicked()
                 {
                     actions.push(Action::AddClaimFromSelection);
+                }
+                if let Some(claim) = selected_claim
+                    && ui
+                        .button(format!("Set extent of {claim}"))
+                        .on_hover_text("Make the selected passage this claim's extent (E)")
+                        .clicked()
+                {
+                    actions.push(Action::SetExtentFromSelection);
                 }
                 if ui.button("Clear selection").clicked() {
                     state.selection = None;

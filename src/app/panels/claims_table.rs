@@ -264,16 +264,16 @@ pub fn claims_table_ui(
         })
         .body(|body| {
             body.rows(row_h, table.rows.len(), |mut row| {
-                let Some(claim) = table
+                let Some((position, claim)) = table
                     .rows
                     .get(row.index())
-                    .and_then(|&i| project.claims.get(i))
+                    .and_then(|&i| Some((i, project.claims.get(i)?)))
                 else {
                     return;
                 };
                 row.set_selected(selected == Some(claim.id));
                 for &column in columns {
-                    row.col(|ui| cell_ui(ui, project, claim, column));
+                    row.col(|ui| cell_ui(ui, project, position, claim, column));
                 }
                 if row.response().clicked() {
                     actions.push(Action::SelectClaim {
@@ -283,6 +283,11 @@ pub fn claims_table_ui(
                 }
             });
         });
+}
+
+/// The "#" column's text: the claim's number in text order, from 1.
+fn position_label(position: usize) -> String {
+    (position + 1).to_string()
 }
 
 /// Narrower than this, the table shows [`COMPACT_COLUMNS`].
@@ -348,10 +353,17 @@ fn header_ui(ui: &mut Ui, column: SortColumn, sort: &mut Sort) {
     }
 }
 
-fn cell_ui(ui: &mut Ui, project: &Project, claim: &Claim, column: SortColumn) {
+/// `position` is the claim's index in text order (`project.claims` is kept in it).
+fn cell_ui(ui: &mut Ui, project: &Project, position: usize, claim: &Claim, column: SortColumn) {
     match column {
         SortColumn::Position => {
-            ui.add(Label::new(RichText::new(claim.id.to_string()).weak()).selectable(false));
+            // The number reads in text order, whatever the claim's id; the id (used in
+            // reports and notes) is what the cell is named for screen readers.
+            let id = claim.id.to_string();
+            let response = ui
+                .add(Label::new(RichText::new(position_label(position)).weak()).selectable(false))
+                .on_hover_text(format!("Claim {id}, number {} in text order", position + 1));
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, id.clone()));
         }
         SortColumn::Claim => {
             let shown = claim.text(&project.article.text).replace('\n', " ");

@@ -66,6 +66,7 @@ pub fn menu_bar_ui(ui: &mut Ui, input: &MenuInput<'_>, actions: &mut Vec<Action>
                     item(ui, Action::ClearRecent, None, input, actions);
                 }
             });
+            item(ui, Action::UpdateArticle, None, input, actions);
             ui.separator();
             item(ui, Action::Save, None, input, actions);
             item(ui, Action::SaveAs, None, input, actions);
@@ -78,6 +79,7 @@ pub fn menu_bar_ui(ui: &mut Ui, input: &MenuInput<'_>, actions: &mut Vec<Action>
             item(ui, Action::Redo, input.redo_label.clone(), input, actions);
             ui.separator();
             item(ui, Action::AddClaimFromSelection, None, input, actions);
+            item(ui, Action::SetExtentFromSelection, None, input, actions);
             item(ui, Action::DeleteClaim, None, input, actions);
             item(ui, Action::RerunExtraction, None, input, actions);
             ui.separator();

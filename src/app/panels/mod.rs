@@ -8,5 +8,6 @@ pub mod article_view;
 pub mod claim_detail;
 pub mod claims_table;
 pub mod menu_bar;
+pub mod orphans;
 pub mod sources_panel;
 pub mod status_bar;

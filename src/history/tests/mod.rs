@@ -11,6 +11,7 @@ use crate::model::{
 };
 
 mod errors;
+mod orphans;
 mod proptests;
 mod stack;
 
