@@ -58,7 +58,10 @@ fn select_claim_and_text(h: &mut Harness<'static, App>, id: ClaimId, width: f32)
 
 /// File › Update article… (the picker answers with the corrected file).
 fn update_article(h: &mut Harness<'static, App>) {
-    update_article(&mut h);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Update article…").click();
+    h.run();
 }
 
 #[test]
@@ -94,6 +97,37 @@ fn a_claims_extent_is_set_from_a_selection_and_undone() -> TestResult {
     h.run();
     assert_eq!(claim(&h, ClaimId(2)), Some(before));
     Ok(())
+}
+
+#[test]
+fn starting_a_selection_does_not_rewrap_the_article() {
+    let (_dir, mut h) = open(Arc::default());
+    let paragraphs = [
+        "CORK, Ireland, Feb. 11",
+        "City Treasurer Declan Moriarty told",
+    ];
+    let rects = |h: &Harness<'static, App>| -> Vec<egui::Rect> {
+        paragraphs
+            .iter()
+            .map(|p| h.get_by_label_contains(p).rect())
+            .collect()
+    };
+    let before = rects(&h);
+    let start = before[0].left_top() + Vec2::new(30.0, 8.0);
+    h.hover_at(start);
+    h.drag_at(start);
+    h.run();
+    h.hover_at(before[0].left_top() + Vec2::new(300.0, 30.0));
+    h.run();
+    assert_eq!(
+        rects(&h),
+        before,
+        "mid-drag, every paragraph keeps its lines"
+    );
+    h.drop_at(before[0].left_top() + Vec2::new(300.0, 30.0));
+    h.run();
+    assert!(h.query_by_label("Add claim…").is_some(), "text is selected");
+    assert_eq!(rects(&h), before, "with a selection, too");
 }
 
 #[test]

@@ -420,6 +420,53 @@ mod tests {
     }
 
     #[test]
+    fn unmarked_words_have_no_background_in_either_theme() {
+        // In the dark theme the words between highlights once sat on a darker box.
+        let text = "Tolls rise, a move officials said, by 37 percent.";
+        let marks = [
+            Mark {
+                start: 0,
+                end: 10,
+                kind: MarkKind::Claim {
+                    id: ClaimId(1),
+                    verdict: Verdict::Unreviewed,
+                },
+            },
+            Mark {
+                start: 19,
+                end: 28,
+                kind: MarkKind::Mention,
+            },
+            Mark {
+                start: 35,
+                end: 49,
+                kind: MarkKind::Claim {
+                    id: ClaimId(2),
+                    verdict: Verdict::Disputed,
+                },
+            },
+        ];
+        for visuals in [egui::Visuals::dark(), egui::Visuals::light()] {
+            let look = Look::from_visuals(&visuals, 15.0);
+            let job = build_job(text, &marks, false, &look, 400.0);
+            for section in &job.sections {
+                let (a, b) = (section.byte_range.start.0, section.byte_range.end.0);
+                let marked = !(10..35).contains(&a);
+                assert_eq!(
+                    section.format.background == Color32::TRANSPARENT,
+                    !marked,
+                    "{:?} in {} theme",
+                    &text[a..b],
+                    if visuals.dark_mode { "dark" } else { "light" }
+                );
+                if !marked {
+                    assert_eq!(section.format.color, visuals.text_color());
+                }
+            }
+        }
+    }
+
+    #[test]
     fn marks_off_char_boundaries_are_ignored() {
         let text = "é claim";
         let marks = [Mark {
