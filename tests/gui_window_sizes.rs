@@ -70,11 +70,63 @@ fn check_size(width: f32, height: f32) -> TestResult {
         body.left() >= rects.article.left() && body.right() <= rects.article.right() + 0.5,
         "paragraph {body:?} {at}"
     );
-    // The table shows several claims.
-    let rows = (1..=30)
-        .filter(|i| h.query_by_label(&format!("c{i}")).is_some())
-        .count();
-    assert!(rows >= 4, "{rows} table rows {at}");
+    // The table shows several claims, also once a claim's details are open below it.
+    let rows = |h: &Harness<'static, App>| {
+        (1..=30)
+            .filter(|i| {
+                h.query_by_label(&format!("c{i}"))
+                    .is_some_and(|n| rects.review.contains_rect(n.rect()))
+            })
+            .count()
+    };
+    assert!(rows(&h) >= 4, "{} table rows {at}", rows(&h));
+    h.get_by_label("c1").click();
+    h.run();
+    assert_eq!(
+        h.state().selected_claim(),
+        Some(claimdesk::model::ClaimId(1))
+    );
+    let table_rows = rows_above_details(&h);
+    assert!(
+        table_rows >= 4,
+        "{table_rows} table rows with a claim selected {at}"
+    );
+    Ok(())
+}
+
+/// Table rows shown above the selected claim's details (the panel below the table starts
+/// with its "Claim c1" heading).
+fn rows_above_details(h: &Harness<'static, App>) -> usize {
+    let details_top = h.get_by_label("Claim c1").rect().top();
+    (1..=30)
+        .filter(|i| {
+            h.query_by_label(&format!("c{i}"))
+                .is_some_and(|n| n.rect().bottom() <= details_top)
+        })
+        .count()
+}
+
+#[test]
+fn shrinking_the_window_keeps_table_rows_above_the_details() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = saved_sample(dir.path());
+    let mut h = harness_at(
+        Vec2::new(1400.0, 900.0),
+        startup(
+            Startup::open(&path),
+            dir.path(),
+            Arc::<FakePicker>::default(),
+        ),
+    );
+    h.run();
+    h.get_by_label("c1").click();
+    h.run();
+    for (w, ht) in [(1024.0, 768.0), (800.0, 600.0)] {
+        h.set_size(Vec2::new(w, ht));
+        h.run();
+        let rows = rows_above_details(&h);
+        assert!(rows >= 4, "{rows} table rows at {w}×{ht} after shrinking");
+    }
     Ok(())
 }
 

@@ -23,6 +23,10 @@ pub const REVIEW_MIN: f32 = 340.0;
 /// The window content width below which the sources panel folds away.
 pub const SOURCES_FIT: f32 = 1100.0;
 const SOURCES_MIN: f32 = 160.0;
+/// The claims table keeps at least this height (filters, header and about five rows)
+/// above the selected claim's details.
+const TABLE_MIN_HEIGHT: f32 = 230.0;
+const DETAILS_MIN: f32 = 160.0;
 
 /// Draws the open document's panels; `sources_open` is the sources panel's toggle.
 pub fn document_ui(
@@ -98,11 +102,14 @@ fn review_panel_ui(
         .default_size(640.0_f32.min(max))
         .size_range(REVIEW_MIN.min(max)..=max)
         .show(ui, |ui| {
-            let detail_h = 440.0_f32.min(ui.available_height() * 0.6);
+            let height = ui.available_height();
+            let detail_h = 440.0_f32.min(height * 0.6);
+            // The details scroll rather than squeeze the table below a few rows.
+            let detail_max = (height - TABLE_MIN_HEIGHT).max(DETAILS_MIN);
             Panel::bottom("claim-details")
                 .resizable(true)
-                .default_size(detail_h)
-                .min_size(160.0)
+                .default_size(detail_h.min(detail_max))
+                .size_range(DETAILS_MIN.min(detail_max)..=detail_max)
                 .show(ui, |ui| {
                     claim_detail_ui(ui, &doc.project, state.selected, &mut state.detail, actions);
                     // A resizable panel keeps the size its content uses.
