@@ -18,6 +18,7 @@ use crate::project::{self, FileStamp, Loaded, ProjectError};
 use crate::report::{self, Format};
 
 use super::picker::FilePicker;
+use super::progress::{JobId, JobStatus, Progress};
 use super::requests::{FolderEntry, PickPurpose, PickRequest, Picked, RecoveryOffer};
 
 /// Why a save did not happen.
@@ -95,11 +96,22 @@ pub enum JobDone {
         path: PathBuf,
         result: Result<(), String>,
     },
+    /// A link was fetched and imported.
+    Fetched {
+        url: String,
+        result: Result<(Project, Vec<String>), String>,
+    },
+    /// The clipboard's text, read for a New from link / clipboard dialog.
+    Clipboard {
+        text: Option<String>,
+    },
 }
 
 struct Running {
+    id: JobId,
     label: String,
     rx: Receiver<JobDone>,
+    progress: Option<Progress>,
 }
 
 /// The running jobs and the results not yet handed out.
@@ -107,6 +119,7 @@ pub struct Jobs {
     background: bool,
     running: Vec<Running>,
     done: VecDeque<JobDone>,
+    next_id: u64,
 }
 
 impl Jobs {
@@ -116,6 +129,7 @@ impl Jobs {
             background: true,
             running: Vec::new(),
             done: VecDeque::new(),
+            next_id: 0,
         }
     }
 
@@ -134,11 +148,26 @@ impl Jobs {
         name: &str,
         label: impl Into<String>,
         work: impl FnOnce() -> JobDone + Send + 'static,
-    ) -> std::io::Result<()> {
+    ) -> std::io::Result<JobId> {
+        self.spawn_counted(ctx, name, label, None, work)
+    }
+
+    /// Like [`Jobs::spawn`], with `progress` shown beside the label while it runs (the
+    /// work keeps a clone and counts on it).
+    pub fn spawn_counted(
+        &mut self,
+        ctx: &egui::Context,
+        name: &str,
+        label: impl Into<String>,
+        progress: Option<Progress>,
+        work: impl FnOnce() -> JobDone + Send + 'static,
+    ) -> std::io::Result<JobId> {
+        self.next_id += 1;
+        let id = JobId(self.next_id);
         if !self.background {
             self.done.push_back(work());
             ctx.request_repaint();
-            return Ok(());
+            return Ok(id);
         }
         let (tx, rx) = mpsc::channel();
         let repaint = ctx.clone();
@@ -151,10 +180,26 @@ impl Jobs {
                 }
             })?;
         self.running.push(Running {
+            id,
             label: label.into(),
             rx,
+            progress,
         });
-        Ok(())
+        Ok(id)
+    }
+
+    /// Forgets a running job: its result, when its thread ends, is thrown away. (The
+    /// thread itself runs on to its end; a fetch is bounded by its time limit.)
+    pub fn cancel(&mut self, id: JobId) {
+        self.running.retain(|job| job.id != id);
+    }
+
+    /// The running jobs with their progress, for the status bar.
+    pub fn statuses(&self) -> impl Iterator<Item = JobStatus<'_>> {
+        self.running.iter().map(|j| JobStatus {
+            label: j.label.as_str(),
+            progress: j.progress.as_ref(),
+        })
     }
 
     /// Results of the jobs that finished since the last poll, in order of completion.
