@@ -8,6 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::model::{ClaimId, ClaimKind, Evidence, SourceId, Span, Verdict};
 
+use super::progress::JobId;
 use super::requests::{ExportForm, PickPurpose, SourceChoice};
 
 /// A request from the user.
@@ -20,6 +21,12 @@ pub enum Action {
     OpenProject,
     /// Pick a corrected version of the article and place every claim in it again.
     UpdateArticle,
+    /// Show the New from link dialog.
+    NewFromLink,
+    /// Fetch a link and make a new project of the page (the dialog's Fetch).
+    FetchLink(String),
+    /// Stop waiting for the link being fetched.
+    CancelFetch(JobId),
     /// Open an article or project file (from a dialog, the recent list or a drop).
     OpenPath(PathBuf),
     Save,
@@ -75,6 +82,10 @@ pub enum Action {
     DeleteOrphan(ClaimId),
     RerunExtraction,
     Preferences,
+    /// Show the New from clipboard dialog.
+    NewFromClipboard,
+    /// Make a new project of pasted text (a link in it is fetched).
+    CreateFromText(String),
 
     // Review
     /// Set the selected claim's verdict.
@@ -172,6 +183,7 @@ impl Action {
         use Action as A;
         let mut out = vec![
             A::NewFromArticle,
+            A::NewFromLink,
             A::OpenProject,
             A::UpdateArticle,
             A::Save,
@@ -184,6 +196,7 @@ impl Action {
             A::SetExtentFromSelection,
             A::DeleteClaim,
             A::RerunExtraction,
+            A::NewFromClipboard,
             A::Preferences,
         ];
         out.extend(Verdict::ALL.into_iter().map(A::SetVerdict));
@@ -205,6 +218,8 @@ impl Action {
         match self {
             Action::OpenProject => const { &[cmd(Key::O)] },
             Action::NewFromArticle => const { &[cmd(Key::N)] },
+            Action::NewFromLink => const { &[cmd(Key::L)] },
+            Action::NewFromClipboard => const { &[cmd_shift(Key::V)] },
             Action::Save => const { &[cmd(Key::S)] },
             Action::SaveAs => const { &[cmd_shift(Key::S)] },
             Action::ExportReport => const { &[cmd(Key::E)] },
@@ -237,6 +252,7 @@ impl Action {
         matches!(
             self,
             Action::NewFromArticle
+                | Action::NewFromLink
                 | Action::OpenProject
                 | Action::Save
                 | Action::SaveAs
@@ -252,6 +268,9 @@ impl Action {
     pub fn label(&self) -> String {
         let text = match self {
             Action::NewFromArticle => "New from article…",
+            Action::NewFromLink | Action::FetchLink(_) => "New from link…",
+            Action::CancelFetch(_) => "Cancel",
+            Action::NewFromClipboard | Action::CreateFromText(_) => "New from clipboard…",
             Action::OpenProject => "Open project…",
             Action::UpdateArticle => "Update article…",
             Action::OpenPath(path) => return path.display().to_string(),

@@ -99,6 +99,9 @@ impl App {
         match action {
             // File
             Action::NewFromArticle => self.pick(ctx, PickPurpose::ImportArticle),
+            Action::NewFromLink => self.new_from_link(ctx),
+            Action::FetchLink(url) => self.fetch_link(ctx, url),
+            Action::CancelFetch(job) => self.cancel_fetch(job),
             Action::OpenProject => self.pick(ctx, PickPurpose::OpenProject),
             Action::UpdateArticle => self.pick(ctx, PickPurpose::UpdateArticle),
             Action::OpenPath(path) => self.open_unless_unsaved(ctx, path),
@@ -132,6 +135,8 @@ impl App {
             Action::DeleteOrphan(orphan) => self.edit(Edit::DeleteOrphan { claim: orphan }),
             Action::RerunExtraction => self.rerun_extraction(ctx),
             Action::Preferences => self.ui.dialog = Some(Dialog::Preferences),
+            Action::NewFromClipboard => self.new_from_clipboard(ctx),
+            Action::CreateFromText(text) => self.create_from_text(ctx, text),
             // Review
             Action::SetVerdict(verdict) => self.set_verdict(verdict),
             Action::NextClaim => self.step_selection(ctx, true),
@@ -371,6 +376,8 @@ impl App {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Pending::Open(path) => self.open_path(ctx, path),
+            Pending::NewFromLink => self.show_link_dialog(ctx),
+            Pending::NewFromClipboard => self.show_paste_dialog(ctx),
         }
     }
 }

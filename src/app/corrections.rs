@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use super::App;
-use super::jobs::{self, ArticleUpdate};
+use super::article_update::{ArticleUpdate, read_update};
+use super::jobs::JobDone;
 use super::notify::Level;
 use crate::history::Edit;
 use crate::model::ClaimId;
@@ -54,7 +55,12 @@ impl App {
             ctx,
             "update-article",
             format!("Placing the claims in {shown}…"),
-            move || jobs::update_article(path, &project, generation, revision),
+            move || JobDone::ArticleUpdated {
+                result: read_update(&path, &project),
+                path,
+                generation,
+                revision,
+            },
         ) {
             self.notices
                 .error(format!("Could not start updating the article: {e}"));

@@ -8,6 +8,7 @@ use egui::{Id, Modal, RichText, TextEdit, Ui};
 
 use super::actions::{Action, Answer};
 use super::file_dialog::{FileBrowser, file_browser_ui};
+use super::link_dialog::{LinkForm, PasteForm, link_ui, paste_ui};
 use super::prefs::{Prefs, ZOOM_RANGE};
 use super::requests::{ExportForm, Pending, RecoveryOffer};
 use super::widgets::{SourcePick, source_pick_ui, when};
@@ -32,6 +33,10 @@ pub enum Dialog {
     Messages(Vec<String>),
     /// The window's own file dialog (no system one could be shown).
     Files(Box<FileBrowser>),
+    /// New from link (the fetch runs while it is open).
+    Link(LinkForm),
+    /// New from clipboard.
+    Paste(PasteForm),
 }
 
 /// The Add claim form.
@@ -125,10 +130,18 @@ pub fn dialog_ui(
             Dialog::Preferences => close = preferences_ui(ui, prefs),
             Dialog::Files(browser) => close = file_browser_ui(ui, browser, actions),
             Dialog::Messages(lines) => close = messages_ui(ui, lines),
+            Dialog::Link(form) => close = link_ui(ui, form, actions),
+            Dialog::Paste(form) => close = paste_ui(ui, form, actions),
         }
     });
     // Escape closes the dialog (a prompt as if Cancel was pressed). Clicks outside do
     // not: a stray click must not throw away a half-filled form.
+    let fetch_job = match &*dialog {
+        Some(Dialog::Link(LinkForm {
+            fetching: Some(f), ..
+        })) => Some(f.job),
+        _ => None,
+    };
     let escape = response.is_top_modal
         && !response.any_popup_open
         && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
@@ -139,6 +152,10 @@ pub fn dialog_ui(
         )
     {
         actions.push(Action::Answer(Answer::Cancel));
+    } else if let (true, Some(job)) = (escape, fetch_job) {
+        // Escape while a link is fetched stops waiting for it, then closes.
+        actions.push(Action::CancelFetch(job));
+        *dialog = None;
     } else if close || escape {
         *dialog = None;
     }

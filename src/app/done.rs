@@ -56,6 +56,8 @@ impl App {
                 generation,
                 extraction,
             } => self.extracted(generation, extraction),
+            JobDone::Fetched { url, result } => self.fetched(&url, result),
+            JobDone::Clipboard { text } => self.clipboard_read(text),
             JobDone::Exported { path, result } => match result {
                 Ok(()) => self
                     .notices

@@ -28,7 +28,7 @@ pub fn drop_overlay(ctx: &egui::Context) {
     painter.text(
         rect.center(),
         Align2::CENTER_CENTER,
-        "Drop an article (.txt, .md, .html) or a project (.ron) to open it",
+        "Drop an article (.txt, .md, .html, .docx, .pdf) or a project (.ron) to open it",
         egui::FontId::proportional(22.0),
         Color32::WHITE,
     );

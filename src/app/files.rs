@@ -20,7 +20,7 @@ fn is_project(path: &Path) -> bool {
 }
 
 impl App {
-    fn spawn(
+    pub(super) fn spawn(
         &mut self,
         ctx: &egui::Context,
         name: &str,
@@ -46,9 +46,7 @@ impl App {
                 jobs::open(path, data_dir)
             });
         } else {
-            self.spawn(ctx, "import", format!("Importing {shown}…"), move || {
-                jobs::import(path)
-            });
+            self.import_counted(ctx, path);
         }
     }
 

@@ -94,7 +94,7 @@ impl App {
             has_document: self.doc.is_some(),
             dirty: self.is_dirty(),
             autosave: &self.autosave.status,
-            running: self.jobs.running().collect(),
+            running: self.jobs.statuses().collect(),
         };
         Panel::bottom("status-bar").show(ui, |ui| status_bar_ui(ui, &status));
     }
@@ -111,7 +111,10 @@ impl App {
             }
             ui.heading("No project open");
             ui.add_space(8.0);
-            ui.label("File › New from article… (Ctrl+N) imports a .txt, .md or .html article.");
+            ui.label(
+                "File › New from article… (Ctrl+N) imports a .txt, .md, .html, .docx or .pdf article.",
+            );
+            ui.label("File › New from link… (Ctrl+L) fetches a story from the web.");
             ui.label("File › Open project… (Ctrl+O) opens a saved .ron project.");
             ui.label(RichText::new("Or drop a file on the window.").weak());
         });

@@ -14,10 +14,13 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use crate::extract::{Extraction, extract_article};
 use crate::import::import_path;
 use crate::model::Project;
-use crate::project::{self, FileStamp, Loaded, ProjectError, UpdateSummary};
+use crate::project::{self, FileStamp, Loaded, ProjectError};
+
+use super::article_update::ArticleUpdate;
 use crate::report::{self, Format};
 
 use super::picker::FilePicker;
+use super::progress::{JobId, JobStatus, Progress};
 use super::requests::{FolderEntry, PickPurpose, PickRequest, Picked, RecoveryOffer};
 
 /// Why a save did not happen.
@@ -103,11 +106,22 @@ pub enum JobDone {
         path: PathBuf,
         result: Result<(), String>,
     },
+    /// A link was fetched and imported.
+    Fetched {
+        url: String,
+        result: Result<(Project, Vec<String>), String>,
+    },
+    /// The clipboard's text, read for a New from link / clipboard dialog.
+    Clipboard {
+        text: Option<String>,
+    },
 }
 
 struct Running {
+    id: JobId,
     label: String,
     rx: Receiver<JobDone>,
+    progress: Option<Progress>,
 }
 
 /// The running jobs and the results not yet handed out.
@@ -115,6 +129,7 @@ pub struct Jobs {
     background: bool,
     running: Vec<Running>,
     done: VecDeque<JobDone>,
+    next_id: u64,
 }
 
 impl Jobs {
@@ -124,6 +139,7 @@ impl Jobs {
             background: true,
             running: Vec::new(),
             done: VecDeque::new(),
+            next_id: 0,
         }
     }
 
@@ -142,11 +158,26 @@ impl Jobs {
         name: &str,
         label: impl Into<String>,
         work: impl FnOnce() -> JobDone + Send + 'static,
-    ) -> std::io::Result<()> {
+    ) -> std::io::Result<JobId> {
+        self.spawn_counted(ctx, name, label, None, work)
+    }
+
+    /// Like [`Jobs::spawn`], with `progress` shown beside the label while it runs (the
+    /// work keeps a clone and counts on it).
+    pub fn spawn_counted(
+        &mut self,
+        ctx: &egui::Context,
+        name: &str,
+        label: impl Into<String>,
+        progress: Option<Progress>,
+        work: impl FnOnce() -> JobDone + Send + 'static,
+    ) -> std::io::Result<JobId> {
+        self.next_id += 1;
+        let id = JobId(self.next_id);
         if !self.background {
             self.done.push_back(work());
             ctx.request_repaint();
-            return Ok(());
+            return Ok(id);
         }
         let (tx, rx) = mpsc::channel();
         let repaint = ctx.clone();
@@ -159,10 +190,26 @@ impl Jobs {
                 }
             })?;
         self.running.push(Running {
+            id,
             label: label.into(),
             rx,
+            progress,
         });
-        Ok(())
+        Ok(id)
+    }
+
+    /// Forgets a running job: its result, when its thread ends, is thrown away. (The
+    /// thread itself runs on to its end; a fetch is bounded by its time limit.)
+    pub fn cancel(&mut self, id: JobId) {
+        self.running.retain(|job| job.id != id);
+    }
+
+    /// The running jobs with their progress, for the status bar.
+    pub fn statuses(&self) -> impl Iterator<Item = JobStatus<'_>> {
+        self.running.iter().map(|j| JobStatus {
+            label: j.label.as_str(),
+            progress: j.progress.as_ref(),
+        })
     }
 
     /// Results of the jobs that finished since the last poll, in order of completion.
@@ -317,37 +364,6 @@ pub fn import(path: PathBuf) -> JobDone {
     JobDone::Imported { path, result }
 }
 
-/// A corrected article with the project's claims placed in it.
-#[derive(Debug)]
-pub struct ArticleUpdate {
-    pub project: Project,
-    pub summary: UpdateSummary,
-    /// What the import itself warned about.
-    pub warnings: Vec<String>,
-}
-
-/// Reads a corrected version of `project`'s article from `path` and places every claim
-/// in it again (nothing is dropped: what cannot be placed becomes an orphan).
-pub fn update_article(path: PathBuf, project: &Project, generation: u64, revision: u64) -> JobDone {
-    let result = import_path(&path)
-        .map_err(|e| e.to_string())
-        .and_then(|imported| {
-            let (project, summary) =
-                project::update_article(project, imported.article).map_err(|e| e.to_string())?;
-            Ok(ArticleUpdate {
-                project,
-                summary,
-                warnings: imported.warnings,
-            })
-        });
-    JobDone::ArticleUpdated {
-        path,
-        generation,
-        revision,
-        result,
-    }
-}
-
 /// Reads an autosaved copy.
 pub fn recover(offer: RecoveryOffer) -> JobDone {
     let result = project::load(&offer.recovery);
@@ -480,114 +496,5 @@ pub fn recovery_offer(project_path: Option<&Path>, data_dir: &Path) -> Option<Re
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Article;
-    use std::time::SystemTime;
-
-    fn sample() -> Project {
-        Project::new(
-            Article::from_text("T", "The ferry runs late."),
-            vec![],
-            vec![],
-        )
-    }
-
-    #[test]
-    fn synchronous_jobs_finish_at_the_next_poll() {
-        let ctx = egui::Context::default();
-        let mut jobs = Jobs::synchronous();
-        jobs.spawn(&ctx, "t", "Testing", || JobDone::RecoveryRemoved {
-            result: Ok(()),
-        })
-        .ok();
-        assert!(!jobs.is_busy());
-        assert_eq!(jobs.poll().len(), 1);
-        assert!(jobs.poll().is_empty());
-    }
-
-    #[test]
-    fn background_jobs_report_on_a_channel() {
-        let ctx = egui::Context::default();
-        let mut jobs = Jobs::background();
-        jobs.spawn(&ctx, "t", "Testing", || JobDone::RecoveryRemoved {
-            result: Ok(()),
-        })
-        .ok();
-        let got = jobs.wait(std::time::Duration::from_secs(10));
-        assert_eq!(got.len(), 1);
-        assert!(!jobs.is_busy());
-    }
-
-    #[test]
-    fn save_refuses_a_file_changed_on_disk() -> Result<(), Box<dyn std::error::Error>> {
-        let dir = tempfile::tempdir()?;
-        let path = dir.path().join("p.ron");
-        project::save(&sample(), &path)?;
-        let stamp = project::stamp(&path)?;
-        fs::write(&path, "changed by someone else")?;
-        let job = |force| SaveJob {
-            project: sample(),
-            path: path.clone(),
-            generation: 1,
-            revision: 1,
-            expected: Some(stamp.clone()),
-            force,
-            obsolete_recoveries: vec![],
-        };
-        let JobDone::Saved(Saved { result, .. }) = save(job(false)) else {
-            panic!("not a save result");
-        };
-        assert!(matches!(result, Err(SaveFailure::ChangedOnDisk)));
-        assert_eq!(fs::read_to_string(&path)?, "changed by someone else");
-        let JobDone::Saved(Saved { result, .. }) = save(job(true)) else {
-            panic!("not a save result");
-        };
-        assert!(result.is_ok());
-        assert_eq!(project::load(&path)?.project, sample());
-        Ok(())
-    }
-
-    #[test]
-    fn recovery_is_offered_only_when_newer() -> Result<(), Box<dyn std::error::Error>> {
-        let dir = tempfile::tempdir()?;
-        let path = dir.path().join("p.ron");
-        project::save(&sample(), &path)?;
-        assert_eq!(recovery_offer(Some(&path), dir.path()), None);
-        let recovery = project::recovery_path(Some(&path), dir.path());
-        project::write_recovery(&sample(), &recovery)?;
-        let old = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
-        fs::File::options()
-            .write(true)
-            .open(&path)?
-            .set_modified(old)?;
-        let offer = recovery_offer(Some(&path), dir.path());
-        assert_eq!(offer.map(|o| o.recovery), Some(recovery.clone()));
-        fs::File::options()
-            .write(true)
-            .open(&recovery)?
-            .set_modified(old)?;
-        assert_eq!(recovery_offer(Some(&path), dir.path()), None);
-        Ok(())
-    }
-
-    #[test]
-    fn open_first_skips_missing_candidates() -> Result<(), Box<dyn std::error::Error>> {
-        let dir = tempfile::tempdir()?;
-        let path = dir.path().join("p.ron");
-        project::save(&sample(), &path)?;
-        let done = open_first(vec![dir.path().join("missing.ron"), path.clone()], None);
-        assert!(matches!(done, JobDone::Opened { path: p, result: Ok(_), .. } if p == path));
-        let done = open_first(vec![dir.path().join("missing.ron")], None);
-        let JobDone::Example {
-            result: Ok(loaded),
-            recovery: None,
-        } = done
-        else {
-            panic!("the bundled example opens: {done:?}");
-        };
-        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
-        assert!(loaded.project.claims.len() > 5);
-        Ok(())
-    }
-}
+#[path = "jobs_tests.rs"]
+mod tests;

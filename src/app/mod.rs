@@ -9,22 +9,27 @@
 //! point one way (`tests/gui_modules.rs` fails on a loop):
 //!
 //! 1. plain data and helpers: [`requests`] (what actions, dialogs and jobs carry),
+//!    `article_update` (reading a corrected article),
 //!    [`labels`] (how sources are named), [`prefs`], [`notify`], [`picker`] (the system
-//!    file dialog);
+//!    file dialog), [`clipboard`], [`progress`] (a job's page count);
 //! 2. [`actions`] (what the user asks for), [`widgets`] (shared by panels and dialogs),
-//!    [`jobs`] (background work), `rerun`;
-//! 3. [`file_dialog`] (the window's own), [`dialogs`] and [`panels`], which draw and
-//!    emit actions;
+//!    [`jobs`] (background work) and [`import_jobs`] (links, pasted text, counted
+//!    imports), `rerun`;
+//! 3. [`file_dialog`] (the window's own), [`dialogs`], [`link_dialog`] and [`panels`],
+//!    which draw and emit actions;
 //! 4. [`state`] (the document and the view state, holding each panel's own), `layout`
 //!    (where the panels go), `file_drop`, `startup`;
 //! 5. the [`App`]: this file, and the files that add its methods — `frame` (the frame
 //!    script), `apply` (actions), `done` (job results), `files` (open, save, export,
-//!    autosave), `corrections` (claim extents, orphans, article updates). Nothing imports those.
+//!    autosave), `corrections` (claim extents, orphans, article updates), `new_from`
+//!    (links, the clipboard). Nothing imports those.
 //!
 //! [`History`]: crate::history::History
 
 pub mod actions;
 mod apply;
+mod article_update;
+pub mod clipboard;
 mod corrections;
 pub mod dialogs;
 mod done;
@@ -32,13 +37,17 @@ pub mod file_dialog;
 mod file_drop;
 mod files;
 mod frame;
+pub mod import_jobs;
 pub mod jobs;
 pub mod labels;
 mod layout;
+pub mod link_dialog;
+mod new_from;
 pub mod notify;
 pub mod panels;
 pub mod picker;
 pub mod prefs;
+pub mod progress;
 pub mod requests;
 mod rerun;
 mod startup;
@@ -49,6 +58,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use actions::Action;
+pub use clipboard::{ClipboardText, FixedClipboard, SystemClipboard};
 pub use dialogs::Dialog;
 pub use picker::{FilePicker, RfdPicker};
 pub use prefs::Prefs;
@@ -106,6 +116,7 @@ pub struct App {
     jobs: Jobs,
     notices: Notices,
     picker: Arc<dyn FilePicker>,
+    clipboard: Arc<dyn ClipboardText>,
     data_dir: Option<PathBuf>,
     generations: u64,
     autosave: Autosave,
@@ -140,6 +151,9 @@ impl App {
             },
             notices: Notices::default(),
             picker: startup.picker.unwrap_or_else(|| Arc::new(RfdPicker)),
+            clipboard: startup
+                .clipboard
+                .unwrap_or_else(|| Arc::new(SystemClipboard)),
             data_dir: startup.data_dir.or_else(|| eframe::storage_dir(APP_ID)),
             generations: 0,
             autosave: Autosave::default(),

@@ -83,6 +83,10 @@ pub struct RecoveryOffer {
 pub enum Pending {
     Close,
     Open(PathBuf),
+    /// Show New from link.
+    NewFromLink,
+    /// Show New from clipboard.
+    NewFromClipboard,
 }
 
 /// What a file dialog answered.

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::clipboard::ClipboardText;
 use super::picker::FilePicker;
 use super::prefs::Prefs;
 
@@ -16,6 +17,8 @@ pub struct Startup {
     pub data_dir: Option<PathBuf>,
     /// File dialogs; default: the system's, through rfd.
     pub picker: Option<Arc<dyn FilePicker>>,
+    /// Where New from link / clipboard read the clipboard; default: the system's.
+    pub clipboard: Option<Arc<dyn ClipboardText>>,
     /// Run jobs on the UI thread as soon as they start (tests, benchmarks).
     pub synchronous: bool,
     /// Preferences to use instead of the stored ones.
@@ -46,6 +49,7 @@ impl Startup {
             restore: false,
             data_dir: None,
             picker: None,
+            clipboard: None,
             synchronous: false,
             prefs: None,
         }
@@ -60,6 +64,12 @@ impl Startup {
     #[must_use]
     pub fn with_picker(mut self, picker: Arc<dyn FilePicker>) -> Self {
         self.picker = Some(picker);
+        self
+    }
+
+    #[must_use]
+    pub fn with_clipboard(mut self, clipboard: Arc<dyn ClipboardText>) -> Self {
+        self.clipboard = Some(clipboard);
         self
     }
 

@@ -41,7 +41,10 @@ mod text;
 mod url;
 mod zip_parts;
 
-pub use url::{Download, FetchError, FetchOptions, USER_AGENT, fetch, import_url, looks_like_link};
+pub use url::{
+    Download, FetchError, FetchOptions, USER_AGENT, body_format, fetch, import_download,
+    import_url, looks_like_link,
+};
 
 use std::io;
 use std::path::{Path, PathBuf};

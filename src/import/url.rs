@@ -104,7 +104,12 @@ pub struct Download {
 /// The article's `url` is the page's canonical address when it declares one, else the
 /// final address; its `title` falls back to the last part of the address.
 pub fn import_url(url: &str, options: &FetchOptions) -> Result<Imported, ImportError> {
-    let download = fetch(url, options)?;
+    import_download(fetch(url, options)?)
+}
+
+/// Imports what a fetch brought back (the part of [`import_url`] after the network; the
+/// fuzz target for fetched bodies starts here).
+pub fn import_download(download: Download) -> Result<Imported, ImportError> {
     let label = Path::new(download.fetched.final_url.as_str());
     let mut imported = import_labeled(&download.bytes, download.format, Some(label), None)?;
     let article = &mut imported.article;
@@ -220,6 +225,13 @@ pub fn fetch(url: &str, options: &FetchOptions) -> Result<Download, FetchError> 
         format,
         fetched,
     })
+}
+
+/// The format [`fetch`] reads a body as: the one its `Content-Type` names (`None` for a
+/// declared type that is no document), else the one its bytes look like, else a text or
+/// Markdown file's extension in the address.
+pub fn body_format(content_type: Option<&str>, bytes: &[u8], url: &str) -> Option<Format> {
+    format_for(content_type, Some(bytes), url)
 }
 
 /// A type that says nothing about the content.

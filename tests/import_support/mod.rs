@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod docx;
+pub mod pages;
 pub mod pdf;
 pub mod server;
 

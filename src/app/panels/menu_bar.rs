@@ -53,6 +53,7 @@ pub fn menu_bar_ui(ui: &mut Ui, input: &MenuInput<'_>, actions: &mut Vec<Action>
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             item(ui, Action::NewFromArticle, None, input, actions);
+            item(ui, Action::NewFromLink, None, input, actions);
             item(ui, Action::OpenProject, None, input, actions);
             ui.menu_button("Open recent", |ui| {
                 if input.recent.is_empty() {
@@ -82,6 +83,8 @@ pub fn menu_bar_ui(ui: &mut Ui, input: &MenuInput<'_>, actions: &mut Vec<Action>
             item(ui, Action::SetExtentFromSelection, None, input, actions);
             item(ui, Action::DeleteClaim, None, input, actions);
             item(ui, Action::RerunExtraction, None, input, actions);
+            ui.separator();
+            item(ui, Action::NewFromClipboard, None, input, actions);
             ui.separator();
             item(ui, Action::Preferences, None, input, actions);
         });

@@ -3,6 +3,8 @@
 
 use egui::{RichText, Ui};
 
+use crate::app::progress::JobStatus;
+
 /// Everything the status bar shows.
 pub struct StatusInput<'a> {
     /// `Tally::summary()`, or `None` without a project.
@@ -12,7 +14,8 @@ pub struct StatusInput<'a> {
     pub dirty: bool,
     /// "Autosaved 14:03", "Autosave failed", or empty.
     pub autosave: &'a str,
-    pub running: Vec<&'a str>,
+    /// The running jobs; those that count (a PDF's pages) show a progress bar.
+    pub running: Vec<JobStatus<'a>>,
 }
 
 pub fn status_bar_ui(ui: &mut Ui, input: &StatusInput<'_>) {
@@ -34,9 +37,20 @@ pub fn status_bar_ui(ui: &mut Ui, input: &StatusInput<'_>) {
             ui.separator();
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            for label in &input.running {
-                ui.label(*label);
-                ui.spinner();
+            for job in &input.running {
+                if let Some((fraction, text)) =
+                    job.progress.and_then(|p| Some((p.fraction()?, p.text()?)))
+                {
+                    ui.add(
+                        egui::ProgressBar::new(fraction)
+                            .desired_width(180.0)
+                            .text(text),
+                    );
+                    ui.label(job.label);
+                } else {
+                    ui.label(job.label);
+                    ui.spinner();
+                }
             }
             if input.has_document {
                 // Last, and cut short rather than widening the window.
