@@ -35,7 +35,7 @@ impl App {
                 path,
                 result,
                 recovery,
-            } => self.opened(path, result, recovery),
+            } => self.opened(ctx, path, result, recovery),
             JobDone::Example { result, recovery } => self.example(result, recovery),
             JobDone::Imported { path, result } => self.imported(&path, result),
             JobDone::Recovered { offer, result } => self.recovered(&offer, result),
@@ -56,6 +56,7 @@ impl App {
                     .info(format!("Exported the report to {}", path.display())),
                 Err(e) => self.notices.error(e),
             },
+            JobDone::Library(done) => self.library_done(ctx, done),
         }
     }
 
@@ -96,13 +97,15 @@ impl App {
 
     fn opened(
         &mut self,
+        ctx: &egui::Context,
         path: PathBuf,
         result: Result<Loaded, ProjectError>,
         recovery: Option<RecoveryOffer>,
     ) {
         match result {
             Ok(loaded) => {
-                self.loaded(path, loaded);
+                self.loaded(path.clone(), loaded);
+                self.library_opened(ctx, &path);
                 if let Some(offer) = recovery {
                     self.prompt(Dialog::Recover(offer));
                 }
@@ -303,6 +306,7 @@ impl App {
                     self.notices.warning(w);
                 }
                 self.notices.info(format!("Saved {}", done.path.display()));
+                self.library_saved(ctx, &done.path);
                 if let Some(then) = self.after_save.take() {
                     self.proceed(ctx, then);
                 }

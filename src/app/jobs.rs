@@ -17,6 +17,7 @@ use crate::model::Project;
 use crate::project::{self, FileStamp, Loaded, ProjectError};
 use crate::report::{self, Format};
 
+use super::library_work::LibraryDone;
 use super::picker::FilePicker;
 use super::requests::{FolderEntry, PickPurpose, PickRequest, Picked, RecoveryOffer};
 
@@ -95,6 +96,8 @@ pub enum JobDone {
         path: PathBuf,
         result: Result<(), String>,
     },
+    /// The claim library answered (see `library_work`).
+    Library(LibraryDone),
 }
 
 struct Running {

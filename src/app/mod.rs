@@ -12,14 +12,15 @@
 //!    [`labels`] (how sources are named), [`prefs`], [`notify`], [`picker`] (the system
 //!    file dialog);
 //! 2. [`actions`] (what the user asks for), [`widgets`] (shared by panels and dialogs),
-//!    [`jobs`] (background work), `rerun`;
+//!    [`jobs`] (background work), [`library_work`] (the claim library's jobs), `rerun`;
 //! 3. [`file_dialog`] (the window's own), [`dialogs`] and [`panels`], which draw and
 //!    emit actions;
-//! 4. [`state`] (the document and the view state, holding each panel's own), `layout`
+//! 4. [`state`] (the document and the view state, holding each panel's own),
+//!    [`library_view`] (what the window keeps about the claim library), `layout`
 //!    (where the panels go), `file_drop`, `startup`;
 //! 5. the [`App`]: this file, and the files that add its methods — `frame` (the frame
 //!    script), `apply` (actions), `done` (job results), `files` (open, save, export,
-//!    autosave). Nothing imports those.
+//!    autosave), `library_app` (the claim library). Nothing imports those.
 //!
 //! [`History`]: crate::history::History
 
@@ -34,6 +35,9 @@ mod frame;
 pub mod jobs;
 pub mod labels;
 mod layout;
+mod library_app;
+pub mod library_view;
+pub mod library_work;
 pub mod notify;
 pub mod panels;
 pub mod picker;
@@ -57,6 +61,7 @@ pub use state::AUTOSAVE_SECS;
 
 use crate::model::{ClaimId, Project};
 use jobs::Jobs;
+use library_view::LibraryView;
 use notify::{Notice, Notices};
 use requests::Pending;
 use state::{Autosave, Document, UiState};
@@ -116,6 +121,8 @@ pub struct App {
     applied_look: Option<(bool, u32)>,
     /// Prompts waiting for the open one to be answered.
     queued_dialogs: std::collections::VecDeque<Dialog>,
+    /// The claim library: "Checked before", the Library panel.
+    library: LibraryView,
 }
 
 impl App {
@@ -147,6 +154,7 @@ impl App {
             title: String::new(),
             applied_look: None,
             queued_dialogs: std::collections::VecDeque::new(),
+            library: LibraryView::default(),
         };
         app.apply_look(&cc.egui_ctx);
         if let Some(path) = startup.path {
