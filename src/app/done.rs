@@ -104,8 +104,8 @@ impl App {
     ) {
         match result {
             Ok(loaded) => {
-                self.loaded(path.clone(), loaded);
-                self.library_opened(ctx, &path);
+                self.loaded(path, loaded);
+                self.library_opened(ctx);
                 if let Some(offer) = recovery {
                     self.prompt(Dialog::Recover(offer));
                 }

@@ -214,11 +214,11 @@ impl App {
     }
 
     /// A project opened: select the claim an earlier check pointed at, if it was this one.
-    pub(super) fn library_opened(&mut self, ctx: &egui::Context, path: &Path) {
+    pub(super) fn library_opened(&mut self, ctx: &egui::Context) {
         let Some((file, claim)) = self.library.open_at.take() else {
             return;
         };
-        if file == absolute(path) {
+        if self.project_path().is_some_and(|p| absolute(p) == file) {
             self.select_earlier(ctx, claim);
         }
     }

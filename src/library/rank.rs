@@ -106,7 +106,7 @@ pub(super) fn rank(
         .into_iter()
         .map(|(entry, f)| Hit {
             score: model.score(&f),
-            overlap: (f[Q_COV_CLAIM] + f[C_COV_CLAIM]) / 2.0,
+            overlap: f32::midpoint(f[Q_COV_CLAIM], f[C_COV_CLAIM]),
             entry,
         })
         .collect();
