@@ -219,6 +219,11 @@ fn the_library_panel_searches_and_filters() -> TestResult {
     h.key_press_modifiers(Modifiers::COMMAND, Key::L);
     h.run();
     assert!(has_text(&h, "Library"), "the Library panel did not open");
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Search the library")
+            .is_focused(),
+        "the cursor is not in the search field"
+    );
     assert!(has_text(&h, "4 checked claims in the library"));
     type_into(&mut h, "Search the library", "bridge");
     h.get_by_role_and_label(Role::Button, "Search").click();

@@ -13,7 +13,7 @@ use super::library_work::{
     self, Findings, LibraryDone, LibrarySearch, LibraryStatus, MatchKey, claims_hash,
 };
 use super::notify::Level;
-use super::panels::library_panel::{library_window_ui, search_field_id};
+use super::panels::library_panel::library_window_ui;
 use crate::library::claim_queries;
 use crate::model::ClaimId;
 
@@ -92,7 +92,8 @@ impl App {
     /// View ▸ Library…: opens the panel with the cursor in its search field.
     pub(super) fn show_library(&mut self, ctx: &egui::Context) {
         self.library.panel.open = true;
-        ctx.memory_mut(|m| m.request_focus(search_field_id()));
+        self.library.panel.focus_search = true;
+        ctx.request_repaint();
     }
 
     /// Runs a Library panel search in the background.

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use egui::{Grid, Id, RichText, ScrollArea, TextEdit, Ui};
+use egui::{Id, RichText, ScrollArea, TextEdit, Ui};
 
 use crate::app::actions::Action;
 use crate::app::library_work::{LibrarySearch, LibraryStatus};
@@ -30,6 +30,8 @@ pub struct LibraryPanelState {
     pub status: LibraryStatus,
     /// The library folder in use.
     pub root: Option<PathBuf>,
+    /// Put the cursor in the search field at the next frame (the panel was just opened).
+    pub focus_search: bool,
 }
 
 impl LibraryPanelState {
@@ -77,8 +79,8 @@ pub fn library_window_ui(
     egui::Window::new("Library")
         .id(Id::unique("library-window"))
         .open(&mut open)
-        .default_size([560.0, 560.0])
-        .min_width(380.0)
+        .default_size([600.0, 560.0])
+        .min_width(520.0)
         .collapsible(false)
         .show(ctx, |ui| library_ui(ui, state, actions));
     state.open = open;
@@ -96,40 +98,41 @@ fn library_ui(ui: &mut Ui, state: &mut LibraryPanelState, actions: &mut Vec<Acti
                     .desired_width(ui.available_width() - 70.0),
             )
             .labelled_by(label.id);
+        if std::mem::take(&mut state.focus_search) {
+            r.request_focus();
+        }
         submit |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         submit |= ui.button("Search").clicked();
     });
-    Grid::new("library-filters")
-        .num_columns(4)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            let mut field = |ui: &mut Ui, name: &str, value: &mut String, hint: &str| {
-                let label = ui.label(RichText::new(name).small());
-                let r = ui
-                    .add(
-                        TextEdit::singleline(value)
-                            .hint_text(hint)
-                            .desired_width(150.0),
-                    )
-                    .labelled_by(label.id);
-                submit |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            };
-            field(
-                ui,
-                "Verdict",
-                &mut state.verdict,
-                "any, e.g. Disputed, False",
-            );
-            field(ui, "Source", &mut state.source, "who made the claim");
-            ui.end_row();
-            field(ui, "Publisher", &mut state.publisher, "who checked it");
-            field(ui, "From", &mut state.from, "2024-01-01");
-            ui.end_row();
-            ui.label("");
-            ui.label("");
-            field(ui, "To", &mut state.to, "2024-12-31");
-            ui.end_row();
-        });
+    // Rows of label + field (a Grid squeezed the first column's fields to nothing).
+    let mut field = |ui: &mut Ui, name: &str, value: &mut String, hint: &str| {
+        let label = ui.add_sized([62.0, 18.0], egui::Label::new(RichText::new(name).small()));
+        let r = ui
+            .add(
+                TextEdit::singleline(value)
+                    .hint_text(hint)
+                    .desired_width(170.0),
+            )
+            .labelled_by(label.id);
+        submit |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    };
+    ui.horizontal(|ui| {
+        field(
+            ui,
+            "Verdict",
+            &mut state.verdict,
+            "any, e.g. Disputed, False",
+        );
+        field(ui, "Source", &mut state.source, "who made the claim");
+    });
+    ui.horizontal(|ui| {
+        field(ui, "Publisher", &mut state.publisher, "who checked it");
+        field(ui, "From", &mut state.from, "2024-01-01");
+    });
+    ui.horizontal(|ui| {
+        ui.add_space(240.0);
+        field(ui, "To", &mut state.to, "2024-12-31");
+    });
     let form = state.search();
     if submit && let Ok(search) = &form {
         actions.push(Action::SearchLibrary(search.clone()));
