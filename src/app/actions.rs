@@ -8,6 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::model::{ClaimId, ClaimKind, Evidence, SourceId, Span, Verdict};
 
+use super::library_work::LibrarySearch;
 use super::progress::JobId;
 use super::requests::{ExportForm, PickPurpose, SourceChoice};
 
@@ -131,6 +132,17 @@ pub enum Action {
     ZoomOut,
     ZoomReset,
 
+    // Claim library
+    /// Open the Library panel.
+    ShowLibrary,
+    /// Search the whole library (the Library panel's form).
+    SearchLibrary(LibrarySearch),
+    /// Open the project of an earlier check at that claim.
+    OpenEarlierCheck {
+        file: PathBuf,
+        claim: ClaimId,
+    },
+
     // Dialog answers
     /// Answer to Save / Discard / Cancel and the other prompts.
     Answer(Answer),
@@ -206,6 +218,7 @@ impl Action {
             A::EditNote,
             A::ToggleSources,
             A::ToggleTheme,
+            A::ShowLibrary,
             A::ZoomIn,
             A::ZoomOut,
             A::ZoomReset,
@@ -238,6 +251,7 @@ impl Action {
             Action::PrevClaim => const { &[key(Key::K), key(Key::ArrowUp)] },
             Action::EditNote => const { &[key(Key::N)] },
             Action::ToggleSources => const { &[cmd(Key::B)] },
+            Action::ShowLibrary => const { &[cmd_shift(Key::L)] },
             Action::ZoomIn => const { &[cmd(Key::Plus), cmd(Key::Equals)] },
             Action::ZoomOut => const { &[cmd(Key::Minus)] },
             Action::ZoomReset => const { &[cmd(Key::Num0)] },
@@ -311,6 +325,9 @@ impl Action {
             Action::ZoomIn => "Zoom in",
             Action::ZoomOut => "Zoom out",
             Action::ZoomReset => "Actual size",
+            Action::ShowLibrary => "Library…",
+            Action::SearchLibrary(_) => "Search the library",
+            Action::OpenEarlierCheck { .. } => "Open the earlier check",
             Action::SealHistory | Action::Answer(_) => "",
         };
         text.to_owned()

@@ -171,6 +171,10 @@ impl App {
             Action::ZoomIn => self.prefs.zoom = (self.prefs.zoom + 0.1).min(ZOOM_RANGE.1),
             Action::ZoomOut => self.prefs.zoom = (self.prefs.zoom - 0.1).max(ZOOM_RANGE.0),
             Action::ZoomReset => self.prefs.zoom = 1.0,
+            // Claim library
+            Action::ShowLibrary => self.show_library(ctx),
+            Action::SearchLibrary(search) => self.library_search(ctx, search),
+            Action::OpenEarlierCheck { file, claim } => self.open_earlier(ctx, file, claim),
             // Prompts
             Action::Answer(answer) => self.answer(ctx, answer),
         }

@@ -9,6 +9,7 @@ use egui::{Id, Modal, RichText, TextEdit, Ui};
 use super::actions::{Action, Answer};
 use super::file_dialog::{FileBrowser, file_browser_ui};
 use super::link_dialog::{LinkForm, PasteForm, link_ui, paste_ui};
+use super::panels::library_panel::library_folder_ui;
 use super::prefs::{Prefs, ZOOM_RANGE};
 use super::requests::{ExportForm, Pending, RecoveryOffer};
 use super::widgets::{SourcePick, source_pick_ui, when};
@@ -320,6 +321,8 @@ fn preferences_ui(ui: &mut Ui, prefs: &mut Prefs) -> bool {
             let label = ui.label("Zoom");
             ui.add(egui::Slider::new(&mut prefs.zoom, ZOOM_RANGE.0..=ZOOM_RANGE.1).step_by(0.1))
                 .labelled_by(label.id);
+            ui.end_row();
+            library_folder_ui(ui, &mut prefs.library_dir);
             ui.end_row();
         });
     ui.add_space(8.0);

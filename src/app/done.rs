@@ -35,7 +35,7 @@ impl App {
                 path,
                 result,
                 recovery,
-            } => self.opened(path, result, recovery),
+            } => self.opened(ctx, path, result, recovery),
             JobDone::Example { result, recovery } => self.example(result, recovery),
             JobDone::Imported { path, result } => self.imported(&path, result),
             JobDone::ArticleUpdated {
@@ -64,6 +64,7 @@ impl App {
                     .info(format!("Exported the report to {}", path.display())),
                 Err(e) => self.notices.error(e),
             },
+            JobDone::Library(done) => self.library_done(ctx, done),
         }
     }
 
@@ -105,6 +106,7 @@ impl App {
 
     fn opened(
         &mut self,
+        ctx: &egui::Context,
         path: PathBuf,
         result: Result<Loaded, ProjectError>,
         recovery: Option<RecoveryOffer>,
@@ -112,6 +114,7 @@ impl App {
         match result {
             Ok(loaded) => {
                 self.loaded(path, loaded);
+                self.library_opened(ctx);
                 if let Some(offer) = recovery {
                     self.prompt(Dialog::Recover(offer));
                 }
@@ -312,6 +315,7 @@ impl App {
                     self.notices.warning(w);
                 }
                 self.notices.info(format!("Saved {}", done.path.display()));
+                self.library_saved(ctx, &done.path);
                 if let Some(then) = self.after_save.take() {
                     self.proceed(ctx, then);
                 }

@@ -20,6 +20,7 @@ impl App {
         let ctx = ui.ctx().clone();
         self.apply_look(&ctx);
         self.sync_view();
+        self.library_tick(&ctx);
         let mut actions = actions::pressed(&ctx, &self.availability(), self.ui.dialog.is_some());
         self.handle_close_request(&ctx);
         actions.extend(file_drop::dropped(&ctx));
@@ -32,12 +33,14 @@ impl App {
                 doc,
                 &mut self.ui,
                 &mut self.prefs.sources_open,
+                &self.library.findings,
                 &mut actions,
             ),
             None => {
                 egui::CentralPanel::default().show(ui, |ui| self.welcome_ui(ui));
             }
         }
+        self.library_window_ui(&ctx, &mut actions);
         dialogs::dialog_ui(
             &ctx,
             &mut self.ui.dialog,

@@ -19,6 +19,7 @@ use crate::project::{self, FileStamp, Loaded, ProjectError};
 use super::article_update::ArticleUpdate;
 use crate::report::{self, Format};
 
+use super::library_work::LibraryDone;
 use super::picker::FilePicker;
 use super::progress::{JobId, JobStatus, Progress};
 use super::requests::{FolderEntry, PickPurpose, PickRequest, Picked, RecoveryOffer};
@@ -115,6 +116,8 @@ pub enum JobDone {
     Clipboard {
         text: Option<String>,
     },
+    /// The claim library answered (see `library_work`).
+    Library(LibraryDone),
 }
 
 struct Running {

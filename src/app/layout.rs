@@ -9,6 +9,7 @@
 use egui::{CentralPanel, Panel, Rect, Ui};
 
 use super::actions::Action;
+use super::library_work::Findings;
 use super::panels::article_view::{ArticleInput, article_ui};
 use super::panels::claim_detail::claim_detail_ui;
 use super::panels::claims_table::{claims_table_ui, filter_bar_ui};
@@ -34,10 +35,11 @@ pub fn document_ui(
     doc: &Document,
     state: &mut UiState,
     sources_open: &mut bool,
+    findings: &Findings,
     actions: &mut Vec<Action>,
 ) {
     let sources = sources_panel_ui(ui, doc, state, sources_open, actions);
-    let review = review_panel_ui(ui, doc, state, actions);
+    let review = review_panel_ui(ui, doc, state, findings, actions);
     let article = CentralPanel::default()
         .show(ui, |ui| {
             let input = ArticleInput {
@@ -94,6 +96,7 @@ fn review_panel_ui(
     ui: &mut Ui,
     doc: &Document,
     state: &mut UiState,
+    findings: &Findings,
     actions: &mut Vec<Action>,
 ) -> Rect {
     let max = (ui.available_width() - MIN_ARTICLE).max(REVIEW_MIN);
@@ -111,18 +114,26 @@ fn review_panel_ui(
                 .default_size(detail_h.min(detail_max))
                 .size_range(DETAILS_MIN.min(detail_max)..=detail_max)
                 .show(ui, |ui| {
-                    claim_detail_ui(ui, &doc.project, state.selected, &mut state.detail, actions);
+                    let checked = (findings, doc.generation);
+                    let detail = &mut state.detail;
+                    claim_detail_ui(ui, &doc.project, state.selected, checked, detail, actions);
                     // A resizable panel keeps the size its content uses.
                     ui.take_available_space();
                 });
             // The rest of the panel, bounded, so the table stays above the details.
-            CentralPanel::no_frame().show(ui, |ui| table_ui(ui, doc, state, actions));
+            CentralPanel::no_frame().show(ui, |ui| table_ui(ui, doc, state, findings, actions));
         })
         .response
         .rect
 }
 
-fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, actions: &mut Vec<Action>) {
+fn table_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    state: &mut UiState,
+    findings: &Findings,
+    actions: &mut Vec<Action>,
+) {
     let project = &doc.project;
     ui.add_space(4.0);
     let text_selected = state.article.selected_span(&project.article.text).is_some();
@@ -131,6 +142,7 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, actions: &mut Vec<
     state
         .table
         .update(project, doc.content_key(), &state.filter, state.sort);
+    state.table.mark_checked_before(findings, doc.generation);
     let scroll = std::mem::take(&mut state.table_scroll);
     claims_table_ui(
         ui,

@@ -13,16 +13,17 @@
 //!    [`labels`] (how sources are named), [`prefs`], [`notify`], [`picker`] (the system
 //!    file dialog), [`clipboard`], [`progress`] (a job's page count);
 //! 2. [`actions`] (what the user asks for), [`widgets`] (shared by panels and dialogs),
-//!    [`jobs`] (background work) and [`import_jobs`] (links, pasted text, counted
-//!    imports), `rerun`;
+//!    [`jobs`] (background work), [`import_jobs`] (links, pasted text, counted
+//!    imports), [`library_work`] (the claim library's jobs), `rerun`;
 //! 3. [`file_dialog`] (the window's own), [`dialogs`], [`link_dialog`] and [`panels`],
 //!    which draw and emit actions;
-//! 4. [`state`] (the document and the view state, holding each panel's own), `layout`
+//! 4. [`state`] (the document and the view state, holding each panel's own),
+//!    [`library_view`] (what the window keeps about the claim library), `layout`
 //!    (where the panels go), `file_drop`, `startup`;
 //! 5. the [`App`]: this file, and the files that add its methods — `frame` (the frame
 //!    script), `apply` (actions), `done` (job results), `files` (open, save, export,
 //!    autosave), `corrections` (claim extents, orphans, article updates), `new_from`
-//!    (links, the clipboard). Nothing imports those.
+//!    (links, the clipboard), `library_app` (the claim library). Nothing imports those.
 //!
 //! [`History`]: crate::history::History
 
@@ -41,6 +42,9 @@ pub mod import_jobs;
 pub mod jobs;
 pub mod labels;
 mod layout;
+mod library_app;
+pub mod library_view;
+pub mod library_work;
 pub mod link_dialog;
 mod new_from;
 pub mod notify;
@@ -68,6 +72,7 @@ pub use state::AUTOSAVE_SECS;
 
 use crate::model::{ClaimId, Project};
 use jobs::Jobs;
+use library_view::LibraryView;
 use notify::{Notice, Notices};
 use requests::Pending;
 use state::{Autosave, Document, UiState};
@@ -128,6 +133,8 @@ pub struct App {
     applied_look: Option<(bool, u32)>,
     /// Prompts waiting for the open one to be answered.
     queued_dialogs: std::collections::VecDeque<Dialog>,
+    /// The claim library: "Checked before", the Library panel.
+    library: LibraryView,
 }
 
 impl App {
@@ -162,6 +169,7 @@ impl App {
             title: String::new(),
             applied_look: None,
             queued_dialogs: std::collections::VecDeque::new(),
+            library: LibraryView::default(),
         };
         app.apply_look(&cc.egui_ctx);
         if let Some(path) = startup.path {

@@ -27,6 +27,8 @@ pub struct Prefs {
     /// The project to reopen when claimdesk starts without a path.
     pub last_project: Option<PathBuf>,
     pub sources_open: bool,
+    /// The claim library's folder; `None`: `library` in claimdesk's data folder.
+    pub library_dir: Option<PathBuf>,
 }
 
 impl Default for Prefs {
@@ -39,6 +41,7 @@ impl Default for Prefs {
             recent: Vec::new(),
             last_project: None,
             sources_open: true,
+            library_dir: None,
         }
     }
 }
@@ -54,6 +57,16 @@ impl Prefs {
     /// The reviewer to record, `None` when no name is set.
     pub fn reviewer_name(&self) -> Option<String> {
         non_blank(&self.reviewer)
+    }
+
+    /// The claim library's folder: the one chosen, else `library` in `data_dir` (the
+    /// user's data folder for claimdesk), else the command line's default.
+    pub fn library_root(&self, data_dir: Option<&Path>) -> Option<PathBuf> {
+        self.library_dir
+            .clone()
+            .filter(|p| !p.as_os_str().is_empty())
+            .or_else(|| data_dir.map(|d| d.join("library")))
+            .or_else(crate::library::Library::default_root)
     }
 
     /// The zoom factor, within [`ZOOM_RANGE`].
@@ -105,6 +118,7 @@ mod tests {
         assert_eq!(prefs.reviewer, "Kim");
         assert!(prefs.dark);
         assert_eq!(prefs.organization, "");
+        assert_eq!(prefs.library_dir, None);
         let saved = ron::to_string(&Prefs {
             organization: "Harbour Fact Desk".into(),
             ..prefs
@@ -112,5 +126,16 @@ mod tests {
         .expect("prefs serialise");
         let back: Prefs = ron::from_str(&saved).expect("prefs load");
         assert_eq!(back.organization, "Harbour Fact Desk");
+    }
+
+    #[test]
+    fn the_library_folder_defaults_to_the_data_folder() {
+        let mut prefs = Prefs::default();
+        let data = Path::new("/data/claimdesk");
+        assert_eq!(prefs.library_root(Some(data)), Some(data.join("library")));
+        prefs.library_dir = Some(PathBuf::new());
+        assert_eq!(prefs.library_root(Some(data)), Some(data.join("library")));
+        prefs.library_dir = Some("/desk/checks".into());
+        assert_eq!(prefs.library_root(Some(data)), Some("/desk/checks".into()));
     }
 }

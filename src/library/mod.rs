@@ -24,6 +24,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod checked;
 mod claimreview;
 mod collection;
 mod engine;
@@ -36,6 +37,7 @@ pub mod rank;
 
 use std::path::{Path, PathBuf};
 
+pub use checked::{MIN_OVERLAP, claim_queries, claim_query};
 pub use claimreview::entries_from_claimreview;
 pub use collection::{read_collection, read_queries};
 pub use entry::{Entry, Origin, entries_from_project, month_number, parse_date};
@@ -111,6 +113,11 @@ pub struct Filter {
 pub struct Hit {
     pub entry: Entry,
     pub score: f32,
+    /// How much the query and the entry's claim share, 0 to 1: the mean of the
+    /// rarity-weighted share of the query's words in the claim and of the claim's words
+    /// in the query. Comparable across searches (unlike `score`); the window shows it as
+    /// the match score.
+    pub overlap: f32,
 }
 
 /// What an update did.

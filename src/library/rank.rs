@@ -39,6 +39,10 @@ pub const FEATURES: [&str; 17] = [
     "claim_len",
 ];
 
+/// Where the two coverage features sit in [`FEATURES`] ([`Hit::overlap`]).
+const Q_COV_CLAIM: usize = 3;
+const C_COV_CLAIM: usize = 6;
+
 /// The weights file built into the binary.
 pub const WEIGHTS_JSON: &str = include_str!("../../assets/library/reranker.json");
 
@@ -102,6 +106,7 @@ pub(super) fn rank(
         .into_iter()
         .map(|(entry, f)| Hit {
             score: model.score(&f),
+            overlap: f32::midpoint(f[Q_COV_CLAIM], f[C_COV_CLAIM]),
             entry,
         })
         .collect();
@@ -346,6 +351,12 @@ mod tests {
         let m = m.unwrap_or_else(Model::bm25_only);
         assert!(m.weights.iter().all(|w| w.is_finite()));
         assert!(m.candidates >= 10 && m.candidates <= 200);
+    }
+
+    #[test]
+    fn overlap_features_are_the_coverage_ones() {
+        assert_eq!(FEATURES[Q_COV_CLAIM], "q_cov_claim");
+        assert_eq!(FEATURES[C_COV_CLAIM], "c_cov_claim");
     }
 
     #[test]

@@ -8,8 +8,11 @@ use egui::{Button, Color32, Grid, Id, Label, RichText, ScrollArea, TextEdit, Ui}
 
 use crate::app::actions::Action;
 use crate::app::labels::{ADDED_BY_HAND, source_label};
+use crate::app::library_work::Findings;
 use crate::app::widgets::{SourcePick, kind_ui, source_pick_ui};
 use crate::model::{Claim, ClaimId, Evidence, Origin, Project, Verdict};
+
+use super::checked_before::checked_before_ui;
 
 /// The details panel's own state.
 #[derive(Default)]
@@ -26,11 +29,13 @@ pub fn note_id(claim: ClaimId) -> Id {
     Id::unique(("claim-note", claim))
 }
 
-/// Draws the details of `selected`.
+/// Draws the details of `selected`; `checked` holds the earlier checks of the document
+/// (its generation) for "Checked before".
 pub fn claim_detail_ui(
     ui: &mut Ui,
     project: &Project,
     selected: Option<ClaimId>,
+    checked: (&Findings, u64),
     state: &mut DetailState,
     actions: &mut Vec<Action>,
 ) {
@@ -54,6 +59,8 @@ pub fn claim_detail_ui(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             header_ui(ui, project, claim, state, actions);
+            ui.add_space(4.0);
+            checked_before_ui(ui, checked.0, claim.id, checked.1, actions);
             ui.add_space(4.0);
             verdict_ui(ui, claim, actions);
             ui.add_space(6.0);

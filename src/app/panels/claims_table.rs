@@ -4,10 +4,18 @@
 
 use egui::{Align, Button, Color32, ComboBox, Id, Label, Layout, RichText, Sense, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
+use std::collections::BTreeMap;
 
 use crate::app::actions::Action;
 use crate::app::labels::{claim_source_name, source_label};
+use crate::app::library_work::Findings;
 use crate::model::{Claim, ClaimId, ClaimKind, Project, SourceId, Verdict};
+
+use super::checked_before::marker_tooltip;
+
+/// The accessible name of the claims table's sign of an earlier check (a small ring
+/// beside the claim's number; the bundled font has no symbol glyphs).
+pub const CHECKED_BEFORE_MARK: &str = "Checked before";
 
 /// Filters of the claims table.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -76,6 +84,10 @@ pub struct TableState {
     key: Option<((u64, u64), Filter, Sort)>,
     /// Indices into `project.claims`, filtered and sorted.
     rows: Vec<usize>,
+    /// The claims with an earlier check, with the marker's tooltip, and the findings
+    /// (revision, generation) they were made from.
+    checked_before: BTreeMap<ClaimId, String>,
+    checked_key: Option<(u64, u64)>,
 }
 
 impl TableState {
@@ -116,6 +128,24 @@ impl TableState {
         }
         self.rows = rows;
         self.key = Some(key);
+    }
+
+    /// Marks the claims that were checked before, when the findings changed.
+    pub fn mark_checked_before(&mut self, findings: &Findings, generation: u64) {
+        let key = (findings.revision, generation);
+        if self.checked_key == Some(key) {
+            return;
+        }
+        self.checked_before = if findings.generation == generation {
+            findings
+                .claims
+                .iter()
+                .map(|(id, hits)| (*id, marker_tooltip(hits)))
+                .collect()
+        } else {
+            BTreeMap::new()
+        };
+        self.checked_key = Some(key);
     }
 
     /// Claim ids in table order.
@@ -272,8 +302,9 @@ pub fn claims_table_ui(
                     return;
                 };
                 row.set_selected(selected == Some(claim.id));
+                let mark = table.checked_before.get(&claim.id).map(String::as_str);
                 for &column in columns {
-                    row.col(|ui| cell_ui(ui, project, position, claim, column));
+                    row.col(|ui| cell_ui(ui, project, position, claim, column, mark));
                 }
                 if row.response().clicked() {
                     actions.push(Action::SelectClaim {
@@ -309,7 +340,7 @@ const COMPACT_COLUMNS: [SortColumn; 4] = [
 
 fn column_spec(column: SortColumn, compact: bool) -> Column {
     match column {
-        SortColumn::Position => Column::initial(36.0).at_least(30.0),
+        SortColumn::Position => Column::initial(52.0).at_least(30.0),
         SortColumn::Claim => Column::remainder().at_least(100.0).clip(true),
         SortColumn::Source if compact => Column::initial(80.0).at_least(50.0).clip(true),
         SortColumn::Verdict if compact => Column::initial(88.0).at_least(60.0).clip(true),
@@ -353,8 +384,16 @@ fn header_ui(ui: &mut Ui, column: SortColumn, sort: &mut Sort) {
     }
 }
 
-/// `position` is the claim's index in text order (`project.claims` is kept in it).
-fn cell_ui(ui: &mut Ui, project: &Project, position: usize, claim: &Claim, column: SortColumn) {
+/// `position` is the claim's index in text order (`project.claims` is kept in it);
+/// `mark` is the tooltip of its "checked before" marker, if it has one.
+fn cell_ui(
+    ui: &mut Ui,
+    project: &Project,
+    position: usize,
+    claim: &Claim,
+    column: SortColumn,
+    mark: Option<&str>,
+) {
     match column {
         SortColumn::Position => {
             // The number reads in text order, whatever the claim's id; the id (used in
@@ -364,6 +403,9 @@ fn cell_ui(ui: &mut Ui, project: &Project, position: usize, claim: &Claim, colum
                 .add(Label::new(RichText::new(position_label(position)).weak()).selectable(false))
                 .on_hover_text(format!("Claim {id}, number {} in text order", position + 1));
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, id.clone()));
+            if let Some(tooltip) = mark {
+                checked_before_mark(ui, tooltip);
+            }
         }
         SortColumn::Claim => {
             let shown = claim.text(&project.article.text).replace('\n', " ");
@@ -390,6 +432,19 @@ fn cell_ui(ui: &mut Ui, project: &Project, position: usize, claim: &Claim, colum
             ui.add(Label::new(claim.review.verdict.label()).selectable(false));
         }
     }
+}
+
+/// A small ring in the link colour, with the best earlier check as its tooltip.
+fn checked_before_mark(ui: &mut Ui, tooltip: &str) {
+    let (rect, response) = ui.allocate_exact_size(egui::Vec2::splat(12.0), Sense::hover());
+    let color = ui.visuals().hyperlink_color;
+    let painter = ui.painter();
+    painter.circle_stroke(rect.center(), 4.0, egui::Stroke::new(1.5, color));
+    painter.circle_filled(rect.center(), 1.5, color);
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, CHECKED_BEFORE_MARK)
+    });
+    response.on_hover_text(tooltip);
 }
 
 /// A small triangle after a sorted column's name: up for ascending, down for descending.

@@ -106,6 +106,7 @@ pub fn menu_bar_ui(ui: &mut Ui, input: &MenuInput<'_>, actions: &mut Vec<Action>
         ui.menu_button("View", |ui| {
             toggle(ui, Action::ToggleSources, input.sources_open, actions);
             toggle(ui, Action::ToggleTheme, input.dark, actions);
+            item(ui, Action::ShowLibrary, None, input, actions);
             ui.separator();
             item(ui, Action::ZoomIn, None, input, actions);
             item(ui, Action::ZoomOut, None, input, actions);
