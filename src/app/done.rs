@@ -10,7 +10,6 @@ use super::file_dialog::FileBrowser;
 use super::jobs::{self, JobDone, SaveFailure};
 use super::notify::Level;
 use super::requests::{PickPurpose, PickRequest, Picked, RecoveryOffer};
-use super::rerun;
 use super::state::Document;
 use crate::extract::Extraction;
 use crate::history::{Edit, History};
@@ -243,7 +242,7 @@ impl App {
         if doc.generation != generation {
             return;
         }
-        let merged = rerun::merge(&doc.project, extraction);
+        let merged = crate::project::merge(&doc.project, extraction);
         let (added, kept) = (merged.added, merged.kept);
         self.edit(Edit::ReplaceExtraction {
             sources: merged.sources,

@@ -12,7 +12,7 @@
 //!    [`labels`] (how sources are named), [`prefs`], [`notify`], [`picker`] (the system
 //!    file dialog);
 //! 2. [`actions`] (what the user asks for), [`widgets`] (shared by panels and dialogs),
-//!    [`jobs`] (background work), `rerun`;
+//!    [`jobs`] (background work; re-extraction merges through `project::merge`);
 //! 3. [`file_dialog`] (the window's own), [`dialogs`] and [`panels`], which draw and
 //!    emit actions;
 //! 4. [`state`] (the document and the view state, holding each panel's own), `layout`
@@ -39,7 +39,6 @@ pub mod panels;
 pub mod picker;
 pub mod prefs;
 pub mod requests;
-mod rerun;
 mod startup;
 pub mod state;
 pub mod widgets;

@@ -106,6 +106,7 @@ pub(crate) struct ParagraphFile {
 #[serde(rename = "ParagraphKind")]
 pub(crate) enum ParagraphKindFile {
     Heading,
+    Byline,
     Body,
 }
 
