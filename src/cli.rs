@@ -1,5 +1,5 @@
 //! The headless commands behind `claimdesk extract`, `claimdesk new`, `claimdesk report`,
-//! `claimdesk update`, `claimdesk library …` and `claimdesk match`. No GUI here; `main.rs`
+//! `claimdesk update`, `claimdesk rerun`, `claimdesk library …` and `claimdesk match`. No GUI here; `main.rs`
 //! parses arguments and calls these.
 
 use std::io::Write;
@@ -86,8 +86,7 @@ pub fn new_command(
     }
     let imported = import_input(article)?;
     warnings.extend(imported.warnings.iter().cloned());
-    let extraction = extract_article(&imported.article);
-    let project = Project::new(imported.article, extraction.sources, extraction.claims);
+    let project = project::new_project(imported.article);
     project::save(&project, output)?;
     Ok(project)
 }
@@ -367,6 +366,34 @@ pub fn update_command(
     Ok(summary)
 }
 
+/// `claimdesk rerun PROJECT [-o OUT]`: extracts the project's article again and merges
+/// the result in as the window's "Re-run extraction" does (reviewed and hand-made claims
+/// kept); saves atomically to `output`, or in place (the previous save kept as `.bak`).
+/// Refuses, unless `force`, an `output` that exists and is not the project itself.
+pub fn rerun_command(
+    project_path: &Path,
+    output: Option<&Path>,
+    force: bool,
+    warnings: &mut Vec<String>,
+) -> Result<project::Rerun, CliError> {
+    let target = output.unwrap_or(project_path);
+    if target != project_path && target.exists() && !force {
+        return Err(CliError::Refused {
+            path: target.to_path_buf(),
+            message: "already exists (use --force to replace it)".into(),
+        });
+    }
+    let loaded = project::load(project_path)?;
+    warnings.extend(loaded.warnings.iter().cloned());
+    let mut updated = loaded.project;
+    let done = project::rerun(&mut updated).map_err(|e| CliError::Refused {
+        path: project_path.to_path_buf(),
+        message: format!("cannot merge the new extraction: {e}"),
+    })?;
+    project::save(&updated, target)?;
+    Ok(done)
+}
+
 // The JSON contract, field by field in alphabetical order (the order `serde_json::Value`
 // prints), so that streaming it and building a `Value` give the same bytes.
 
@@ -586,16 +613,7 @@ pub fn extraction_text(imported: &Imported, extraction: &Extraction) -> String {
         let source = c
             .source
             .and_then(|cs| extraction.sources.iter().find(|s| s.id == cs.id))
-            .map_or_else(
-                || "(no source)".to_string(),
-                |s| {
-                    if s.name.is_empty() {
-                        "Unnamed source".to_string()
-                    } else {
-                        s.display_name()
-                    }
-                },
-            );
+            .map_or_else(|| "(no source)".to_string(), Source::label);
         let _ = writeln!(
             out,
             "{} [{}] {:.2}  {}",

@@ -74,6 +74,18 @@ enum Command {
         /// The corrected article: .txt, .md, .html or .htm.
         article: PathBuf,
     },
+    /// Extract the project's article again, keeping reviewed and hand-made claims.
+    Rerun {
+        /// The project file (.ron); saved in place (the previous save kept as .bak)
+        /// unless --output is given.
+        project: PathBuf,
+        /// Write the updated project here instead.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace --output if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// The claim library: earlier checks, searched and matched.
     Library {
         /// The library folder (default: claimdesk/library in the user's data directory).
@@ -248,6 +260,20 @@ fn run(args: Args, warnings: &mut Vec<String>) -> anyhow::Result<()> {
                 "{}: {}",
                 printable(&project.display().to_string(), false),
                 summary.line()
+            )?;
+        }
+        Some(Command::Rerun {
+            project,
+            output,
+            force,
+        }) => {
+            let done = cli::rerun_command(&project, output.as_deref(), force, warnings)?;
+            let written = output.as_ref().unwrap_or(&project);
+            writeln!(
+                out,
+                "{}: {}",
+                printable(&written.display().to_string(), false),
+                done.line()
             )?;
         }
         Some(Command::Library { library, command }) => {

@@ -190,9 +190,7 @@ fn pages_survive_saving_and_reports_cite_them() -> TestResult {
         1,
     );
     let imported = import_bytes(&bytes, Format::Pdf, Some(Path::new("ferry-safety.pdf")))?;
-    let extraction = claimdesk::extract::extract_article(&imported.article);
-    let project =
-        claimdesk::model::Project::new(imported.article, extraction.sources, extraction.claims);
+    let project = claimdesk::project::new_project(imported.article);
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("ferry.ron");
     claimdesk::project::save(&project, &path)?;

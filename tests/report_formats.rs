@@ -111,8 +111,7 @@ fn example_project() -> Result<Project, Box<dyn std::error::Error>> {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/harbour-bridge-tolls.txt");
     let imported = claimdesk::import::import_path(&path)?;
-    let found = claimdesk::extract::extract_article(&imported.article);
-    let mut project = Project::new(imported.article, found.sources, found.claims);
+    let mut project = claimdesk::project::new_project(imported.article);
     let verdicts = [
         Verdict::Verified,
         Verdict::Disputed,

@@ -10,7 +10,6 @@ use super::file_dialog::FileBrowser;
 use super::jobs::{self, JobDone, SaveFailure};
 use super::notify::Level;
 use super::requests::{PickPurpose, PickRequest, Picked, RecoveryOffer};
-use super::rerun;
 use super::state::Document;
 use crate::extract::Extraction;
 use crate::history::{Edit, History};
@@ -125,14 +124,15 @@ impl App {
 
     /// Says why a project did not open; a file that ends early gets its backup offered.
     fn open_failed(&mut self, e: &ProjectError) {
-        let ProjectError::Syntax { path, message, .. } = e else {
+        let ProjectError::Syntax {
+            path,
+            ends_early: true,
+            ..
+        } = e
+        else {
             self.notices.error(e.to_string());
             return;
         };
-        if !message.to_lowercase().contains("unexpected end") {
-            self.notices.error(e.to_string());
-            return;
-        }
         let name = |p: &std::path::Path| {
             p.file_name().map_or_else(
                 || p.display().to_string(),
@@ -255,7 +255,7 @@ impl App {
         if doc.generation != generation {
             return;
         }
-        let merged = rerun::merge(&doc.project, extraction);
+        let merged = crate::project::merge(&doc.project, extraction);
         let (added, kept) = (merged.added, merged.kept);
         self.edit(Edit::ReplaceExtraction {
             sources: merged.sources,

@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::extract::extract_article;
 use crate::import::{self, FetchOptions, Format, ImportError, Imported};
 use crate::model::Project;
+use crate::project::new_project;
 
 use super::clipboard::ClipboardText;
 use super::jobs::JobDone;
@@ -18,9 +18,7 @@ pub const PASTED_NAME: &str = "pasted text";
 
 /// An imported article as a new project, with its warnings.
 fn project_of(imported: Imported) -> (Project, Vec<String>) {
-    let extraction = extract_article(&imported.article);
-    let project = Project::new(imported.article, extraction.sources, extraction.claims);
-    (project, imported.warnings)
+    (new_project(imported.article), imported.warnings)
 }
 
 /// Reads and imports an article, counting pages on `progress` as a PDF is read (other

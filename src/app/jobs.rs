@@ -358,11 +358,7 @@ pub const EXAMPLE_NAME: &str = "example.ron";
 /// Imports an article and extracts its claims into a new project.
 pub fn import(path: PathBuf) -> JobDone {
     let result = import_path(&path)
-        .map(|imported| {
-            let extraction = extract_article(&imported.article);
-            let project = Project::new(imported.article, extraction.sources, extraction.claims);
-            (project, imported.warnings)
-        })
+        .map(|imported| (project::new_project(imported.article), imported.warnings))
         .map_err(|e| e.to_string());
     JobDone::Imported { path, result }
 }

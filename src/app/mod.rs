@@ -13,8 +13,9 @@
 //!    [`labels`] (how sources are named), [`prefs`], [`notify`], [`picker`] (the system
 //!    file dialog), [`clipboard`], [`progress`] (a job's page count);
 //! 2. [`actions`] (what the user asks for), [`widgets`] (shared by panels and dialogs),
-//!    [`jobs`] (background work), [`import_jobs`] (links, pasted text, counted
-//!    imports), [`library_work`] (the claim library's jobs), `rerun`;
+//!    [`jobs`] (background work; re-extraction merges through `project::merge`),
+//!    [`import_jobs`] (links, pasted text, counted imports), [`library_work`] (the claim
+//!    library's jobs);
 //! 3. [`file_dialog`] (the window's own), [`dialogs`], [`link_dialog`] and [`panels`],
 //!    which draw and emit actions;
 //! 4. [`state`] (the document and the view state, holding each panel's own),
@@ -53,7 +54,6 @@ pub mod picker;
 pub mod prefs;
 pub mod progress;
 pub mod requests;
-mod rerun;
 mod startup;
 pub mod state;
 pub mod widgets;

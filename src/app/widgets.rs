@@ -5,9 +5,8 @@ use std::time::SystemTime;
 
 use egui::{ComboBox, Id, TextEdit, Ui};
 
-use super::labels::source_label;
 use super::requests::SourceChoice;
-use crate::model::{ClaimKind, Project, SourceId, SourceKind};
+use crate::model::{ClaimKind, Project, Source, SourceId, SourceKind};
 
 /// A source picked from the registry or typed as a new name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,11 +70,11 @@ pub fn source_pick_ui(
         .iter()
         .filter(|s| {
             needle.is_empty()
-                || source_label(s).to_lowercase().contains(&needle)
+                || s.label().to_lowercase().contains(&needle)
                 || s.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
         })
         .collect();
-    sources.sort_by_key(|s| source_label(s).to_lowercase());
+    sources.sort_by_key(|s| s.label().to_lowercase());
     let options = |ui: &mut Ui, pick: &mut SourcePick| {
         if ui
             .selectable_label(!pick.typing && pick.existing.is_none(), "No source")
@@ -89,7 +88,7 @@ pub fn source_pick_ui(
         }
         for source in &sources {
             let on = !pick.typing && pick.existing == Some(source.id);
-            if ui.selectable_label(on, source_label(source)).clicked() {
+            if ui.selectable_label(on, source.label()).clicked() {
                 pick.typing = false;
                 pick.existing = Some(source.id);
             }
@@ -122,7 +121,7 @@ pub fn source_pick_ui(
         } else {
             pick.existing
                 .and_then(|id| project.source(id))
-                .map_or_else(|| "No source".to_owned(), source_label)
+                .map_or_else(|| "No source".to_owned(), Source::label)
         };
         ComboBox::new(Id::unique(id_salt).with("combo"), label)
             .selected_text(shown)

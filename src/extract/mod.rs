@@ -18,7 +18,7 @@
 //! ```
 
 pub mod attribution;
-mod draft;
+mod claims;
 pub mod lexicon;
 pub mod phrases;
 pub mod quotes;
@@ -62,7 +62,7 @@ pub fn extract(text: &str, paragraphs: &[Paragraph]) -> Extraction {
         .filter(|p| p.span.is_valid_for(text) && !p.span.is_empty())
         .copied()
         .collect();
-    draft::Reader::new(text).read(&paragraphs)
+    claims::Reader::new(text).read(&paragraphs)
 }
 
 /// Sentence spans of a paragraph that never cut through a quotation.

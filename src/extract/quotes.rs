@@ -91,12 +91,7 @@ fn scan_marks(s: &str, base: usize) -> Vec<Mark> {
         let mark = match c {
             '“' | '„' | '«' => Some((Role::Open, false)),
             '”' | '»' => Some((Role::Close, false)),
-            '"' => Some(match (opens_after(prev), closes_before(next)) {
-                (true, false) => Role::Open,
-                (false, true) => Role::Close,
-                _ => Role::Either,
-            })
-            .map(|r| (r, false)),
+            '"' => Some((straight_role(prev, next), false)),
             '`' if next == Some('`') => {
                 marks.push(Mark {
                     span: Span::new(here.start, here.end + 1),
@@ -111,14 +106,9 @@ fn scan_marks(s: &str, base: usize) -> Vec<Mark> {
                 // Two apostrophes: a closing TeX quote, or (as some archives write
                 // them) either mark.
                 let after = s[i + 2..].chars().next();
-                let role = match (opens_after(prev), closes_before(after)) {
-                    (true, false) => Role::Open,
-                    (false, true) => Role::Close,
-                    _ => Role::Either,
-                };
                 marks.push(Mark {
                     span: Span::new(here.start, here.end + 1),
-                    role,
+                    role: straight_role(prev, after),
                     single: false,
                     after_stop: after_stop(s, i),
                 });
@@ -126,19 +116,7 @@ fn scan_marks(s: &str, base: usize) -> Vec<Mark> {
                 continue;
             }
             '‘' => Some((Role::Open, true)),
-            '’' | '\'' => {
-                let after_letter = prev.is_some_and(char::is_alphanumeric);
-                let before_letter = next.is_some_and(char::is_alphanumeric);
-                if after_letter && before_letter {
-                    None // apostrophe inside a word
-                } else if opens_after(prev) && before_letter {
-                    Some((Role::Open, true))
-                } else if !opens_after(prev) && closes_before(next) {
-                    Some((Role::Close, true))
-                } else {
-                    None
-                }
-            }
+            '’' | '\'' => single_mark(prev, next),
             _ => None,
         };
         if let Some((role, single)) = mark {
@@ -152,6 +130,31 @@ fn scan_marks(s: &str, base: usize) -> Vec<Mark> {
         i += c.len_utf8();
     }
     marks
+}
+
+/// The role of a straight double mark (`"` or `''`) between `prev` and `next`.
+fn straight_role(prev: Option<char>, next: Option<char>) -> Role {
+    match (opens_after(prev), closes_before(next)) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ => Role::Either,
+    }
+}
+
+/// A single mark (`’` or `'`): an opener before a word, a closer after one, or an
+/// apostrophe (no mark).
+fn single_mark(prev: Option<char>, next: Option<char>) -> Option<(Role, bool)> {
+    let after_letter = prev.is_some_and(char::is_alphanumeric);
+    let before_letter = next.is_some_and(char::is_alphanumeric);
+    if after_letter && before_letter {
+        None // apostrophe inside a word
+    } else if opens_after(prev) && before_letter {
+        Some((Role::Open, true))
+    } else if !opens_after(prev) && closes_before(next) {
+        Some((Role::Close, true))
+    } else {
+        None
+    }
 }
 
 /// True if whitespace precedes byte `i` of `s` and the visible character before that

@@ -2,6 +2,7 @@
 //! editor can read ("amount: $14.8 trillion", "attributed: according to Forbes").
 
 use super::tokens::{Tok, TokKind};
+use crate::extract::lexicon;
 use crate::model::ClaimKind;
 
 /// Features of a passage that bear on check-worthiness.
@@ -21,73 +22,6 @@ pub struct Features {
     pub words: usize,
 }
 
-const SCALE: &[&str] = &[
-    "million", "billion", "trillion", "thousand", "hundred", "bn", "m", "mn", "k", "tn",
-];
-const CURRENCY_WORDS: &[&str] = &[
-    "dollars", "dollar", "euros", "euro", "pounds", "pound", "yen", "yuan", "rupees", "francs",
-    "pesos", "rubles", "roubles", "hryvnias", "cents", "pence", "usd", "eur", "gbp",
-];
-const RANK_WORDS: &[&str] = &[
-    "largest",
-    "biggest",
-    "highest",
-    "lowest",
-    "smallest",
-    "busiest",
-    "fastest",
-    "slowest",
-    "richest",
-    "poorest",
-    "oldest",
-    "youngest",
-    "deadliest",
-    "worst",
-    "best",
-    "record",
-    "most",
-    "least",
-];
-const OPINION: &[&str] = &[
-    "should",
-    "must",
-    "ought",
-    "hopefully",
-    "unfortunately",
-    "wonderful",
-    "terrible",
-    "awful",
-    "amazing",
-    "shameful",
-    "disgraceful",
-    "outrageous",
-    "beautiful",
-    "love",
-    "hate",
-];
-const BOILERPLATE: &[&str] = &[
-    "for comment",
-    "request for comment",
-    "declined to comment",
-    "could not be reached",
-    "did not respond",
-    "did not immediately respond",
-    "unavailable for comment",
-    "has contacted",
-    "have contacted",
-    "reached out to",
-    "click here",
-    "sign up",
-    "subscribe",
-    "all rights reserved",
-    "copyright",
-    "follow us",
-    "read more",
-    "this story has been updated",
-    "contributed reporting",
-    "contributed to this report",
-];
-
 fn is_currency_symbol(t: &Tok) -> bool {
     t.kind == TokKind::Punct && matches!(t.lower.as_str(), "$" | "€" | "£" | "¥" | "₹" | "₽")
 }
@@ -103,7 +37,6 @@ fn is_year(t: &Tok) -> bool {
 /// Reads the features of `toks` (one passage), with `text` for quoting figures.
 pub fn features(text: &str, toks: &[Tok]) -> Features {
     let mut f = Features::default();
-    let slice = |a: usize, b: usize| text[toks[a].span.start..toks[b].span.end].to_string();
     let n = toks.len();
     let mut i = 0;
     while i < n {
@@ -113,80 +46,29 @@ pub fn features(text: &str, toks: &[Tok]) -> Features {
         }
         if is_currency_symbol(t) && i + 1 < n && toks[i + 1].kind == TokKind::Number {
             let mut j = i + 1;
-            if j + 1 < n && SCALE.contains(&toks[j + 1].lower.as_str()) {
+            if j + 1 < n && lexicon::SCALE_WORDS.has(&toks[j + 1].lower) {
                 j += 1;
             }
-            f.figures.push(format!("amount: {}", slice(i, j)));
+            f.figures
+                .push(format!("amount: {}", slice(text, toks, i, j)));
             f.has_statistic = true;
             i = j + 1;
             continue;
         }
         if t.kind == TokKind::Number && !is_year(t) {
-            let mut j = i;
-            if j + 1 < n && SCALE.contains(&toks[j + 1].lower.as_str()) {
-                j += 1;
-            }
-            let unit = toks.get(j + 1).map(|u| u.lower.as_str());
-            let unit2 = toks.get(j + 2).map(|u| u.lower.as_str());
-            let money_before = i > 0 && CURRENCY_WORDS.contains(&toks[i - 1].lower.as_str());
-            let (label, end) =
-                if unit == Some("%") || unit == Some("percent") || unit == Some("pct") {
-                    ("percentage", j + 1)
-                } else if unit == Some("per") && unit2 == Some("cent") {
-                    ("percentage", j + 2)
-                } else if unit.is_some_and(|u| CURRENCY_WORDS.contains(&u)) {
-                    ("amount", j + 1)
-                } else if money_before {
-                    ("amount", j)
-                } else {
-                    ("number", j)
-                };
-            let start = if money_before { i - 1 } else { i };
-            // Bare small numbers ("two", "3") say little; list-like numbers still count.
-            let value: f64 = t.lower.replace(',', "").parse().unwrap_or(0.0);
-            if label != "number" || value >= 10.0 || j > i {
-                f.figures
-                    .push(format!("{label}: {}", slice(start, end.min(n - 1))));
-                f.has_statistic = true;
-            } else if value > 0.0 {
-                f.figures
-                    .push(format!("number: {}", slice(start, end.min(n - 1))));
-            }
-            i = end + 1;
+            i = number_figure(&mut f, text, toks, i) + 1;
             continue;
         }
         if is_year(t) {
-            let start = if i > 0 && super::lexicon::is_month(&toks[i - 1].lower) {
+            let start = if i > 0 && lexicon::is_month(&toks[i - 1].lower) {
                 i - 1
             } else {
                 i
             };
-            f.dates.push(slice(start, i));
+            f.dates.push(slice(text, toks, start, i));
         }
         if t.is_word() {
-            let w = t.lower.as_str();
-            let last_part = w.rsplit('-').next().unwrap_or(w);
-            let rank = RANK_WORDS.contains(&last_part);
-            if rank && w != "most" && w != "least"
-                || (w == "most" || w == "least")
-                    && toks
-                        .get(i + 1)
-                        .is_some_and(|x| x.is_word() && x.lower.len() > 3)
-            {
-                let j = if w == "most" || w == "least" {
-                    i + 1
-                } else {
-                    i
-                };
-                f.figures.push(format!("ranking: {}", slice(i, j)));
-                f.has_statistic = true;
-            }
-            if OPINION.contains(&w) {
-                f.opinion = true;
-            }
-            if t.cap && i > 0 && !toks[i - 1].is_punct('"') && !toks[i - 1].is_quote() {
-                f.names += 1;
-            }
+            word_features(&mut f, text, toks, i);
         }
         if t.is_punct('?') {
             f.question = true;
@@ -198,37 +80,103 @@ pub fn features(text: &str, toks: &[Tok]) -> Features {
     {
         f.question = true;
     }
-    // Boilerplate phrases all contain one of these words; most passages have none.
-    let trigger = toks.iter().any(|t| {
-        matches!(
-            t.lower.as_str(),
-            "comment"
-                | "reached"
-                | "respond"
-                | "contacted"
-                | "click"
-                | "sign"
-                | "subscribe"
-                | "reserved"
-                | "copyright"
-                | "follow"
-                | "read"
-                | "updated"
-                | "reporting"
-                | "report"
-                | "contributed"
-                | "out"
-        )
-    });
-    if trigger {
-        let lower_text = toks
-            .first()
-            .zip(toks.last())
-            .map(|(a, b)| text[a.span.start..b.span.end].to_lowercase())
-            .unwrap_or_default();
-        f.boilerplate = BOILERPLATE.iter().any(|b| lower_text.contains(b));
-    }
+    f.boilerplate = is_boilerplate(text, toks);
     f
+}
+
+/// The text from token `a` to token `b`, both included.
+fn slice(text: &str, toks: &[Tok], a: usize, b: usize) -> String {
+    text[toks[a].span.start..toks[b].span.end].to_string()
+}
+
+/// Records the figure a number at `i` gives (a percentage, an amount, a count); returns
+/// the index of its last token.
+fn number_figure(f: &mut Features, text: &str, toks: &[Tok], i: usize) -> usize {
+    let n = toks.len();
+    let t = &toks[i];
+    let mut j = i;
+    if j + 1 < n && lexicon::SCALE_WORDS.has(&toks[j + 1].lower) {
+        j += 1;
+    }
+    let unit = toks.get(j + 1).map(|u| u.lower.as_str());
+    let unit2 = toks.get(j + 2).map(|u| u.lower.as_str());
+    let money_before = i > 0 && lexicon::CURRENCY_WORDS.has(&toks[i - 1].lower);
+    let (label, end) = if unit == Some("%") || unit == Some("percent") || unit == Some("pct") {
+        ("percentage", j + 1)
+    } else if unit == Some("per") && unit2 == Some("cent") {
+        ("percentage", j + 2)
+    } else if unit.is_some_and(|u| lexicon::CURRENCY_WORDS.has(u)) {
+        ("amount", j + 1)
+    } else if money_before {
+        ("amount", j)
+    } else {
+        ("number", j)
+    };
+    let start = if money_before { i - 1 } else { i };
+    // Bare small numbers ("two", "3") say little; list-like numbers still count.
+    let value: f64 = t.lower.replace(',', "").parse().unwrap_or(0.0);
+    if label != "number" || value >= 10.0 || j > i {
+        f.figures.push(format!(
+            "{label}: {}",
+            slice(text, toks, start, end.min(n - 1))
+        ));
+        f.has_statistic = true;
+    } else if value > 0.0 {
+        f.figures.push(format!(
+            "number: {}",
+            slice(text, toks, start, end.min(n - 1))
+        ));
+    }
+    end
+}
+
+/// Rankings, opinion words and capitalised names at the word `i`.
+fn word_features(f: &mut Features, text: &str, toks: &[Tok], i: usize) {
+    let t = &toks[i];
+    let w = t.lower.as_str();
+    let last_part = w.rsplit('-').next().unwrap_or(w);
+    let rank = lexicon::RANK_WORDS.has(last_part);
+    if rank && w != "most" && w != "least"
+        || (w == "most" || w == "least")
+            && toks
+                .get(i + 1)
+                .is_some_and(|x| x.is_word() && x.lower.len() > 3)
+    {
+        let j = if w == "most" || w == "least" {
+            i + 1
+        } else {
+            i
+        };
+        f.figures
+            .push(format!("ranking: {}", slice(text, toks, i, j)));
+        f.has_statistic = true;
+    }
+    if lexicon::OPINION_WORDS.has(w) {
+        f.opinion = true;
+    }
+    if t.cap && i > 0 && !toks[i - 1].is_punct('"') && !toks[i - 1].is_quote() {
+        f.names += 1;
+    }
+}
+
+/// Newsroom boilerplate: one of the phrases in `score.lst` `[boilerplate]`.
+fn is_boilerplate(text: &str, toks: &[Tok]) -> bool {
+    // Boilerplate phrases all contain one of these words; most passages have none.
+    let trigger = toks
+        .iter()
+        .any(|t| lexicon::BOILERPLATE_TRIGGERS.has(t.lower.as_str()));
+    if !trigger {
+        return false;
+    }
+    let lower_text = toks
+        .first()
+        .zip(toks.last())
+        .map(|(a, b)| text[a.span.start..b.span.end].to_lowercase())
+        .unwrap_or_default();
+    lexicon::BOILERPLATE
+        .entries()
+        .iter()
+        .any(|b| lower_text.contains(b))
 }
 
 /// The kind a passage gets from how it was found and its features.

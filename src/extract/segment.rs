@@ -6,83 +6,8 @@
 //! decimals ("$14.8") never end one; "U.S." ends one only before a word that usually
 //! starts a sentence ("The", "He").
 
+use crate::extract::lexicon;
 use crate::model::Span;
-
-/// Abbreviations that never end a sentence: titles and the like, which a name follows.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "messrs", "dr", "prof", "gov", "sen", "rep", "gen", "col", "lt", "sgt",
-    "capt", "cmdr", "adm", "maj", "cpl", "pvt", "st", "rev", "hon", "pres", "atty", "supt", "insp",
-    "det", "fr", "sr", "jr", "mt", "ave", "vs", "v", "cf", "approx", "est", "dept", "univ", "assn",
-    "nos", "fig", "vol", "pp", "ed", "eds", "rt", "e.g", "i.e", "etc.",
-];
-
-/// Abbreviations that may end a sentence, but usually do not.
-const SOFT_ABBREVIATIONS: &[&str] = &[
-    "u.s", "u.k", "u.n", "e.u", "d.c", "inc", "corp", "co", "ltd", "llc", "plc", "bros", "etc",
-    "a.m", "p.m", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec",
-];
-
-/// Words that, capitalised after "U.S." or "Inc.", show that a new sentence began.
-const SENTENCE_STARTERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "but",
-    "and",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "in",
-    "on",
-    "at",
-    "for",
-    "as",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "my",
-    "some",
-    "many",
-    "most",
-    "meanwhile",
-    "however",
-    "still",
-    "yet",
-    "so",
-    "one",
-    "two",
-    "both",
-    "all",
-    "no",
-    "not",
-    "what",
-    "why",
-    "how",
-    "who",
-    "where",
-    "according",
-    "last",
-    "earlier",
-    "later",
-    "since",
-];
 
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '}')
@@ -197,7 +122,7 @@ fn period_ends_sentence(para: &str, pos: usize, next: char, next_word: &str) -> 
         return true;
     }
     let lower = tok.to_lowercase();
-    if TITLES.contains(&lower.as_str()) {
+    if lexicon::TITLES.has(&lower) {
         return false;
     }
     // A single capital letter is an initial ("J. R. Ellison"), unless it is the pronoun "I"
@@ -213,7 +138,7 @@ fn period_ends_sentence(para: &str, pos: usize, next: char, next_word: &str) -> 
         && tok
             .split('.')
             .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
-    let soft = SOFT_ABBREVIATIONS.contains(&lower.as_str());
+    let soft = lexicon::SOFT_ABBREVIATIONS.has(&lower);
     if soft || is_dotted {
         if next.is_ascii_digit() {
             return lower == "a.m" || lower == "p.m" || !soft_takes_number(&lower);
@@ -226,30 +151,16 @@ fn period_ends_sentence(para: &str, pos: usize, next: char, next_word: &str) -> 
 /// True for abbreviations that take a period: titles ("mr", "gov") and others ("inc",
 /// "no", "jan"). Lowercase, without the period.
 pub fn is_abbreviation(word: &str) -> bool {
-    TITLES.contains(&word) || SOFT_ABBREVIATIONS.contains(&word)
+    lexicon::TITLES.has(word) || lexicon::SOFT_ABBREVIATIONS.has(word)
 }
 
 fn soft_takes_number(lower: &str) -> bool {
-    matches!(
-        lower,
-        "no" | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    lexicon::NUMBER_ABBREVIATIONS.has(lower)
 }
 
 fn starts_sentence(word: &str) -> bool {
     let lower = word.to_lowercase();
-    SENTENCE_STARTERS.contains(&lower.as_str())
+    lexicon::SENTENCE_STARTERS.has(&lower)
 }
 
 #[cfg(test)]

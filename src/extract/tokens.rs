@@ -1,6 +1,8 @@
 //! Word tokens with their byte spans.
 
 use crate::model::Span;
+use std::iter::Peekable;
+use std::str::CharIndices;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -85,72 +87,8 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             continue;
         }
         if c.is_alphanumeric() {
-            let numeric = c.is_ascii_digit();
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    iter.next();
-                    continue;
-                }
-                // A joiner stays inside the token when a letter or digit follows it:
-                // "U.S", "14.8", "2,000", "state-run", "Rover's".
-                let joiner = is_inner_joiner(d) || (numeric && d == ',');
-                if joiner {
-                    let after = s[j + d.len_utf8()..].chars().next();
-                    if after.is_some_and(char::is_alphanumeric) && !(numeric && d == '-') {
-                        end = j + d.len_utf8();
-                        iter.next();
-                        continue;
-                    }
-                    // Keep the final period of dotted abbreviations: "U.S." "a.m."
-                    if d == '.' && s[i..end].contains('.') && !numeric {
-                        end = j + 1;
-                        iter.next();
-                    }
-                }
-                break;
-            }
-            // Keep the period of a title or an initial: "Mr.", "Gov.", "J.", "Inc.".
-            if s[end..].starts_with('.') && !numeric {
-                let w = &s[i..end];
-                let initial = w.chars().count() == 1 && c.is_uppercase();
-                if initial || super::segment::is_abbreviation(&w.to_lowercase()) {
-                    end += 1;
-                    iter.next();
-                }
-            }
-            let word = &s[i..end];
-            // "2,000", "14.8", and numbers with a unit ("1940s", "3rd", "10pm").
-            let kind = if numeric {
-                TokKind::Number
-            } else {
-                TokKind::Word
-            };
-            let lower = if word.is_ascii() {
-                let mut l = Lower::from(word);
-                l.make_ascii_lowercase();
-                l
-            } else {
-                Lower::from(word.to_lowercase())
-            };
-            let cue = if kind == TokKind::Word {
-                super::lexicon::cue_verb(&lower)
-            } else {
-                None
-            };
-            let acronym = c.is_uppercase() && {
-                let mut letters = word.chars().filter(|x| x.is_alphabetic());
-                letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
-            };
-            out.push(Tok {
-                span: Span::new(base + i, base + end),
-                kind,
-                lower,
-                cue,
-                cap: c.is_uppercase(),
-                acronym,
-            });
+            let end = word_end(s, i, c, &mut iter);
+            out.push(word_tok(&s[i..end], base + i, c));
         } else {
             let end = i + c.len_utf8();
             out.push(Tok {
@@ -164,6 +102,81 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         }
     }
     out
+}
+
+/// The end of the word or number that starts with `c` at `i`, consuming its characters
+/// from `iter`.
+fn word_end(s: &str, i: usize, c: char, iter: &mut Peekable<CharIndices<'_>>) -> usize {
+    let numeric = c.is_ascii_digit();
+    let mut end = i + c.len_utf8();
+    while let Some(&(j, d)) = iter.peek() {
+        if d.is_alphanumeric() {
+            end = j + d.len_utf8();
+            iter.next();
+            continue;
+        }
+        // A joiner stays inside the token when a letter or digit follows it:
+        // "U.S", "14.8", "2,000", "state-run", "Rover's".
+        let joiner = is_inner_joiner(d) || (numeric && d == ',');
+        if joiner {
+            let after = s[j + d.len_utf8()..].chars().next();
+            if after.is_some_and(char::is_alphanumeric) && !(numeric && d == '-') {
+                end = j + d.len_utf8();
+                iter.next();
+                continue;
+            }
+            // Keep the final period of dotted abbreviations: "U.S." "a.m."
+            if d == '.' && s[i..end].contains('.') && !numeric {
+                end = j + 1;
+                iter.next();
+            }
+        }
+        break;
+    }
+    // Keep the period of a title or an initial: "Mr.", "Gov.", "J.", "Inc.".
+    if s[end..].starts_with('.') && !numeric {
+        let w = &s[i..end];
+        let initial = w.chars().count() == 1 && c.is_uppercase();
+        if initial || super::segment::is_abbreviation(&w.to_lowercase()) {
+            end += 1;
+            iter.next();
+        }
+    }
+    end
+}
+
+/// The token for `word` (starting with `c`) at offset `start`.
+fn word_tok(word: &str, start: usize, c: char) -> Tok {
+    // "2,000", "14.8", and numbers with a unit ("1940s", "3rd", "10pm").
+    let kind = if c.is_ascii_digit() {
+        TokKind::Number
+    } else {
+        TokKind::Word
+    };
+    let lower = if word.is_ascii() {
+        let mut l = Lower::from(word);
+        l.make_ascii_lowercase();
+        l
+    } else {
+        Lower::from(word.to_lowercase())
+    };
+    let cue = if kind == TokKind::Word {
+        super::lexicon::cue_verb(&lower)
+    } else {
+        None
+    };
+    let acronym = c.is_uppercase() && {
+        let mut letters = word.chars().filter(|x| x.is_alphabetic());
+        letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
+    };
+    Tok {
+        span: Span::new(start, start + word.len()),
+        kind,
+        lower,
+        cue,
+        cap: c.is_uppercase(),
+        acronym,
+    }
 }
 
 #[cfg(test)]

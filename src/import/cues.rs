@@ -350,7 +350,8 @@ pub(super) struct Top {
 }
 
 /// Looks for a byline and a date line in the first few paragraphs and marks those
-/// paragraphs as headings, so they are not taken for claims. A dateline opening a body
+/// paragraphs (as a byline, the date line as a heading), so they are not taken for
+/// claims. A dateline opening a body
 /// paragraph gives the date but leaves the paragraph as it is.
 pub(super) fn scan_top(text: &str, paragraphs: &mut [Paragraph]) -> Top {
     let mut top = Top::default();
@@ -368,7 +369,7 @@ pub(super) fn scan_top(text: &str, paragraphs: &mut [Paragraph]) -> Top {
                     .skip(1)
                     .find_map(parse_date_line);
             }
-            paragraph.kind = ParagraphKind::Heading;
+            paragraph.kind = ParagraphKind::Byline;
             top.marked.push(i);
         } else if top.published.is_none() {
             if let Some(date) = parse_date_line(line) {
@@ -383,7 +384,31 @@ pub(super) fn scan_top(text: &str, paragraphs: &mut [Paragraph]) -> Top {
             break;
         }
     }
+    // Further bylines ("By Jane Ode and Tom Bell, Reuters" over a second story) are
+    // marked too: extraction takes no claims from a byline.
+    for paragraph in paragraphs.iter_mut() {
+        if paragraph.kind == ParagraphKind::Body
+            && paragraph.span.slice(text).is_some_and(is_byline_paragraph)
+        {
+            paragraph.kind = ParagraphKind::Byline;
+        }
+    }
     top
+}
+
+/// A paragraph that is only a byline: "By Jane Ode", "BY JANE ODE", "By Jane Ode and
+/// Tom Bell, Reuters" — "By" and a capital, at most ten words, no final period.
+pub(super) fn is_byline_paragraph(s: &str) -> bool {
+    let Some(rest) = s
+        .strip_prefix("By ")
+        .or_else(|| s.strip_prefix("by "))
+        .or_else(|| s.strip_prefix("BY "))
+    else {
+        return false;
+    };
+    rest.starts_with(char::is_uppercase)
+        && !s.ends_with('.')
+        && s.split_whitespace().take(11).count() <= 10
 }
 
 #[cfg(test)]
@@ -514,7 +539,7 @@ mod tests {
     }
 
     #[test]
-    fn scan_top_marks_byline_and_date_as_headings() {
+    fn scan_top_marks_the_byline_and_the_date_line() {
         let text = "Ferry Strike Ends\nBy Lena Park\nMarch 3, 2026\nThe strike ended.";
         let mut paragraphs: Vec<Paragraph> = crate::model::split_paragraphs(text)
             .into_iter()
@@ -527,9 +552,39 @@ mod tests {
         assert_eq!(top.byline.as_deref(), Some("Lena Park"));
         assert_eq!(top.published.as_deref(), Some("March 3, 2026"));
         assert_eq!(top.marked, [1, 2]);
-        assert_eq!(paragraphs[1].kind, ParagraphKind::Heading);
+        assert_eq!(paragraphs[1].kind, ParagraphKind::Byline);
+        assert_eq!(paragraphs[2].kind, ParagraphKind::Heading);
         assert_eq!(paragraphs[3].kind, ParagraphKind::Body);
         assert_eq!(paragraphs[3].span, Span::new(45, 62));
+    }
+
+    #[test]
+    fn a_byline_further_down_is_marked_too() {
+        let text = "Ferry Strike Ends\nBy Lena Park\nThe strike ended.\nBY TOM BELL AND ANA RUIZ, REUTERS\n\
+                    By the time crews arrived, the fire had spread\nBy Lena Park.";
+        let mut paragraphs: Vec<Paragraph> = crate::model::split_paragraphs(text)
+            .into_iter()
+            .map(|span| Paragraph {
+                span,
+                kind: ParagraphKind::Body,
+            })
+            .collect();
+        scan_top(text, &mut paragraphs);
+        let kinds: Vec<ParagraphKind> = paragraphs.iter().map(|p| p.kind).collect();
+        // A sentence opening with "By the" is long and lowercase after "By"; a final
+        // period makes a sentence.
+        assert_eq!(
+            kinds[1..],
+            [
+                ParagraphKind::Byline,
+                ParagraphKind::Body,
+                ParagraphKind::Byline,
+                ParagraphKind::Body,
+                ParagraphKind::Body
+            ]
+        );
+        assert!(is_byline_paragraph("By Jane Ode"));
+        assert!(!is_byline_paragraph("Bystanders said nothing"));
     }
 
     #[test]

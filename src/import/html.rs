@@ -369,7 +369,11 @@ mod tests {
         let imported = import(page);
         assert_eq!(imported.article.byline.as_deref(), Some("Karl Jensen"));
         assert_eq!(imported.article.published.as_deref(), Some("March 3, 2026"));
-        assert_eq!(paragraphs(&imported)[0], ("By Karl Jensen", true));
+        assert_eq!(paragraphs(&imported)[0], ("By Karl Jensen", false));
+        assert_eq!(
+            imported.article.paragraphs[0].kind,
+            crate::model::ParagraphKind::Byline
+        );
         assert_eq!(imported.article.title, "reservoir");
     }
 

@@ -365,7 +365,11 @@ mod tests {
         let a = &imported.article;
         assert_eq!(a.byline.as_deref(), Some("Priya Raman"));
         assert_eq!(a.published.as_deref(), Some("3 March 2026"));
-        assert_eq!(paragraphs(&imported)[1], ("By Priya Raman", true));
+        assert_eq!(paragraphs(&imported)[1], ("By Priya Raman", false));
+        assert_eq!(
+            imported.article.paragraphs[1].kind,
+            crate::model::ParagraphKind::Byline
+        );
     }
 
     #[test]

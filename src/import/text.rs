@@ -95,11 +95,11 @@ The subsidy starts in April, the finance office said.
     }
 
     #[test]
-    fn headings_and_byline_are_heading_paragraphs() {
-        use ParagraphKind::{Body, Heading};
+    fn headings_and_the_byline_are_marked() {
+        use ParagraphKind::{Body, Byline, Heading};
         assert_eq!(
             kinds(&import(STORY)),
-            [Heading, Heading, Heading, Body, Body, Heading, Body]
+            [Heading, Byline, Heading, Body, Body, Heading, Body]
         );
     }
 

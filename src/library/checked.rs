@@ -29,8 +29,8 @@ pub fn claim_query(project: &Project, claim: &Claim) -> MatchQuery {
         date: project.article.published.as_deref().and_then(parse_date),
         speaker: project
             .claim_source(claim)
-            .map(Source::display_name)
-            .filter(|s| !s.trim().is_empty()),
+            .filter(|s| !s.name.trim().is_empty())
+            .map(Source::label),
     }
 }
 

@@ -103,7 +103,7 @@ pub fn entries_from_project(project: &Project, file: &Path) -> Vec<Entry> {
                 title: project.article.title.trim().to_owned(),
                 source: project
                     .claim_source(c)
-                    .map(crate::model::Source::display_name)
+                    .map(crate::model::Source::label)
                     .filter(|s| !s.is_empty()),
                 verdict: review.verdict.label().to_owned(),
                 note: review.note.trim().to_owned(),

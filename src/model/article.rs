@@ -8,11 +8,14 @@ use sha2::{Digest, Sha256};
 use super::Span;
 use super::provenance::{self, Fetched, PageMark};
 
-/// Whether a paragraph is a heading ("Why It Matters") or running text.
+/// Whether a paragraph is a heading ("Why It Matters"), a byline ("By Jane Ode,
+/// Reuters") or running text. Import decides; extraction skips headings and bylines and
+/// the window shows a byline as text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ParagraphKind {
     Heading,
+    Byline,
     #[default]
     Body,
 }

@@ -16,5 +16,5 @@ pub use orphan::Orphan;
 pub use project::{Project, Tally};
 pub use provenance::{Fetched, PageMark, page_citation};
 pub use review::{Evidence, Review, Verdict};
-pub use source::{Source, SourceId, SourceKind};
+pub use source::{Source, SourceId, SourceKind, UNNAMED_SOURCE};
 pub use span::Span;

@@ -86,11 +86,44 @@ impl Source {
         }
     }
 
-    /// "Vladimir Putin (Russian President)".
-    pub fn display_name(&self) -> String {
-        match &self.role {
-            Some(role) if !role.is_empty() => format!("{} ({role})", self.name),
-            _ => self.name.clone(),
+    /// The name people see, in the window, the reports and the command line: the name,
+    /// or [`UNNAMED_SOURCE`] for an agentless attribution ("are reported to").
+    pub fn shown_name(&self) -> &str {
+        let name = self.name.trim();
+        if name.is_empty() {
+            UNNAMED_SOURCE
+        } else {
+            name
         }
+    }
+
+    /// "Vladimir Putin (Russian President)", or "Unnamed source".
+    pub fn label(&self) -> String {
+        match &self.role {
+            Some(role) if !role.trim().is_empty() => format!("{} ({role})", self.shown_name()),
+            _ => self.shown_name().to_owned(),
+        }
+    }
+}
+
+/// What a source with no name is called wherever it is shown.
+pub const UNNAMED_SOURCE: &str = "Unnamed source";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_is_shown_by_name_and_role_or_as_unnamed() {
+        let s = Source::new(SourceId(1), " ", SourceKind::Unnamed);
+        assert_eq!(s.shown_name(), UNNAMED_SOURCE);
+        assert_eq!(s.label(), UNNAMED_SOURCE);
+        let mut s = Source::new(SourceId(2), "Ana Ruiz", SourceKind::Person);
+        assert_eq!(s.label(), "Ana Ruiz");
+        s.role = Some("Water Minister".into());
+        assert_eq!(s.shown_name(), "Ana Ruiz");
+        assert_eq!(s.label(), "Ana Ruiz (Water Minister)");
+        s.role = Some("  ".into());
+        assert_eq!(s.label(), "Ana Ruiz");
     }
 }

@@ -128,6 +128,7 @@ pub(crate) fn article_to_file(a: &Article) -> ArticleFile {
                 end: p.span.end,
                 kind: match p.kind {
                     ParagraphKind::Heading => ParagraphKindFile::Heading,
+                    ParagraphKind::Byline => ParagraphKindFile::Byline,
                     ParagraphKind::Body => ParagraphKindFile::Body,
                 },
             })
@@ -367,6 +368,7 @@ fn article_from_file(a: ArticleFile, warnings: &mut Vec<String>) -> (Article, bo
             span: Span::new(p.start, p.end),
             kind: match p.kind {
                 ParagraphKindFile::Heading => ParagraphKind::Heading,
+                ParagraphKindFile::Byline => ParagraphKind::Byline,
                 ParagraphKindFile::Body => ParagraphKind::Body,
             },
         })

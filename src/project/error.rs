@@ -29,13 +29,15 @@ pub enum ProjectError {
     NotText { path: PathBuf, offset: usize },
 
     /// The RON is malformed or does not have the expected shape. `line` and `column` are
-    /// 1-based; `column` counts characters.
+    /// 1-based; `column` counts characters. `ends_early` says the error sits at the end of
+    /// the file's text: the file was most likely cut short.
     #[error("{}:{line}:{column}: {message}", .path.display())]
     Syntax {
         path: PathBuf,
         line: usize,
         column: usize,
         message: String,
+        ends_early: bool,
     },
 
     /// The file is empty, not RON at all, or nested deeper than any project.
@@ -105,13 +107,20 @@ pub enum ProjectError {
 }
 
 impl ProjectError {
-    /// A [`ProjectError::Syntax`] from ron's error, which carries a 1-based line and column.
-    pub(crate) fn syntax(path: &std::path::Path, err: &ron::error::SpannedError) -> Self {
+    /// A [`ProjectError::Syntax`] from ron's error, which carries a 1-based line and column,
+    /// and the text it was read from.
+    pub(crate) fn syntax(
+        path: &std::path::Path,
+        text: &str,
+        err: &ron::error::SpannedError,
+    ) -> Self {
+        let (line, column) = (err.span.start.line.max(1), err.span.start.col.max(1));
         Self::Syntax {
             path: path.to_path_buf(),
-            line: err.span.start.line.max(1),
-            column: err.span.start.col.max(1),
+            line,
+            column,
             message: one_line(&err.code.to_string()).replace("struct VersionProbe", "a project"),
+            ends_early: matches!(err.code, ron::Error::Eof) || at_end(text, line, column),
         }
     }
 
@@ -164,6 +173,15 @@ fn one_line(message: &str) -> String {
     }
 }
 
+/// Whether 1-based `line` and `column` (in characters) fall on or after the last
+/// character of `text` that is not white space. One pass over the text.
+fn at_end(text: &str, line: usize, column: usize) -> bool {
+    let content = text.trim_end();
+    let last_line = content.split('\n').count();
+    let last_column = content.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    line > last_line || (line == last_line && column >= last_column)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,5 +220,14 @@ mod tests {
             message: "bad".into(),
         };
         assert_eq!(err.to_string(), "could not encode the project as RON: bad");
+    }
+
+    #[test]
+    fn an_error_at_the_last_character_is_at_the_end() {
+        let text = "(\n  version: 1,\n  text\n\n";
+        assert!(at_end(text, 3, 7));
+        assert!(at_end(text, 4, 1));
+        assert!(!at_end(text, 2, 3));
+        assert!(!at_end(text, 3, 2));
     }
 }

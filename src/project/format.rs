@@ -106,6 +106,7 @@ pub(crate) struct ParagraphFile {
 #[serde(rename = "ParagraphKind")]
 pub(crate) enum ParagraphKindFile {
     Heading,
+    Byline,
     Body,
 }
 
@@ -266,7 +267,7 @@ fn not_a_project_or_syntax(
     } else if !body.starts_with('(') {
         not("it is not a RON project file")
     } else {
-        ProjectError::syntax(path, err)
+        ProjectError::syntax(path, text, err)
     }
 }
 

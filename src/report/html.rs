@@ -334,7 +334,7 @@ fn claim_card(report: &Report<'_>, entry: &Entry<'_>) -> Markup {
                 dd {
                     @match entry.source {
                         Some(source) => {
-                            (view::source_name(source))
+                            (source.shown_name())
                             @if let Some(role) = source.role.as_deref().filter(|r| !r.trim().is_empty()) {
                                 ", " (role)
                             }

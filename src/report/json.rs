@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::view::{self, CharCounter, Entry, Report};
+use super::view::{CharCounter, Entry, Report};
 use super::{Format, ReportError, to_json};
 use crate::model::{ClaimKind, Origin, ParagraphKind, SourceKind, Span, Tally, Verdict};
 
@@ -33,7 +33,7 @@ use crate::model::{ClaimKind, Origin, ParagraphKind, SourceKind, Span, Tally, Ve
 ///     "site": string | null, "url": string | null, "path": string | null,
 ///     "sha256": string,                   // hex SHA-256 of text
 ///     "text": string,                     // what every offset indexes
-///     "paragraphs": [ { "start": int, "end": int, "kind": "heading" | "body" } ]
+///     "paragraphs": [ { "start": int, "end": int, "kind": "heading" | "byline" | "body" } ]
 ///   },
 ///   "summary": {                          // counts over "claims" below
 ///     "total": int, "unreviewed": int, "verified": int, "disputed": int,
@@ -277,7 +277,7 @@ fn document<'a>(report: &Report<'a>) -> Document<'a> {
             .map(|s| SourceOut {
                 id: s.id.to_string(),
                 name: &s.name,
-                label: view::source_name(s),
+                label: s.shown_name(),
                 role: s.role.as_deref(),
                 kind: s.kind,
                 aliases: &s.aliases,

@@ -148,7 +148,7 @@ fn details(report: &Report<'_>, entry: &Entry<'_>, out: &mut String) {
         let _ = writeln!(out, "- **Page:** {page}");
     }
     if let Some(source) = entry.source {
-        let mut line = inline(view::source_name(source));
+        let mut line = inline(source.shown_name());
         if let Some(role) = source.role.as_deref().filter(|r| !r.trim().is_empty()) {
             let _ = write!(line, ", {}", inline(role));
         }

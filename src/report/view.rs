@@ -9,7 +9,7 @@ use super::Options;
 use crate::model::{Claim, Orphan, Project, Source, Span, Tally, Verdict};
 
 /// How a source with an empty name is shown (the extractor's agentless "are reported to").
-pub const UNNAMED_SOURCE: &str = "Unnamed source";
+pub use crate::model::UNNAMED_SOURCE;
 
 /// A project prepared for rendering.
 pub(super) struct Report<'a> {
@@ -117,21 +117,11 @@ impl<'a> Report<'a> {
 impl Entry<'_> {
     /// The source's name, [`UNNAMED_SOURCE`] for an empty one, "" without a source.
     pub fn source_name(&self) -> &str {
-        self.source.map_or("", source_name)
+        self.source.map_or("", Source::shown_name)
     }
 
     pub fn source_role(&self) -> &str {
         self.source.and_then(|s| s.role.as_deref()).unwrap_or("")
-    }
-}
-
-/// A source's name for people: [`UNNAMED_SOURCE`] when it has none.
-pub(super) fn source_name(source: &Source) -> &str {
-    let name = source.name.trim();
-    if name.is_empty() {
-        UNNAMED_SOURCE
-    } else {
-        name
     }
 }
 
@@ -499,15 +489,5 @@ mod tests {
         assert_eq!(safe, r#"{"a":"\u003c/script\u003e\u003cb\u003e\u0026"}"#);
         let back: serde_json::Value = serde_json::from_str(&safe).unwrap_or_default();
         assert_eq!(back["a"], "</script><b>&");
-    }
-
-    #[test]
-    fn empty_source_names_are_unnamed() {
-        let s = Source::new(
-            crate::model::SourceId(1),
-            " ",
-            crate::model::SourceKind::Unnamed,
-        );
-        assert_eq!(source_name(&s), UNNAMED_SOURCE);
     }
 }

@@ -22,8 +22,7 @@ pub fn sample(name: &str) -> PathBuf {
 /// A project imported and extracted from a sample article.
 pub fn sample_project(name: &str) -> Project {
     let imported = claimdesk::import::import_path(&sample(name)).expect("sample article imports");
-    let found = claimdesk::extract::extract_article(&imported.article);
-    Project::new(imported.article, found.sources, found.claims)
+    claimdesk::project::new_project(imported.article)
 }
 
 /// Saves the harbour-bridge sample as `dir/harbour.ron`.

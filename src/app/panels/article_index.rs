@@ -140,27 +140,15 @@ impl Builder<'_> {
         let article = &self.input.project.article;
         let para = article.paragraphs.get(i)?;
         let text = para.span.slice(&article.text)?;
-        // A byline line ("By Niamh Corrigan") is kept out of claims like a heading but
-        // reads as text, not as a section title.
         // A heading with nothing after it is a trailing line ("Newsweek"), not a title.
-        let heading = para.kind == ParagraphKind::Heading
-            && !is_byline_line(text)
-            && i + 1 < article.paragraphs.len();
+        // (A byline is a paragraph kind of its own and reads as text.)
+        let heading = para.kind == ParagraphKind::Heading && i + 1 < article.paragraphs.len();
         let marks = self.marks(i);
         let key = paragraph_key(text, &marks, heading, self.look, self.wrap, self.ppp);
         cache.galley(ctx, i, key, self.gap, || {
             build_job(text, &marks, heading, self.look, self.wrap)
         })
     }
-}
-
-fn is_byline_line(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    (2..=12).contains(&words)
-        && text
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("by"))
 }
 
 /// How full the font atlas is; a drop means egui cleared it and cached galleys are stale.

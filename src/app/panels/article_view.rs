@@ -16,8 +16,8 @@ pub use super::article_index::ArticleInput;
 use super::article_index::{Builder, ClaimIndex, atlas_fill, claim_at, offset_in};
 use super::article_layout::{Look, ParagraphCache, range_rects};
 use crate::app::actions::Action;
-use crate::app::labels::{claim_source_name, source_label};
-use crate::model::{ClaimId, Project, Span, Verdict};
+use crate::app::labels::claim_source_name;
+use crate::model::{ClaimId, Project, Source, Span, Verdict};
 
 /// Text selected with the mouse: byte offsets into the article text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -444,7 +444,7 @@ pub fn claim_tooltip_ui(ui: &mut Ui, project: &Project, id: ClaimId) {
     ui.strong(format!("Claim {} · {}", claim.id, claim.kind.label()));
     let source = project.claim_source(claim).map_or_else(
         || claim_source_name(project, claim).to_owned(),
-        source_label,
+        Source::label,
     );
     ui.label(format!("Source: {source}"));
     let [r, g, b] = claim.review.verdict.rgb();

@@ -7,10 +7,10 @@
 use egui::{Button, Color32, Grid, Id, Label, RichText, ScrollArea, TextEdit, Ui};
 
 use crate::app::actions::Action;
-use crate::app::labels::{ADDED_BY_HAND, source_label};
+use crate::app::labels::ADDED_BY_HAND;
 use crate::app::library_work::Findings;
 use crate::app::widgets::{SourcePick, kind_ui, source_pick_ui};
-use crate::model::{Claim, ClaimId, Evidence, Origin, Project, Verdict};
+use crate::model::{Claim, ClaimId, Evidence, Origin, Project, Source, Verdict};
 
 use super::checked_before::checked_before_ui;
 
@@ -96,7 +96,7 @@ fn header_ui(
         ui.add(Label::new(claim.text(&project.article.text)).wrap());
     });
     let source = project.claim_source(claim);
-    let shown = source.map_or_else(|| "No source".to_owned(), source_label);
+    let shown = source.map_or_else(|| "No source".to_owned(), Source::label);
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("Source: {shown}"));
         if let Some(kind) = source.map(|s| s.kind) {

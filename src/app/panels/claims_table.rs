@@ -7,9 +7,9 @@ use egui_extras::{Column, TableBuilder};
 use std::collections::BTreeMap;
 
 use crate::app::actions::Action;
-use crate::app::labels::{claim_source_name, source_label};
+use crate::app::labels::claim_source_name;
 use crate::app::library_work::Findings;
-use crate::model::{Claim, ClaimId, ClaimKind, Project, SourceId, Verdict};
+use crate::model::{Claim, ClaimId, ClaimKind, Project, Source, SourceId, Verdict};
 
 use super::checked_before::marker_tooltip;
 
@@ -214,7 +214,7 @@ pub fn filter_bar_ui(
         let source_text = filter
             .source
             .and_then(|id| project.source(id))
-            .map_or_else(|| "All sources".to_owned(), source_label);
+            .map_or_else(|| "All sources".to_owned(), Source::label);
         let mut picked = filter.source;
         ComboBox::new(Id::unique("filter-source"), "")
             .selected_text(source_text)
@@ -222,9 +222,9 @@ pub fn filter_bar_ui(
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut picked, None, "All sources");
                 let mut sources: Vec<_> = project.sources.iter().collect();
-                sources.sort_by_key(|s| source_label(s).to_lowercase());
+                sources.sort_by_key(|s| s.label().to_lowercase());
                 for s in sources {
-                    ui.selectable_value(&mut picked, Some(s.id), source_label(s));
+                    ui.selectable_value(&mut picked, Some(s.id), s.label());
                 }
             })
             .response

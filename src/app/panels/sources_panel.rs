@@ -4,7 +4,6 @@
 use egui::{Color32, Rect, RichText, ScrollArea, Sense, Ui, Vec2};
 
 use crate::app::actions::Action;
-use crate::app::labels::source_name;
 use crate::model::{Project, SourceId, Tally, Verdict};
 
 /// The panel's cached order: most claims first.
@@ -23,7 +22,7 @@ impl SourcesState {
         rows.sort_by_cached_key(|(id, tally)| {
             let name = project
                 .source(*id)
-                .map(|s| source_name(s).to_lowercase())
+                .map(|s| s.shown_name().to_lowercase())
                 .unwrap_or_default();
             (std::cmp::Reverse(tally.total), name)
         });
@@ -114,7 +113,7 @@ pub fn sources_ui(
                     };
                     let name_width = (ui.available_width() - 64.0).max(40.0);
                     ui.allocate_ui(Vec2::new(name_width, row_h), |ui| {
-                        let name = RichText::new(source_name(source)).strong();
+                        let name = RichText::new(source.shown_name()).strong();
                         let name = if on {
                             name.color(ui.visuals().selection.stroke.color)
                         } else {
@@ -147,7 +146,7 @@ pub fn sources_ui(
                         .truncate()
                         .selectable(false),
                 );
-                let label = format!("{} — {}", source_name(source), breakdown(tally));
+                let label = format!("{} — {}", source.shown_name(), breakdown(tally));
                 response.widget_info(|| {
                     egui::WidgetInfo::selected(egui::Role::Button, true, on, &label)
                 });

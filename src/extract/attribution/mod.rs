@@ -5,16 +5,27 @@
 //! inverted tags (`…, X said.`), `according to X`, and agentless reports
 //! (`are reported to`, `reportedly`).
 
-mod patterns;
+mod according;
+mod colon;
+mod passive;
+mod poll;
+mod quote_tags;
+mod saying;
+mod subject_verb;
 mod verbs;
 mod words;
 
-use patterns::{according_to, headline_colon, in_a_poll, passive, saying};
+use according::according_to;
+use colon::headline_colon;
+use passive::passive;
+use poll::in_a_poll;
+use quote_tags::{object_end, tag_after, tag_before};
+use saying::saying;
 use verbs::{nested, participles, verb_patterns};
-use words::{PunctRuns, cue_at, trim_content, verb_use};
+use words::{PunctRuns, trim_content};
 
-use super::lexicon::{CueClass, CueVerb, is_determiner, is_subject_pronoun};
-use super::phrases::{Np, np_after, np_before, skip_adverbials, skip_back_adverbials};
+use super::lexicon::CueClass;
+use super::phrases::Np;
 use super::quotes::Quote;
 use super::tokens::{Tok, TokKind};
 use crate::model::{ClaimKind, Span};
@@ -42,6 +53,46 @@ pub enum Pattern {
     Colon,
     /// `In a Bloomberg poll, …`.
     InDocument,
+}
+
+impl Pattern {
+    /// The reason shown to editors for an attribution this pattern found: `{mention}`
+    /// stands for the words naming the source, `{cue}` for the cue word(s).
+    pub fn reason_template(self) -> &'static str {
+        match self {
+            Pattern::QuoteThenTag | Pattern::TagThenQuote => "direct quote: {mention} {cue}",
+            Pattern::SubjectVerb
+            | Pattern::Relative
+            | Pattern::InvertedTag
+            | Pattern::Participle => "attributed: {mention} {cue}",
+            Pattern::AccordingTo => "attributed: {cue} {mention}",
+            Pattern::Passive => "unnamed source: {cue}",
+            Pattern::Colon => "attributed: {mention}:",
+            Pattern::InDocument => "attributed: in {mention}",
+        }
+    }
+
+    /// The reason with the cue and the mention filled in.
+    pub fn reason(self, cue: &str, mention: &str) -> String {
+        let mut out = String::new();
+        let mut rest = self.reason_template();
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            rest = &rest[open..];
+            if let Some(after) = rest.strip_prefix("{cue}") {
+                out.push_str(cue);
+                rest = after;
+            } else if let Some(after) = rest.strip_prefix("{mention}") {
+                out.push_str(mention);
+                rest = after;
+            } else {
+                out.push('{');
+                rest = &rest[1..];
+            }
+        }
+        out.push_str(rest);
+        out
+    }
 }
 
 /// One attribution found in a sentence.
@@ -108,14 +159,6 @@ struct QuoteToks {
     /// The largest `close` of this quotation and those before it.
     reach: usize,
     quote: Quote,
-}
-
-struct Tag {
-    source: Np,
-    cue: Span,
-    class: CueClass,
-    /// Token index after the tag.
-    end: usize,
 }
 
 pub fn analyze(s: &Sentence<'_>) -> Analysis {
@@ -225,164 +268,52 @@ fn inside_quote(qt: &[QuoteToks], i: usize) -> bool {
     k > 0 && qt[k - 1].reach >= i
 }
 
-/// `, X said …` / `, said X …` / `X said` right after a quotation.
-fn tag_after(s: &Sentence<'_>, mut i: usize, hi: usize) -> Option<Tag> {
-    let toks = s.toks;
-    while i < hi
-        && toks[i].kind == TokKind::Punct
-        && (matches!(toks[i].lower.as_str(), "," | "—" | "–" | "-") || toks[i].is_quote())
-    {
-        i += 1;
-    }
-    if i >= hi {
-        return None;
-    }
-    // Inverted: `said X`.
-    if let Some(verb) = cue_at(&toks[i])
-        && !verb.progressive
-    {
-        let (np, end) = np_after(s.text, toks, i + 1, hi)?;
-        return Some(Tag {
-            source: np,
-            cue: toks[i].span,
-            class: verb.class,
-            end: skip_tag_tail(toks, end, hi),
-        });
-    }
-    // `X (also) said`: the first verb within a few words.
-    let limit = hi.min(i + 14);
-    let c = (i + 1..limit).find(|&c| cue_at(&toks[c]).is_some_and(|v| !v.progressive))?;
-    let verb = cue_at(&toks[c])?;
-    let end = skip_back_adverbials(toks, i, c);
-    let np = np_before(s.text, toks, i, end)?;
-    if np.first != i {
-        return None;
-    }
-    let after = object_end(toks, verb, c + 1, hi);
-    Some(Tag {
-        source: np,
-        cue: toks[c].span,
-        class: verb.class,
-        end: skip_tag_tail(toks, after, hi),
-    })
+/// A sentence-level rule: it looks at the whole sentence (no quotation tagged), adds
+/// what it finds to the analysis and says whether the later rules are skipped.
+/// What a rule finds carries its own [`Pattern`] and so its reason text
+/// ([`Pattern::reason_template`]).
+struct Rule {
+    apply: fn(&Sentence<'_>, &[QuoteToks], &mut Analysis) -> bool,
 }
 
-/// Index after the object of an attribution verb: the listener of "told reporters", or
-/// any short phrase before "that" ("warned the government that").
-fn object_end(toks: &[Tok], verb: CueVerb, start: usize, hi: usize) -> usize {
-    if start >= hi || toks[start].is("that") {
-        return start;
-    }
-    if let Some(that) = (start + 1..hi.min(start + 8)).find(|&i| toks[i].is("that"))
-        && toks[start..that].iter().all(|t| {
-            t.is_word() && !is_subject_pronoun(&t.lower) && cue_at(t).is_none()
-                || t.kind == TokKind::Number
-                || t.is_punct('\'')
-                || t.is_punct('’')
-        })
-    {
-        return that;
-    }
-    if super::lexicon::addresses_listener(verb.lemma) {
-        return super::phrases::listener_after(toks, start, hi).unwrap_or(start);
-    }
-    start
-}
-
-/// Skips what may follow a tag before the sentence or the next quote: time and place,
-/// "in a statement", an object ("told reporters").
-/// `told reporters: "…"`, `told the BBC, "…"`: only the listener between verb and quote.
-fn addresses_listener_only(toks: &[Tok], c: usize, j: usize) -> bool {
-    cue_at(&toks[c]).is_some_and(|v| crate::extract::lexicon::addresses_listener(v.lemma))
-        && crate::extract::phrases::listener_after(toks, c + 1, j) == Some(j)
-}
-
-fn skip_tag_tail(toks: &[Tok], i: usize, hi: usize) -> usize {
-    skip_adverbials(toks, i, hi)
-}
-
-/// `X said (in an interview with Y, a host): "…"` — the cue before a quotation at `open`.
-fn tag_before(s: &Sentence<'_>, qt: &[QuoteToks], lo: usize, open: usize) -> Option<Tag> {
-    let toks = s.toks;
-    if open <= lo {
-        return None;
-    }
-    let mut j = open;
-    let colon = toks[j - 1].is_punct(':');
-    if toks[j - 1].kind == TokKind::Punct
-        && matches!(toks[j - 1].lower.as_str(), ":" | "," | "—" | "–")
-    {
-        j -= 1;
-    }
-    // The closest cue verb before the quote, at most 30 tokens back.
-    let floor = lo.max(j.saturating_sub(30));
-    let c = (floor..j).rev().find(|&c| {
-        cue_at(&toks[c]).is_some_and(|v| !v.progressive || c == floor)
-            && verb_use(toks, c)
-            && !inside_quote(qt, c)
-    });
-    if let Some(c) = c {
-        let verb = cue_at(&toks[c])?;
-        // What lies between the verb and the quote must be adverbial, not a clause.
-        let between_ok = j == c + 1
-            || skip_adverbials(toks, c + 1, j) == j
-            || colon && toks[c + 1..j].iter().all(|t| !t.is("that"))
-            || addresses_listener_only(toks, c, j);
-        if between_ok {
-            let end = skip_back_adverbials(toks, lo, c);
-            if let Some(np) = np_before(s.text, toks, lo, end) {
-                return Some(Tag {
-                    source: np,
-                    cue: toks[c].span,
-                    class: verb.class,
-                    end: open,
-                });
+/// The sentence-level rules, in the order they are tried; the first that returns true
+/// ends the sentence. One file per family.
+const SENTENCE_RULES: &[Rule] = &[
+    // `according to X, …` (according.rs), then attributions inside its content.
+    Rule {
+        apply: |s, qt, out| {
+            according_to(s, qt, out) && {
+                nested(s, out);
+                true
             }
-        }
-    }
-    // `Putin, in the interview: "…"` — a name and a colon, no verb.
-    if colon {
-        let mut end = j;
-        for _ in 0..2 {
-            let np = np_before(s.text, toks, lo, end)?;
-            let head = &toks[np.last];
-            if np.first > lo
-                && toks[np.first - 1].is_word()
-                && matches!(
-                    toks[np.first - 1].lower.as_str(),
-                    "on" | "in" | "at" | "with" | "to" | "from"
-                )
-            {
-                end = np.first - 1;
-                continue;
-            }
-            if np.first == lo
-                && (head.cap || is_subject_pronoun(&head.lower))
-                && !is_determiner(&toks[np.first].lower)
-            {
-                return Some(Tag {
-                    source: np,
-                    cue: toks[j].span,
-                    class: CueClass::Speech,
-                    end: open,
-                });
-            }
-            return None;
-        }
-    }
-    None
-}
+        },
+    },
+    // `Name: …` headlines (colon.rs).
+    Rule {
+        apply: headline_colon,
+    },
+    // `X said (that) …`, `…, X said.` (verbs.rs, subject_verb.rs).
+    Rule {
+        apply: |s, qt, out| verb_patterns(s, qt, out, true),
+    },
+    // `In a Bloomberg poll, …` (poll.rs).
+    Rule { apply: in_a_poll },
+    // `…, saying …` with no subject (saying.rs).
+    Rule { apply: saying },
+    // `are reported to`, `reportedly` (passive.rs): the last resort.
+    Rule {
+        apply: |s, qt, out| {
+            passive(s, qt, out);
+            true
+        },
+    },
+];
 
 fn sentence_level(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis) {
-    if according_to(s, qt, out) {
-        nested(s, out);
-        return;
-    }
-    if headline_colon(s, qt, out) || verb_patterns(s, qt, out, true) || in_a_poll(s, qt, out) {
-        return;
-    }
-    if !saying(s, qt, out) {
-        passive(s, qt, out);
+    for rule in SENTENCE_RULES {
+        if (rule.apply)(s, qt, out) {
+            return;
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! can this phrase speak, where does a tag or a clause end.
 
 use super::Sentence;
+use crate::extract::lexicon;
 
 use crate::extract::lexicon::{
     CueClass, CueVerb, is_clause_word, is_determiner, is_subject_pronoun,
@@ -93,45 +94,20 @@ pub(super) fn verb_use(toks: &[Tok], c: usize) -> bool {
     };
     // "Several said", "Many say": a quantifier standing alone as the subject.
     let alone = c < 2 || toks[c - 2].kind == TokKind::Punct || is_clause_word(&toks[c - 2].lower);
-    if alone
-        && matches!(
-            p.lower.as_str(),
-            "several" | "many" | "some" | "most" | "others" | "few" | "both" | "all"
-        )
-    {
+    if alone && lexicon::QUANTIFIER_SUBJECTS.has(p.lower.as_str()) {
         return true;
     }
     !(p.kind == TokKind::Number
         || p.is_possessive()
-        || p.is_word()
-            && (is_determiner(&p.lower)
-                || matches!(
-                    p.lower.as_str(),
-                    "of" | "in"
-                        | "for"
-                        | "on"
-                        | "at"
-                        | "with"
-                        | "by"
-                        | "from"
-                        | "no"
-                        | "public"
-                        | "recent"
-                        | "latest"
-                        | "new"
-                        | "first"
-                        | "such"
-                        | "these"
-                        | "those"
-                )))
+        || p.is_word() && (is_determiner(&p.lower) || lexicon::BEFORE_NOUN.has(p.lower.as_str())))
 }
 
 /// Stance verbs are mostly nouns in their plain forms ("an attack", "the plan",
 /// "their support"): take a past form, an -s form after a name or pronoun, or a plain
 /// form after a pronoun or modal.
 pub(super) fn stance_form_ok(toks: &[Tok], c: usize, verb: CueVerb) -> bool {
-    let ambiguous_belief = verb.class == CueClass::Cognition
-        && matches!(verb.lemma, "fear" | "hope" | "doubt" | "worry" | "concern");
+    let ambiguous_belief =
+        verb.class == CueClass::Cognition && lexicon::AMBIGUOUS_BELIEFS.has(verb.lemma);
     if verb.class != CueClass::Stance && !ambiguous_belief {
         return true;
     }
@@ -147,32 +123,13 @@ pub(super) fn stance_form_ok(toks: &[Tok], c: usize, verb: CueVerb) -> bool {
     if verb.progressive {
         return true;
     }
-    if w.ends_with("ed") || matches!(w, "sought" | "dubbed" | "slammed") {
+    if w.ends_with("ed") || lexicon::PAST_FORMS.has(w) {
         return true;
     }
     if w != verb.lemma {
         return after_subject;
     }
-    prev.is_some_and(|p| {
-        p.is_word()
-            && (matches!(
-                p.lower.as_str(),
-                "they"
-                    | "we"
-                    | "i"
-                    | "you"
-                    | "would"
-                    | "will"
-                    | "could"
-                    | "may"
-                    | "might"
-                    | "to"
-                    | "not"
-                    | "also"
-                    | "still"
-                    | "strongly"
-            ))
-    })
+    prev.is_some_and(|p| p.is_word() && (lexicon::BEFORE_PLAIN_FORM.has(p.lower.as_str())))
 }
 
 pub(super) fn cue_at(t: &Tok) -> Option<CueVerb> {
@@ -218,43 +175,9 @@ pub(super) fn content_span(s: &Sentence<'_>, from: usize, to: usize) -> Option<S
 pub(super) fn cue_here(toks: &[Tok], c: usize) -> Option<(CueVerb, usize)> {
     let t = &toks[c];
     if t.is_word()
-        && matches!(t.lower.as_str(), "calls" | "called" | "calling")
-        && toks.get(c + 1).is_some_and(|n| n.is("for") || n.is("on"))
+        && let Some((verb, extra)) =
+            lexicon::multiword_cue(&t.lower, |k| toks.get(c + k).map(|t| t.lower.as_str()))
     {
-        let verb = CueVerb {
-            lemma: "call",
-            class: CueClass::Speech,
-            progressive: t.lower == "calling",
-            takes_object: false,
-        };
-        return Some((verb, c + 1));
-    }
-    // "pointed out that", "points to", "made the case that".
-    let next = |k: usize| toks.get(c + k).map(|t| t.lower.as_str());
-    let phrase = if t.is_word()
-        && matches!(
-            t.lower.as_str(),
-            "point" | "points" | "pointed" | "pointing"
-        )
-        && matches!(next(1), Some("out" | "to"))
-    {
-        Some(("point", 1))
-    } else if t.is_word()
-        && matches!(t.lower.as_str(), "make" | "makes" | "made" | "making")
-        && next(1) == Some("the")
-        && next(2) == Some("case")
-    {
-        Some(("argue", 2))
-    } else {
-        None
-    };
-    if let Some((lemma, extra)) = phrase {
-        let verb = CueVerb {
-            lemma,
-            class: CueClass::Speech,
-            progressive: t.lower.ends_with("ing"),
-            takes_object: false,
-        };
         return Some((verb, c + extra));
     }
     cue_at(t).map(|v| (v, c))
@@ -263,64 +186,7 @@ pub(super) fn cue_here(toks: &[Tok], c: usize) -> Option<(CueVerb, usize)> {
 /// Verb forms that are more often nouns ("the state", "a report"): as cues they need a
 /// clause, a colon or a quotation after them, or to end an inverted tag.
 pub(super) fn is_noun_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "state"
-            | "states"
-            | "comment"
-            | "comments"
-            | "remark"
-            | "remarks"
-            | "report"
-            | "reports"
-            | "note"
-            | "notes"
-            | "charge"
-            | "charges"
-            | "tweet"
-            | "tweets"
-            | "post"
-            | "posts"
-            | "claim"
-            | "claims"
-            | "quote"
-            | "quotes"
-            | "estimate"
-            | "estimates"
-            | "answer"
-            | "answers"
-            | "promise"
-            | "promises"
-            | "pledge"
-            | "pledges"
-            | "vow"
-            | "vows"
-            | "counter"
-            | "object"
-            | "protest"
-            | "protests"
-            | "project"
-            | "projects"
-            | "signal"
-            | "signals"
-            | "hint"
-            | "hints"
-            | "demand"
-            | "demands"
-            | "dispute"
-            | "disputes"
-            | "repeat"
-            | "joke"
-            | "jokes"
-            | "concern"
-            | "review"
-            | "caution"
-            | "record"
-            | "question"
-            | "questions"
-            | "read"
-            | "reads"
-    )
+    lexicon::NOUN_VERBS.has(w)
 }
 
 /// Something that can say things: a name, a pronoun, a person, a group of people, an
@@ -337,83 +203,19 @@ pub(super) fn speaks(toks: &[Tok], np: &Np) -> bool {
     let stem = head.stem();
     // "most of them", "one of the residents": a share of a group.
     let share = toks[np.first].is_word()
-        && matches!(
-            toks[np.first].lower.as_str(),
-            "most"
-                | "some"
-                | "many"
-                | "all"
-                | "none"
-                | "half"
-                | "one"
-                | "each"
-                | "several"
-                | "few"
-                | "both"
-                | "two"
-                | "three"
-        )
+        && lexicon::SHARES.has(toks[np.first].lower.as_str())
         && toks.get(np.first + 1).is_some_and(|t| t.is("of"));
     share
         || any_source_word
         || head.cap
         || head.kind == TokKind::Number
         || is_subject_pronoun(&head.lower)
-        || matches!(
-            stem,
-            "several"
-                | "many"
-                | "some"
-                | "most"
-                | "others"
-                | "both"
-                | "all"
-                | "one"
-                | "another"
-                | "few"
-                | "percent"
-                | "%"
-                | "respondents"
-                | "people"
-                | "everyone"
-                | "nobody"
-                | "somebody"
-                | "someone"
-                | "anyone"
-        )
+        || lexicon::GROUP_WORDS.has(stem)
         || crate::extract::lexicon::is_person_role(stem)
         || crate::extract::lexicon::is_unnamed_head(stem)
         || crate::extract::lexicon::is_source_document(stem)
         || crate::extract::lexicon::is_org_word(stem)
-        || matches!(
-            stem,
-            "law"
-                | "bill"
-                | "constitution"
-                | "agreement"
-                | "treaty"
-                | "contract"
-                | "rule"
-                | "rules"
-                | "policy"
-                | "guidance"
-                | "guidelines"
-                | "order"
-                | "resolution"
-                | "motion"
-                | "plan"
-                | "proposal"
-                | "platform"
-                | "sign"
-                | "banner"
-                | "website"
-                | "page"
-                | "account"
-                | "label"
-                | "warning"
-                | "notice"
-                | "text"
-        )
+        || lexicon::THING_NOUNS.has(stem)
         || stem.len() > 3 && stem.ends_with('s') && !stem.ends_with("ss")
 }
 
@@ -443,7 +245,7 @@ pub(super) fn tail_is_empty(toks: &[Tok], i: usize, n: usize) -> bool {
     only_closers(toks, i, n)
         || i + 1 < n
             && toks[i].is_punct(',')
-            && (matches!(toks[i + 1].lower.as_str(), "who" | "whose" | "which")
+            && (lexicon::RELATIVE_PRONOUNS.has(toks[i + 1].lower.as_str())
                 // "…, he said, wiping sweat off his face."
                 || toks[i + 1].is_word() && !toks[i + 1].cap && toks[i + 1].lower.ends_with("ing") && cue_at(&toks[i + 1]).is_none_or(|v| v.class != CueClass::Speech))
 }
@@ -463,21 +265,7 @@ pub(super) fn starts_clause(toks: &[Tok], i: usize, hi: usize) -> bool {
     }
     let w = t.lower.as_str();
     // "a move officials said was unavoidable": the clause's subject came before.
-    if matches!(
-        w,
-        "was"
-            | "is"
-            | "were"
-            | "are"
-            | "would"
-            | "will"
-            | "had"
-            | "has"
-            | "could"
-            | "should"
-            | "might"
-    ) && i + 1 < hi
-    {
+    if lexicon::FINITE_AFTER_CUE.has(w) && i + 1 < hi {
         return true;
     }
     if !(is_subject_pronoun(w)
@@ -488,40 +276,7 @@ pub(super) fn starts_clause(toks: &[Tok], i: usize, hi: usize) -> bool {
     {
         return false;
     }
-    toks[i + 1..hi.min(i + 9)].iter().any(|t| {
-        t.is_word()
-            && matches!(
-                t.lower.as_str(),
-                "is" | "was"
-                    | "are"
-                    | "were"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "can"
-                    | "should"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "has"
-                    | "had"
-                    | "have"
-                    | "did"
-                    | "does"
-                    | "do"
-                    | "wants"
-                    | "plans"
-                    | "needs"
-                    | "remains"
-                    | "faces"
-                    | "won't"
-                    | "isn't"
-                    | "wasn't"
-                    | "aren't"
-                    | "hasn't"
-                    | "haven't"
-                    | "didn't"
-                    | "doesn't"
-            )
-    })
+    toks[i + 1..hi.min(i + 9)]
+        .iter()
+        .any(|t| t.is_word() && lexicon::FINITE_VERBS.has(t.lower.as_str()))
 }

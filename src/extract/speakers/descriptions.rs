@@ -3,6 +3,7 @@
 
 use super::registry::Entity;
 use super::{Resolved, Resolver, clean, gender_of, is_public_body};
+use crate::extract::lexicon;
 use crate::extract::lexicon::{
     is_determiner, is_org_word, is_person_role, is_source_document, is_unnamed_head,
 };
@@ -12,56 +13,16 @@ use crate::model::{SourceKind, Span};
 
 /// Nouns that stand for the latest news organisation ("the newspaper").
 fn is_media_noun(stem: &str) -> bool {
-    matches!(
-        stem,
-        "newspaper"
-            | "paper"
-            | "daily"
-            | "magazine"
-            | "broadcaster"
-            | "network"
-            | "channel"
-            | "station"
-            | "outlet"
-            | "agency"
-            | "website"
-            | "site"
-            | "publication"
-            | "tabloid"
-    )
+    lexicon::MEDIA_NOUNS.has(stem)
 }
 
 /// Nouns for a business: "the company" is no union, ministry or university.
 fn is_business_noun(stem: &str) -> bool {
-    matches!(
-        stem,
-        "company"
-            | "firm"
-            | "group"
-            | "carmaker"
-            | "automaker"
-            | "retailer"
-            | "lender"
-            | "insurer"
-            | "airline"
-            | "operator"
-            | "manufacturer"
-            | "producer"
-            | "bank"
-    )
+    lexicon::BUSINESS_NOUNS.has(stem)
 }
 
 fn is_spokesperson(stem: &str) -> bool {
-    matches!(
-        stem,
-        "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "spokespeople"
-            | "representative"
-            | "spokesmen"
-            | "spokeswomen"
-    )
+    lexicon::SPOKESPEOPLE.has(stem)
 }
 
 /// True if `e`'s role or name has the word `w`.
@@ -161,7 +122,7 @@ impl Resolver {
             .map(|t| t.stem());
         let named: Vec<&str> = words[role + 1..]
             .iter()
-            .skip_while(|t| matches!(t.lower.as_str(), "for" | "of" | "at" | "the"))
+            .skip_while(|t| lexicon::ROLE_FILLERS.has(t.lower.as_str()))
             .filter(|t| t.cap)
             .map(|t| t.lower.as_str())
             .collect();
@@ -203,10 +164,7 @@ impl Resolver {
         let definite = words[0].is("the") || words[0].is("this");
         let has_cap = words.iter().any(|t| t.cap && !is_determiner(&t.lower));
         // Drop an article, keep a quantifier: "officials", but "most of them".
-        let article = matches!(
-            words[0].lower.as_str(),
-            "the" | "a" | "an" | "this" | "these" | "those"
-        );
+        let article = lexicon::ARTICLES.has(words[0].lower.as_str());
         let start = usize::from(article && words.len() > 1);
         let name = clean(text, Span::new(words[start].span.start, np.span.end));
         let kind = if has_cap && (is_org_word(head_stem) || is_source_document(head_stem)) {

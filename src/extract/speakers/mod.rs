@@ -16,6 +16,7 @@ mod names;
 mod pronouns;
 pub mod registry;
 
+use crate::extract::lexicon;
 pub use registry::Entity;
 use registry::Registry;
 
@@ -103,84 +104,11 @@ fn opposite(g: Gender) -> Gender {
 
 /// A word that, in a name or as a whole alias, marks a news organisation.
 fn is_media_word(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "times"
-            | "post"
-            | "journal"
-            | "news"
-            | "herald"
-            | "guardian"
-            | "telegraph"
-            | "tribune"
-            | "gazette"
-            | "ft"
-            | "bbc"
-            | "cnn"
-            | "reuters"
-            | "ap"
-            | "press"
-            | "daily"
-            | "mail"
-            | "express"
-            | "observer"
-            | "economist"
-            | "magazine"
-            | "radio"
-            | "tv"
-            | "television"
-            | "ledger"
-            | "courier"
-            | "recorder"
-            | "chronicle"
-            | "standard"
-            | "independent"
-            | "bloomberg"
-            | "politico"
-            | "axios"
-            | "nbc"
-            | "abc"
-            | "cbs"
-            | "fox"
-            | "msnbc"
-            | "npr"
-            | "pbs"
-    )
+    lexicon::MEDIA_WORDS.has(w.to_lowercase().as_str())
 }
 
 /// Unions, parties, governments and the like: organisations that are not businesses.
 fn is_public_body(name: &str) -> bool {
-    const BODIES: &[&str] = &[
-        "agency",
-        "army",
-        "assembly",
-        "association",
-        "charity",
-        "church",
-        "commission",
-        "committee",
-        "congress",
-        "council",
-        "court",
-        "department",
-        "federation",
-        "foundation",
-        "government",
-        "hospital",
-        "institute",
-        "ministry",
-        "observatory",
-        "office",
-        "parliament",
-        "party",
-        "police",
-        "school",
-        "senate",
-        "trust",
-        "union",
-        "university",
-        "worker",
-    ];
     name.split_whitespace().any(|w| {
         // "Workers'", "Union's", "unions", "parties", "agencies": possessive and plural
         // endings come off, one at a time ("congress" keeps its "ss").
@@ -194,7 +122,7 @@ fn is_public_body(name: &str) -> bool {
             || w.strip_suffix('s').unwrap_or(w).to_string(),
             |stem| format!("{stem}y"),
         );
-        BODIES.contains(&w) || BODIES.contains(&singular.as_str())
+        lexicon::PUBLIC_BODIES.has(w) || lexicon::PUBLIC_BODIES.has(&singular)
     })
 }
 
@@ -208,24 +136,8 @@ fn name_start(words: &[&Tok]) -> usize {
         let t = words[name_start - 1];
         let capital = t.cap || t.kind == TokKind::Number && name_start < words.len();
         let joiner = t.kind == TokKind::Punct && matches!(t.lower.as_str(), "&" | "-" | "'" | "’")
-            || matches!(
-                t.lower.as_str(),
-                "of" | "and"
-                    | "for"
-                    | "on"
-                    | "de"
-                    | "van"
-                    | "von"
-                    | "der"
-                    | "al"
-                    | "bin"
-                    | "le"
-                    | "la"
-                    | "du"
-                    | "del"
-                    | "da"
-                    | "di"
-            ) && name_start < words.len()
+            || lexicon::NAME_PARTICLES.has(t.lower.as_str())
+                && name_start < words.len()
                 && name_start >= 2
                 && words[name_start - 2].cap;
         let role_word =

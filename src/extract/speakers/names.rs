@@ -4,6 +4,7 @@
 
 use super::registry::Entity;
 use super::{Gender, Resolver, clean, gender_of, initials, is_acronym};
+use crate::extract::lexicon;
 use crate::extract::lexicon::{
     is_clause_word, is_determiner, is_given_name, is_nationality, is_org_word, is_person_role,
     is_person_title, is_subject_pronoun,
@@ -44,80 +45,21 @@ fn opens_clause(t: &Tok) -> bool {
     is_clause_word(&t.lower)
         || is_determiner(&t.lower)
         || is_subject_pronoun(&t.lower)
-        || matches!(
-            t.lower.as_str(),
-            "in" | "on"
-                | "at"
-                | "for"
-                | "with"
-                | "from"
-                | "after"
-                | "however"
-                | "meanwhile"
-                | "still"
-                | "and"
-                | "according"
-                | "asked"
-                | "speaking"
-                | "last"
-                | "earlier"
-                | "under"
-                | "despite"
-                | "among"
-                | "during"
-                | "like"
-                | "unlike"
-        )
+        || lexicon::CLAUSE_OPENERS.has(t.lower.as_str())
 }
 
 /// A word before a capitalised run that makes it a place or a thing ("in Leeds", "the
 /// Harbour Bridge").
 fn is_place_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "at"
-            | "from"
-            | "to"
-            | "into"
-            | "near"
-            | "of"
-            | "across"
-            | "on"
-            | "the"
-            | "a"
-            | "an"
-            | "for"
-            | "over"
-            | "by"
-    )
+    lexicon::PLACE_PREPOSITIONS.has(w)
 }
 
 fn is_place_word(stem: &str) -> bool {
-    matches!(
-        stem,
-        "bay"
-            | "sea"
-            | "street"
-            | "river"
-            | "road"
-            | "island"
-            | "airport"
-            | "east"
-            | "west"
-            | "north"
-            | "south"
-            | "city"
-            | "county"
-            | "region"
-            | "province"
-            | "valley"
-            | "mountains"
-            | "lake"
-    )
+    lexicon::PLACE_WORDS.has(stem)
 }
 
 fn is_joiner(t: &Tok) -> bool {
-    t.is_word() && matches!(t.lower.as_str(), "and" | "of" | "for" | "on") || t.is_punct('&')
+    t.is_word() && lexicon::NAME_JOINERS.has(t.lower.as_str()) || t.is_punct('&')
 }
 
 impl Resolver {

@@ -1,12 +1,53 @@
-//! Re-running extraction without losing work: claims an editor touched (reviewed,
-//! annotated, added or corrected by hand) stay exactly as they are; the extractor's
-//! other claims are replaced by the fresh ones, keeping their ids where the same passage
-//! is found again.
+//! An article's claims as a new project, and re-running extraction without losing
+//! work: claims an editor touched (reviewed, annotated, added or corrected by hand) stay
+//! exactly as they are; the extractor's other claims are replaced by the fresh ones,
+//! keeping their ids where the same passage is found again.
+//!
+//! The window ([`merge`] then its own undoable `Edit::ReplaceExtraction`), `claimdesk
+//! new` / `claimdesk rerun` and the tests all go through these functions.
 
 use std::collections::BTreeMap;
 
-use crate::extract::Extraction;
-use crate::model::{Claim, ClaimId, Project, Source, SourceId};
+use crate::extract::{Extraction, extract_article};
+use crate::history::{Edit, EditError, History};
+use crate::model::{Article, Claim, ClaimId, Project, Source, SourceId};
+
+/// An imported article and the claims the extractor finds in it, as a new project.
+pub fn new_project(article: Article) -> Project {
+    let extraction = extract_article(&article);
+    Project::new(article, extraction.sources, extraction.claims)
+}
+
+/// What [`rerun`] changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rerun {
+    /// Claims the extractor found that were not there before.
+    pub added: usize,
+    /// Edited claims kept as they were.
+    pub kept: usize,
+}
+
+impl Rerun {
+    /// "3 new claims; 2 reviewed or hand-made claims kept."
+    pub fn line(&self) -> String {
+        format!(
+            "{} new claims; {} reviewed or hand-made claims kept.",
+            self.added, self.kept
+        )
+    }
+}
+
+/// Re-runs extraction on `project`'s article and merges the result in, as the window's
+/// "Re-run extraction" does (the same edit, applied through [`History`]).
+pub fn rerun(project: &mut Project) -> Result<Rerun, EditError> {
+    let merged = merge(project, extract_article(&project.article));
+    let done = Rerun {
+        added: merged.added,
+        kept: merged.kept,
+    };
+    History::new().apply(project, merged.into_edit())?;
+    Ok(done)
+}
 
 /// The lists for `Edit::ReplaceExtraction`, and what changed.
 #[derive(Clone, Debug, PartialEq)]
@@ -99,6 +140,16 @@ pub fn merge(project: &Project, fresh: Extraction) -> Merged {
     }
 }
 
+impl Merged {
+    /// The undoable edit that puts the merged lists into the project.
+    pub fn into_edit(self) -> Edit {
+        Edit::ReplaceExtraction {
+            sources: self.sources,
+            claims: self.claims,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,5 +218,33 @@ mod tests {
         assert_eq!(merged.added, 1);
         let back = merged.claims.iter().find(|c| c.span == gone.span);
         assert!(back.is_some_and(|c| c.id.0 >= p.next_claim_id));
+    }
+
+    #[test]
+    fn a_new_project_holds_the_extraction() {
+        let p = new_project(Article::from_text("T", TEXT));
+        let found = extract_text(TEXT);
+        assert_eq!(p.claims, found.claims);
+        assert_eq!(p.sources, found.sources);
+        assert_eq!(p, project());
+    }
+
+    #[test]
+    fn rerun_applies_the_merge_and_keeps_reviews() {
+        let mut p = project();
+        p.claims[0].review.verdict = Verdict::Verified;
+        let reviewed = p.claims[0].clone();
+        let gone = p.claims.remove(1);
+        let done = rerun(&mut p).map_err(|e| e.to_string());
+        assert_eq!(done, Ok(Rerun { added: 1, kept: 1 }));
+        assert!(p.claims.contains(&reviewed));
+        assert!(p.claims.iter().any(|c| c.span == gone.span));
+        assert!(p.next_claim_id > p.claims.iter().map(|c| c.id.0).max().unwrap_or(0));
+        assert_eq!(
+            done.map(|d| d.line()).ok().as_deref(),
+            Some("1 new claims; 1 reviewed or hand-made claims kept.")
+        );
+        // A second run finds nothing new.
+        assert_eq!(rerun(&mut p).ok(), Some(Rerun { added: 0, kept: 1 }));
     }
 }

@@ -1,0 +1,167 @@
+//! The quotation rule family: a quotation with its tag after it (`"…," X said`,
+//! `"…," said X`) or before it (`X said: "…"`, `Putin, in the interview: "…"`).
+
+use super::words::{cue_at, verb_use};
+use super::{QuoteToks, Sentence, inside_quote};
+use crate::extract::lexicon::{self, CueClass, CueVerb, is_determiner, is_subject_pronoun};
+use crate::extract::phrases::{Np, np_after, np_before, skip_adverbials, skip_back_adverbials};
+use crate::extract::tokens::{Tok, TokKind};
+use crate::model::Span;
+
+pub(super) struct Tag {
+    pub source: Np,
+    pub cue: Span,
+    pub class: CueClass,
+    /// Token index after the tag.
+    pub end: usize,
+}
+
+/// `, X said …` / `, said X …` / `X said` right after a quotation.
+pub(super) fn tag_after(s: &Sentence<'_>, mut i: usize, hi: usize) -> Option<Tag> {
+    let toks = s.toks;
+    while i < hi
+        && toks[i].kind == TokKind::Punct
+        && (matches!(toks[i].lower.as_str(), "," | "—" | "–" | "-") || toks[i].is_quote())
+    {
+        i += 1;
+    }
+    if i >= hi {
+        return None;
+    }
+    // Inverted: `said X`.
+    if let Some(verb) = cue_at(&toks[i])
+        && !verb.progressive
+    {
+        let (np, end) = np_after(s.text, toks, i + 1, hi)?;
+        return Some(Tag {
+            source: np,
+            cue: toks[i].span,
+            class: verb.class,
+            end: skip_tag_tail(toks, end, hi),
+        });
+    }
+    // `X (also) said`: the first verb within a few words.
+    let limit = hi.min(i + 14);
+    let c = (i + 1..limit).find(|&c| cue_at(&toks[c]).is_some_and(|v| !v.progressive))?;
+    let verb = cue_at(&toks[c])?;
+    let end = skip_back_adverbials(toks, i, c);
+    let np = np_before(s.text, toks, i, end)?;
+    if np.first != i {
+        return None;
+    }
+    let after = object_end(toks, verb, c + 1, hi);
+    Some(Tag {
+        source: np,
+        cue: toks[c].span,
+        class: verb.class,
+        end: skip_tag_tail(toks, after, hi),
+    })
+}
+
+/// Index after the object of an attribution verb: the listener of "told reporters", or
+/// any short phrase before "that" ("warned the government that").
+pub(super) fn object_end(toks: &[Tok], verb: CueVerb, start: usize, hi: usize) -> usize {
+    if start >= hi || toks[start].is("that") {
+        return start;
+    }
+    if let Some(that) = (start + 1..hi.min(start + 8)).find(|&i| toks[i].is("that"))
+        && toks[start..that].iter().all(|t| {
+            t.is_word() && !is_subject_pronoun(&t.lower) && cue_at(t).is_none()
+                || t.kind == TokKind::Number
+                || t.is_punct('\'')
+                || t.is_punct('’')
+        })
+    {
+        return that;
+    }
+    if verb.listener {
+        return crate::extract::phrases::listener_after(toks, start, hi).unwrap_or(start);
+    }
+    start
+}
+
+/// Skips what may follow a tag before the sentence or the next quote: time and place,
+/// "in a statement", an object ("told reporters").
+/// `told reporters: "…"`, `told the BBC, "…"`: only the listener between verb and quote.
+fn addresses_listener_only(toks: &[Tok], c: usize, j: usize) -> bool {
+    cue_at(&toks[c]).is_some_and(|v| v.listener)
+        && crate::extract::phrases::listener_after(toks, c + 1, j) == Some(j)
+}
+
+fn skip_tag_tail(toks: &[Tok], i: usize, hi: usize) -> usize {
+    skip_adverbials(toks, i, hi)
+}
+
+/// `X said (in an interview with Y, a host): "…"` — the cue before a quotation at `open`.
+pub(super) fn tag_before(
+    s: &Sentence<'_>,
+    qt: &[QuoteToks],
+    lo: usize,
+    open: usize,
+) -> Option<Tag> {
+    let toks = s.toks;
+    if open <= lo {
+        return None;
+    }
+    let mut j = open;
+    let colon = toks[j - 1].is_punct(':');
+    if toks[j - 1].kind == TokKind::Punct
+        && matches!(toks[j - 1].lower.as_str(), ":" | "," | "—" | "–")
+    {
+        j -= 1;
+    }
+    // The closest cue verb before the quote, at most 30 tokens back.
+    let floor = lo.max(j.saturating_sub(30));
+    let c = (floor..j).rev().find(|&c| {
+        cue_at(&toks[c]).is_some_and(|v| !v.progressive || c == floor)
+            && verb_use(toks, c)
+            && !inside_quote(qt, c)
+    });
+    if let Some(c) = c {
+        let verb = cue_at(&toks[c])?;
+        // What lies between the verb and the quote must be adverbial, not a clause.
+        let between_ok = j == c + 1
+            || skip_adverbials(toks, c + 1, j) == j
+            || colon && toks[c + 1..j].iter().all(|t| !t.is("that"))
+            || addresses_listener_only(toks, c, j);
+        if between_ok {
+            let end = skip_back_adverbials(toks, lo, c);
+            if let Some(np) = np_before(s.text, toks, lo, end) {
+                return Some(Tag {
+                    source: np,
+                    cue: toks[c].span,
+                    class: verb.class,
+                    end: open,
+                });
+            }
+        }
+    }
+    // `Putin, in the interview: "…"` — a name and a colon, no verb.
+    if colon {
+        let mut end = j;
+        for _ in 0..2 {
+            let np = np_before(s.text, toks, lo, end)?;
+            let head = &toks[np.last];
+            if np.first > lo
+                && toks[np.first - 1].is_word()
+                && lexicon::SETTING_PREPOSITIONS.has(toks[np.first - 1].lower.as_str())
+            {
+                end = np.first - 1;
+                continue;
+            }
+            if np.first == lo
+                && (head.cap || is_subject_pronoun(&head.lower))
+                && !is_determiner(&toks[np.first].lower)
+            {
+                return Some(Tag {
+                    source: np,
+                    cue: toks[j].span,
+                    class: CueClass::Speech,
+                    end: open,
+                });
+            }
+            return None;
+        }
+    }
+    None
+}

@@ -1,0 +1,48 @@
+//! The saying rule family: `…, saying …` and `… by saying …` with no subject of their own.
+
+use super::inside_quote;
+use super::verbs::{clause_end, main_subject};
+use super::words::{content_span, content_start, cue_at};
+use super::{Analysis, Pattern, QuoteToks, Sentence};
+use crate::extract::lexicon;
+use crate::extract::lexicon::CueClass;
+use crate::extract::phrases::np_before;
+
+/// `… calls saying shots were fired` / `…, saying the plan had failed` with no other
+/// attribution: the phrase before "saying", or the sentence's subject.
+pub(super) fn saying(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis) -> bool {
+    let toks = s.toks;
+    let n = toks.len();
+    let Some(c) = (1..n).find(|&c| {
+        !inside_quote(qt, c)
+            && cue_at(&toks[c]).is_some_and(|v| v.progressive && v.class == CueClass::Speech)
+    }) else {
+        return false;
+    };
+    let verb = cue_at(&toks[c]).map_or(CueClass::Speech, |v| v.class);
+    let np = if toks[c - 1].is_punct(',') {
+        main_subject(s, c - 1)
+    } else {
+        // "calls saying", "a statement saying", "officials saying": a noun that speaks.
+        np_before(s.text, toks, 0, c).filter(|np| {
+            let head = &toks[np.last];
+            !head.cap
+                && (crate::extract::lexicon::is_source_document(head.stem())
+                    || crate::extract::lexicon::is_unnamed_head(head.stem())
+                    || crate::extract::lexicon::is_person_role(head.stem())
+                    || lexicon::NOTICE_NOUNS.has(head.stem()))
+        })
+    };
+    let Some(np) = np else {
+        return false;
+    };
+    let start = content_start(toks, c + 1, n);
+    let Some(content) = content_span(s, start, clause_end(toks, start, n)) else {
+        return false;
+    };
+    if n - start < 3 {
+        return false;
+    }
+    out.push_reported(content, toks[c].span, np, Pattern::Participle, verb);
+    true
+}

@@ -1,0 +1,305 @@
+//! The subject–verb rule family: `X said (that) …`, `X, which said …`, `…, said X.` and
+//! `…, X said.` found by scanning the sentence's cue verbs left to right.
+
+use super::verbs::{clause_end, main_subject, nested, participles, remainder};
+use super::words::{
+    content_span, cue_at, cue_at_next_progressive, cue_here, is_noun_verb, only_closers, speaks,
+    stance_form_ok, stance_subject, starts_clause, tag_comma, tail_is_empty, verb_use,
+};
+use super::{Analysis, Pattern, QuoteToks, Sentence, inside_quote, object_end};
+use crate::extract::lexicon::{self, CueClass, CueVerb, is_subject_pronoun};
+use crate::extract::phrases::{Np, np_after, np_before, skip_adverbials, skip_back_adverbials};
+use crate::extract::tokens::TokKind;
+use crate::model::Span;
+
+/// A cue verb that can head `X said …`: where it is, which verb, the token its cue ends
+/// at ("pointed out"), and whether a form of "be" stands before it.
+#[derive(Clone, Copy)]
+struct Cue {
+    c: usize,
+    verb: CueVerb,
+    verb_end: usize,
+    be_before: bool,
+}
+
+struct Scan<'s, 'a> {
+    s: &'s Sentence<'a>,
+    qt: &'s [QuoteToks],
+    allow_nested: bool,
+}
+
+/// The first cue verb (speech and evidence only unless `all_classes`) that makes an
+/// attribution; true if one was found.
+pub(super) fn verb_scan(
+    s: &Sentence<'_>,
+    qt: &[QuoteToks],
+    out: &mut Analysis,
+    allow_nested: bool,
+    all_classes: bool,
+) -> bool {
+    let scan = Scan {
+        s,
+        qt,
+        allow_nested,
+    };
+    (0..s.toks.len()).any(|c| candidate(&scan, c, all_classes).is_some_and(|cue| scan.at(cue, out)))
+}
+
+/// The cue verb at `c`, if it is used as a verb here.
+fn candidate(scan: &Scan<'_, '_>, c: usize, all_classes: bool) -> Option<Cue> {
+    let toks = scan.s.toks;
+    let n = toks.len();
+    if inside_quote(scan.qt, c) {
+        return None;
+    }
+    let (verb, verb_end) = cue_here(toks, c)?;
+    if !all_classes && !matches!(verb.class, CueClass::Speech | CueClass::Evidence) {
+        return None;
+    }
+    // "is accusing", "was calling for": a progressive form after "be" is finite.
+    let be_before = c > 0 && lexicon::BE_BEFORE_PROGRESSIVE.has(toks[c - 1].lower.as_str());
+    if verb.progressive && !be_before || toks[c].cap && c > 0 {
+        return None;
+    }
+    if c > 0 && (toks[c - 1].is("to") || be_before && !verb.progressive) {
+        return None; // "declined to say", "was told": not this pattern
+    }
+    if !verb_use(toks, c) || !stance_form_ok(toks, c, verb) {
+        return None; // a noun: "the report", "in 30 states", "an attack"
+    }
+    // "Frank notes", "she claims": after a name or pronoun the word is a verb.
+    let after_subject = c > 0
+        && toks[c - 1].is_word()
+        && (toks[c - 1].cap || is_subject_pronoun(&toks[c - 1].lower));
+    // A quotation mark glued to the word is a possessive ("the states’ votes").
+    let clause_follows = toks.get(verb_end + 1).is_some_and(|t| {
+        t.is("that") || t.is_punct(':') || t.is_quote() && t.span.start > toks[verb_end].span.end
+    });
+    let ends_tag = c + 1 < n && only_closers(toks, skip_adverbials(toks, verb_end + 1, n), n);
+    if is_noun_verb(&toks[c].lower) && !(after_subject || clause_follows || ends_tag) {
+        return None;
+    }
+    Some(Cue {
+        c,
+        verb,
+        verb_end,
+        be_before,
+    })
+}
+
+impl Scan<'_, '_> {
+    /// Tries the patterns at one cue verb; true if one made an attribution.
+    fn at(&self, cue: Cue, out: &mut Analysis) -> bool {
+        let (s, toks) = (self.s, self.s.toks);
+        let Cue { c, verb, .. } = cue;
+        let end = skip_back_adverbials(toks, 0, if cue.be_before { c - 1 } else { c });
+        // `… and said …`: the verb shares the sentence's subject.
+        let coordinated = end > 0 && (toks[end - 1].is("and") || toks[end - 1].is("but"));
+        // "the trust, which says it must save £48m": the relative pronoun stands for
+        // the phrase before the comma.
+        let relative = end >= 3
+            && toks[end - 1].is_word()
+            && matches!(toks[end - 1].lower.as_str(), "which" | "who")
+            && toks[end - 2].is_punct(',');
+        let np = if coordinated {
+            main_subject(s, end - 1)
+        } else if relative {
+            np_before(s.text, toks, 0, end - 2).filter(|np| np.appositive.is_none())
+        } else {
+            np_before(s.text, toks, 0, end)
+        };
+        // `said X` inverted at the end: `…, said the minister.`
+        if let Some(comma) = tag_comma(toks, c)
+            && np.is_none()
+        {
+            return self.said_x(cue, comma, out);
+        }
+        // A thing that cannot speak is no source ("the increase will add €500"), unless
+        // the verb plainly reports speech ("the front-runner complained that …").
+        let reports_speech = toks
+            .get(cue.verb_end + 1)
+            .is_some_and(|t| t.is("that") || t.is_quote() || t.is_punct(':'));
+        let Some(np) = np.filter(|np| reports_speech || speaks(toks, np)) else {
+            return false;
+        };
+        // Inverted: `…, the Financial Times has reported.`
+        if let Some(comma) = tag_comma(toks, np.first)
+            && !coordinated
+            && !relative
+            && (matches!(verb.class, CueClass::Speech | CueClass::Evidence)
+                || stance_subject(toks, &np))
+            && self.x_said(cue, np, comma, out)
+        {
+            return true;
+        }
+        self.subject_verb(cue, np, relative, out)
+    }
+
+    /// `…, said the minister.`: the speaker after the verb, nothing after it.
+    fn said_x(&self, cue: Cue, comma: usize, out: &mut Analysis) -> bool {
+        let (s, toks, n) = (self.s, self.s.toks, self.s.toks.len());
+        if let Some((np, after)) = np_after(s.text, toks, cue.c + 1, n)
+            && tail_is_empty(toks, skip_adverbials(toks, after, n), n)
+            && let Some(content) = content_span(s, 0, comma)
+        {
+            let class = cue.verb.class;
+            out.push_reported(content, toks[cue.c].span, np, Pattern::InvertedTag, class);
+            if self.allow_nested {
+                nested(s, out);
+            }
+            return true;
+        }
+        false
+    }
+
+    /// `…, the Financial Times has reported.` and `In a merger, he said, the brand would
+    /// survive.`: the tag after the content, set off by a comma.
+    fn x_said(&self, cue: Cue, np: Np, comma: usize, out: &mut Analysis) -> bool {
+        let (s, toks, n) = (self.s, self.s.toks, self.s.toks.len());
+        let (c, verb) = (cue.c, cue.verb);
+        let after = object_end(toks, verb, cue.verb_end + 1, n);
+        let after = skip_adverbials(toks, after, n);
+        // `In a merger, he said, the brand would survive.`: a tag inside the
+        // sentence; the claim is the whole sentence around it.
+        if after + 3 < n
+            && toks[after].is_punct(',')
+            && !cue_at_next_progressive(toks, after)
+            && matches!(verb.class, CueClass::Speech)
+            && comma >= 1
+            && let Some(content) = content_span(s, 0, n)
+        {
+            out.push_reported(content, toks[c].span, np, Pattern::InvertedTag, verb.class);
+            return true;
+        }
+        if (tail_is_empty(toks, after, n)
+            || after < n && toks[after].is_punct(',') && cue_at_next_progressive(toks, after))
+            && let Some(content) = content_span(s, 0, comma)
+            && np.first >= 3
+        {
+            out.push_reported(content, toks[c].span, np, Pattern::InvertedTag, verb.class);
+            participles(s, after, n, np, out);
+            if self.allow_nested
+                && let Some(i) = out
+                    .found
+                    .iter()
+                    .rposition(|f| f.pattern == Pattern::InvertedTag)
+            {
+                // Look inside the inverted claim (it must be last for `nested`).
+                let f = out.found.remove(i);
+                out.found.push(f);
+                nested(s, out);
+            }
+            return true;
+        }
+        false
+    }
+
+    /// Subject + verb + content: `X said (on Monday) (that) …`.
+    fn subject_verb(&self, cue: Cue, np: Np, relative: bool, out: &mut Analysis) -> bool {
+        let (s, toks, n) = (self.s, self.s.toks, self.s.toks.len());
+        let Cue { c, verb, .. } = cue;
+        let c_end = cue.verb_end;
+        // The whole cue: "said", "pointed out", "calls for".
+        let verb_span = Span::new(toks[c].span.start, toks[c_end].span.end);
+        let mut start = object_end(toks, verb, c_end + 1, n);
+        start = skip_adverbials(toks, start, n);
+        let has_that = start < n && toks[start].is("that");
+        if has_that {
+            start += 1;
+        }
+        // "As Ode noted, the plant never closed": the whole main clause is what she
+        // noted.
+        let as_clause =
+            np.first > 0 && toks[np.first - 1].is("as") && start < n && toks[start].is_punct(',');
+        if as_clause && let Some(content) = content_span(s, start + 1, n) {
+            out.push_reported(content, verb_span, np, Pattern::SubjectVerb, verb.class);
+            return true;
+        }
+        if start < n
+            && toks[start].kind == TokKind::Punct
+            && matches!(toks[start].lower.as_str(), "," | ":")
+        {
+            start += 1;
+        }
+        if start >= n
+            || only_closers(toks, start, n)
+            || only_setting(s, start)
+                && toks
+                    .last()
+                    .is_some_and(|t| t.is_punct(':') || t.is_punct('.'))
+        {
+            out.pending = Some((np, toks[c].span));
+            return true;
+        }
+        // "spoke at a rally" says nothing; "spoke of a crisis" does.
+        if matches!(verb.lemma, "speak" | "talk")
+            && !matches!(toks[start].lower.as_str(), "about" | "of")
+        {
+            return false;
+        }
+        let clause = has_that || starts_clause(toks, start, n) || c_end > c;
+        if !content_fits(s, verb, &np, start, clause) {
+            return false;
+        }
+        let mut end = clause_end(toks, start, n);
+        // "When Ode said X, the crowd cheered": the subordinate clause ends at a comma.
+        let subordinate = np.first > 0
+            && toks[np.first - 1].is_word()
+            && lexicon::SUBORDINATORS.has(toks[np.first - 1].lower.as_str());
+        if (subordinate || relative)
+            && let Some(comma) =
+                (start..end).find(|&i| toks[i].is_punct(',') && !inside_quote(self.qt, i))
+        {
+            end = comma;
+        }
+        let Some(content) = content_span(s, start, end) else {
+            return false;
+        };
+        let pattern = if relative {
+            Pattern::Relative
+        } else {
+            Pattern::SubjectVerb
+        };
+        out.push_reported(content, verb_span, np, pattern, verb.class);
+        let before = out.found.len();
+        participles(s, end, n, np, out);
+        if out.found.len() == before && end < n {
+            remainder(s, end, out);
+        }
+        true
+    }
+}
+
+/// Nothing said yet, or only where it was said ("in an interview with a radio
+/// station"): the quotation that follows is this speaker's.
+fn only_setting(s: &Sentence<'_>, start: usize) -> bool {
+    let (toks, n) = (s.toks, s.toks.len());
+    start < n
+        && toks[start].is_word()
+        && lexicon::SETTING_OPENERS.has(toks[start].lower.as_str())
+        && (start..n).all(|i| {
+            let t = &toks[i];
+            t.kind == TokKind::Number
+                || t.kind == TokKind::Punct
+                    && matches!(t.lower.as_str(), "," | "." | ":" | ";" | "-" | "'" | "’")
+                || t.is_word()
+                    && !is_subject_pronoun(&t.lower)
+                    && (cue_at(t).is_none() || t.cap || !verb_use(toks, i))
+                    && !lexicon::is_auxiliary(&t.lower)
+                    && !t.is("that")
+        })
+}
+
+/// Whether what follows the verb from `start` is content enough for its class: speech
+/// takes any four words, evidence a clause or a document's figures, belief a clause,
+/// a stance a person or organisation and three words.
+fn content_fits(s: &Sentence<'_>, verb: CueVerb, np: &Np, start: usize, clause: bool) -> bool {
+    let (toks, n) = (s.toks, s.toks.len());
+    let document = lexicon::is_source_document(toks[np.last].stem());
+    match verb.class {
+        CueClass::Speech => clause || n - start >= 4 && !toks[start].is("to"),
+        CueClass::Evidence => clause || document && n - start >= 3,
+        CueClass::Cognition => clause,
+        CueClass::Stance => stance_subject(toks, np) && n - start >= 3,
+    }
+}

@@ -1,0 +1,155 @@
+//! Drafts → claims with ids, scores and reasons, and the source registry.
+
+use super::super::Extraction;
+use super::super::score::{self, FACT_THRESHOLD};
+use super::super::speakers::{Resolved, Resolver};
+use super::super::tokens;
+use super::{Draft, Reader};
+use crate::model::{
+    Claim, ClaimId, ClaimSource, Cue, Origin, Review, Source, SourceId, SourceKind, Span,
+};
+
+/// The sources claims point to, numbered in the order claims first name them.
+struct Registry<'r> {
+    resolver: &'r Resolver,
+    entity_ids: Vec<Option<SourceId>>,
+    sources: Vec<Source>,
+    nameless_id: Option<SourceId>,
+}
+
+impl Registry<'_> {
+    /// The source of an entity the resolver found, registered on first use.
+    fn entity(&mut self, r: Resolved) -> ClaimSource {
+        let sources = &mut self.sources;
+        let resolver = self.resolver;
+        let id = *self.entity_ids[r.entity].get_or_insert_with(|| {
+            let e = &resolver.entities()[r.entity];
+            let id = SourceId(sources.len() as u32 + 1);
+            let mut src = Source::new(id, e.name.clone(), e.kind);
+            src.role.clone_from(&e.role);
+            src.aliases.clone_from(&e.aliases);
+            src.mentions.clone_from(&e.mentions);
+            sources.push(src);
+            id
+        });
+        ClaimSource {
+            id,
+            mention: Some(r.mention),
+        }
+    }
+
+    /// The one unnamed source of all nameless attributions ("are reported to"); its
+    /// mentions are their cues.
+    fn nameless(&mut self, cue: Option<Span>) -> ClaimSource {
+        let sources = &mut self.sources;
+        let id = *self.nameless_id.get_or_insert_with(|| {
+            let id = SourceId(sources.len() as u32 + 1);
+            sources.push(Source::new(id, String::new(), SourceKind::Unnamed));
+            id
+        });
+        if let (Some(cue), Some(src)) = (cue, sources.iter_mut().find(|s| s.id == id)) {
+            src.mentions.push(cue);
+        }
+        ClaimSource { id, mention: cue }
+    }
+}
+
+impl Reader<'_> {
+    pub(super) fn finish(self) -> Extraction {
+        let Reader {
+            text,
+            resolver,
+            mut drafts,
+            ..
+        } = self;
+        drafts.sort_by_key(|d| (d.span.start, d.span.end));
+        drafts.dedup_by_key(|d| d.span);
+        let mut registry = Registry {
+            resolver: &resolver,
+            entity_ids: vec![None; resolver.entities().len()],
+            sources: Vec::new(),
+            nameless_id: None,
+        };
+        let mut claims = Vec::new();
+        for d in drafts {
+            let id = ClaimId(claims.len() as u32 + 1);
+            if let Some(claim) = claim_of(text, d, id, &mut registry) {
+                claims.push(claim);
+            }
+        }
+        let mut sources = registry.sources;
+        for s in &mut sources {
+            tidy_mentions(s);
+        }
+        Extraction { sources, claims }
+    }
+}
+
+/// The claim a draft makes, if it is worth one: attributed, or a check-worthy
+/// statement.
+fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry<'_>) -> Option<Claim> {
+    // Nothing to check in an empty quotation or bare punctuation.
+    if !d
+        .span
+        .slice(text)
+        .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+    {
+        return None;
+    }
+    let f = match d.features.take() {
+        Some(f) => f,
+        None => score::features(text, &tokens::tokenize(text, d.span)),
+    };
+    let attributed = d.source.is_some() || d.nameless;
+    let s = score::score(attributed, d.direct_quote, &f);
+    if !attributed && (s < FACT_THRESHOLD || f.question) {
+        return None;
+    }
+    let kind = score::kind_for(d.direct_quote, attributed, &f);
+    let mut reasons = d.reasons;
+    reasons.extend(f.figures.iter().cloned());
+    if !f.dates.is_empty() {
+        reasons.push(format!("date: {}", f.dates.join(", ")));
+    }
+    if reasons.is_empty() {
+        reasons.push("factual statement".into());
+    }
+    let source = if let Some(r) = d.source {
+        Some(registry.entity(r))
+    } else if d.nameless {
+        Some(registry.nameless(d.cue))
+    } else {
+        None
+    };
+    let cue = d.cue.and_then(|c| {
+        c.slice(text).map(|t| Cue {
+            text: t.to_string(),
+            span: c,
+        })
+    });
+    Some(Claim {
+        id,
+        span: d.span,
+        kind,
+        source,
+        cue,
+        score: s,
+        reasons,
+        origin: Origin::Extracted,
+        review: Review::default(),
+    })
+}
+
+/// Sorts a source's mentions and drops repeats and mentions inside a longer one.
+fn tidy_mentions(source: &mut Source) {
+    source
+        .mentions
+        .sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut kept: Vec<Span> = Vec::with_capacity(source.mentions.len());
+    for m in source.mentions.drain(..) {
+        if kept.last().is_none_or(|k| m.start >= k.end) {
+            kept.push(m);
+        }
+    }
+    source.mentions = kept;
+}

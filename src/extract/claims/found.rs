@@ -1,0 +1,57 @@
+//! One attribution found in a sentence becomes a draft claim: its speaker resolved, its
+//! reasons written, the speakers carried forward updated.
+
+use super::super::attribution::{Found, Pattern};
+use super::super::tokens::Tok;
+use super::spans::claim_span;
+use super::{Draft, Reader, Speaker};
+use crate::model::ClaimKind;
+
+impl Reader<'_> {
+    pub(super) fn found(&mut self, pi: usize, toks: &[Tok], f: &Found) {
+        let resolved = match (self.turn, f.source) {
+            // The label of a transcript turn: its speaker is already registered.
+            (Some((who, label)), Some(np)) if np.span == label => Some(who),
+            (_, source) => source.and_then(|np| self.resolver.resolve(self.text, toks, &np)),
+        };
+        let mut reasons = Vec::new();
+        let cue_text = f.cue.and_then(|c| c.slice(self.text)).unwrap_or_default();
+        let mention_text = f
+            .source
+            .and_then(|np| np.span.slice(self.text))
+            .unwrap_or_default();
+        reasons.push(f.pattern.reason(cue_text, mention_text));
+        if let Some(why) = f.class.reason() {
+            reasons.push(why.to_string());
+        }
+        if let Some(r) = resolved {
+            self.resolver.spoke(r.entity, f.content.start);
+            let e = &self.resolver.entities()[r.entity];
+            if !e.name.eq_ignore_ascii_case(mention_text) {
+                reasons.push(format!("speaker: \"{mention_text}\" is {}", e.name));
+            }
+        }
+        let direct = f.kind == ClaimKind::Quote;
+        if let Some(r) = resolved {
+            let sp = Speaker {
+                who: r,
+                paragraph: pi,
+                offset: f.content.start,
+            };
+            if direct || f.pattern == Pattern::Colon {
+                self.last_quote = Some(sp);
+            }
+            self.last_speaker = Some(sp);
+        }
+        self.pending = None;
+        self.drafts.push(Draft {
+            span: claim_span(f),
+            direct_quote: direct,
+            cue: f.cue,
+            source: resolved,
+            nameless: f.source.is_none(),
+            reasons,
+            features: None,
+        });
+    }
+}

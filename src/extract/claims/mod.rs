@@ -1,0 +1,286 @@
+//! Claim assembly, the last stage: the article read paragraph by paragraph —
+//! attributions per sentence, quotations that continue across paragraphs, speakers
+//! carried over — then claims with ids and the source registry ([`assemble`]).
+
+mod assemble;
+mod found;
+mod spans;
+mod untagged;
+
+use super::attribution::{self, Analysis, Pattern, Sentence};
+use super::quotes::{self, Quote};
+use super::score;
+use super::speakers::{Resolved, Resolver};
+use super::tokens::{self, Tok};
+use super::transcript;
+use super::{Extraction, sentences_in};
+use crate::model::{Paragraph, ParagraphKind, Span};
+use spans::{dateline_end, main_clause_before, trim_final_period, word_count};
+
+/// A claim before ids and sources are assigned.
+struct Draft {
+    span: Span,
+    direct_quote: bool,
+    cue: Option<Span>,
+    source: Option<Resolved>,
+    /// Attributed, but to nobody named ("are reported to").
+    nameless: bool,
+    reasons: Vec<String>,
+    /// Check-worthiness features, read from the sentence's tokens when the claim lies
+    /// inside one sentence; computed at the end otherwise.
+    features: Option<score::Features>,
+}
+
+/// The speaker a following untagged quotation belongs to.
+#[derive(Clone, Copy)]
+struct Speaker {
+    who: Resolved,
+    paragraph: usize,
+    /// Where the speaker's latest words start.
+    offset: usize,
+}
+
+pub struct Reader<'a> {
+    text: &'a str,
+    resolver: Resolver,
+    drafts: Vec<Draft>,
+    /// Speaker of the latest direct quotation.
+    last_quote: Option<Speaker>,
+    /// Speaker of the latest attribution of any kind.
+    last_speaker: Option<Speaker>,
+    /// A speaker introduced without content (`X said in an interview:`).
+    pending: Option<Speaker>,
+    /// In a transcript: the speaker whose turn it is.
+    turn: Option<(Resolved, Span)>,
+    transcript: bool,
+    /// The draft of a quotation interrupted by its tag (`"…," she said. "…"`) that a
+    /// following quotation in the same paragraph continues.
+    interrupted: Option<usize>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            resolver: Resolver::default(),
+            drafts: Vec::new(),
+            last_quote: None,
+            last_speaker: None,
+            pending: None,
+            interrupted: None,
+            turn: None,
+            transcript: false,
+        }
+    }
+
+    pub fn read(mut self, paragraphs: &[Paragraph]) -> Extraction {
+        self.transcript = transcript::is_transcript(self.text, paragraphs);
+        let mut open_ended = false;
+        for (pi, para) in paragraphs.iter().enumerate() {
+            if para.kind != ParagraphKind::Body {
+                open_ended = false;
+                self.last_quote = None;
+                self.last_speaker = None;
+                self.pending = None;
+                continue;
+            }
+            let quotes = quotes::find_quotes(self.text, para.span);
+            let continues = open_ended && quotes::starts_with_opener(self.text, para.span);
+            self.paragraph(pi, para.span, &quotes, continues);
+            open_ended = quotes.last().is_some_and(|q| q.close.is_none());
+        }
+        self.finish()
+    }
+
+    fn paragraph(&mut self, pi: usize, para: Span, quotes: &[Quote], continues: bool) {
+        self.interrupted = None;
+        let mut label_end = None;
+        if self.transcript
+            && let Some(label) = transcript::label(self.text, para)
+        {
+            let name = transcript::speaker_name(label.slice(self.text).unwrap_or_default());
+            let who = self.resolver.register(&name, label);
+            self.turn = Some((who, label));
+            // The words of the turn start after "Q: ".
+            let rest = &self.text[label.end..para.end];
+            let skip = rest.len() - rest.trim_start_matches(':').trim_start().len();
+            label_end = Some(label.end + skip);
+        }
+        let sentences = sentences_in(self.text, para, quotes);
+        for (si, sspan) in sentences.iter().enumerate() {
+            let dateline = if si == 0 {
+                label_end.or_else(|| dateline_end(self.text, *sspan))
+            } else {
+                None
+            };
+            let sspan = dateline.map_or(*sspan, |end| Span::new(end, sspan.end));
+            self.sentence(pi, si == 0, sspan, para, quotes, continues);
+        }
+    }
+
+    /// One sentence of paragraph `pi` (`first`: its first sentence).
+    fn sentence(
+        &mut self,
+        pi: usize,
+        first: bool,
+        sspan: Span,
+        para: Span,
+        quotes: &[Quote],
+        continues: bool,
+    ) {
+        let toks = tokens::tokenize(self.text, sspan);
+        if toks.is_empty() {
+            return;
+        }
+        // Quotations are in order of their opening marks: those opening in this
+        // sentence are one run of them.
+        let from = quotes.partition_point(|q| q.open.start < sspan.start);
+        let squotes: Vec<Quote> = quotes[from..]
+            .iter()
+            .take_while(|q| q.open.start < sspan.end)
+            .filter(|q| sspan.contains_offset(q.open.start))
+            .copied()
+            .collect();
+        let sentence = Sentence {
+            text: self.text,
+            span: sspan,
+            toks: &toks,
+            quotes: &squotes,
+            para_end: para.end,
+        };
+        let first_new = self.drafts.len();
+        let analysis = attribution::analyze(&sentence);
+        // People named earlier in this sentence, outside quotations, are the first
+        // candidates for a pronoun speaker ("Ode visited Leeds, where he said …").
+        self.resolver.begin_sentence(sspan.start);
+        let observed = self.observe_before_speakers(&toks, &squotes, para.end, &analysis);
+        if analysis.untagged_quote.is_none() {
+            self.interrupted = None;
+        }
+        for f in &analysis.found {
+            self.found(pi, &toks, f);
+        }
+        if let Some(prefix) = main_clause_before(self.text, sspan, &analysis.found) {
+            self.fact(prefix, &toks);
+        }
+        self.after_found(pi, &toks, &analysis);
+        // A sentence that only introduces a speaker ("Ode said in an interview:") says
+        // nothing to check itself.
+        if analysis.found.is_empty() && analysis.pending.is_none() {
+            self.unattributed(pi, sspan, &toks, &analysis, continues && first);
+        }
+        self.resolver
+            .observe_names(self.text, &toks[observed..], &[]);
+        for d in &mut self.drafts[first_new..] {
+            if d.features.is_none() && sspan.contains(d.span) {
+                let a = toks.partition_point(|t| t.span.start < d.span.start);
+                let b = toks.partition_point(|t| t.span.end <= d.span.end);
+                d.features = Some(score::features(self.text, &toks[a..b.max(a)]));
+            }
+        }
+    }
+
+    /// Registers the names before the first speaker of the sentence; returns how many
+    /// tokens it read.
+    fn observe_before_speakers(
+        &mut self,
+        toks: &[Tok],
+        squotes: &[Quote],
+        para_end: usize,
+        analysis: &Analysis,
+    ) -> usize {
+        let Some(first) = analysis
+            .found
+            .iter()
+            .filter_map(|f| f.source)
+            .map(|np| np.span.start)
+            .min()
+        else {
+            return 0;
+        };
+        let k = toks.partition_point(|t| t.span.end <= first);
+        let quoted: Vec<Span> = squotes.iter().map(|q| q.outer(para_end)).collect();
+        self.resolver.observe_names(self.text, &toks[..k], &quoted);
+        k
+    }
+
+    /// After the sentence's attributions: a quotation its tag interrupts, and a speaker
+    /// introduced with no content yet.
+    fn after_found(&mut self, pi: usize, toks: &[Tok], analysis: &Analysis) {
+        if let [f] = analysis.found.as_slice()
+            && (f.pattern == Pattern::QuoteThenTag
+                || f.pattern == Pattern::InvertedTag && analysis.partial_quote.is_some())
+            && f.source.is_some()
+        {
+            self.interrupted = Some(self.drafts.len() - 1);
+        }
+        if let Some((np, _cue)) = analysis.pending
+            && let Some(r) = self.resolver.resolve(self.text, toks, &np)
+        {
+            self.resolver.spoke(r.entity, np.span.start);
+            self.pending = Some(Speaker {
+                who: r,
+                paragraph: pi,
+                offset: r.mention.start,
+            });
+        }
+    }
+
+    /// A sentence with no attribution: an untagged quotation, quoted words after a
+    /// speaker's quote, a transcript turn, or a plain statement.
+    fn unattributed(
+        &mut self,
+        pi: usize,
+        sspan: Span,
+        toks: &[Tok],
+        analysis: &Analysis,
+        continues: bool,
+    ) {
+        if let Some(inner) = analysis.untagged_quote {
+            self.untagged_quote(pi, inner, continues);
+        } else if let Some(fragment) = analysis.partial_quote
+            && word_count(self.text, fragment) >= 4
+            && let Some(sp) = self.last_quote.filter(|s| s.paragraph + 1 >= pi)
+        {
+            let span = trim_final_period(self.text, sspan);
+            self.push_quote_draft(span, sp, "quoted words follow the speaker's quote");
+            self.last_quote = Some(Speaker {
+                who: sp.who,
+                paragraph: pi,
+                offset: span.start,
+            });
+        } else if let Some((who, _)) = self.turn
+            && word_count(self.text, sspan) >= 6
+            && !self.text[sspan.start..sspan.end].trim_end().ends_with('?')
+        {
+            // A turn's sentences are its speaker's; "No!" and questions are not
+            // claims.
+            let span = trim_final_period(self.text, sspan);
+            let sp = Speaker {
+                who,
+                paragraph: pi,
+                offset: span.start,
+            };
+            self.push_quote_draft(span, sp, "transcript: said in this turn by");
+        } else {
+            self.interrupted = None;
+            self.fact(sspan, toks);
+        }
+    }
+
+    fn fact(&mut self, sentence: Span, toks: &[Tok]) {
+        let span = trim_final_period(self.text, sentence);
+        if span.is_empty() || toks.len() < 4 {
+            return;
+        }
+        self.drafts.push(Draft {
+            span,
+            direct_quote: false,
+            cue: None,
+            source: None,
+            nameless: false,
+            reasons: Vec::new(),
+            features: None,
+        });
+    }
+}

@@ -1,0 +1,100 @@
+//! Spans of claims: datelines, the main clause before a late
+//! attribution, a claim's extent.
+
+use super::super::attribution::{Found, Pattern};
+use crate::extract::lexicon;
+use crate::model::Span;
+
+/// Where a dateline opening a paragraph ends: `CORK, Ireland, Feb. 11 — ` or
+/// `WASHINGTON (Reuters) - `. The place and date are not part of any claim.
+pub(super) fn dateline_end(text: &str, sentence: Span) -> Option<usize> {
+    let s = sentence.slice(text)?;
+    // Datelines open with a place in capitals ("CORK", "WASHINGTON").
+    let first_word = s.split([',', ' ', '(']).next()?;
+    if first_word.len() < 3 || first_word.bytes().any(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let head: String = s.chars().take(80).collect();
+    let (dash, width) = [" — ", " – ", " -- ", " - ", "—"]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let place = &head[..dash];
+    let first = place.split([',', ' ', '(']).next()?;
+    let shouting = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && first
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let tidy = place
+        .split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '('));
+    (shouting && tidy).then(|| {
+        let rest = &s[dash + width..];
+        sentence.start + dash + width + (rest.len() - rest.trim_start().len())
+    })
+}
+
+/// `The council voted to raise tolls by 37 percent, a move officials said was needed`:
+/// an attribution buried late in a sentence leaves the main clause before it
+/// unattributed; that clause is a claim of its own (up to its last comma).
+pub(super) fn main_clause_before(text: &str, sentence: Span, found: &[Found]) -> Option<Span> {
+    let first = found.iter().min_by_key(|f| f.content.start)?;
+    if !matches!(
+        first.pattern,
+        Pattern::SubjectVerb | Pattern::Participle | Pattern::Relative
+    ) {
+        return None;
+    }
+    let speaker = first.source.map_or(first.content.start, |np| np.span.start);
+    // "The plan was drawn up by Acme, which said …": the clause ends with the speaker.
+    let prefix = if first.pattern == Pattern::Relative {
+        Span::new(sentence.start, first.source?.span.end).trim(text)
+    } else {
+        let start = speaker.min(first.content.start);
+        if (start - sentence.start) * 5 < sentence.len() * 2 {
+            return None;
+        }
+        let head = Span::new(sentence.start, start).slice(text)?;
+        let comma = head.rfind(',')?;
+        Span::new(sentence.start, sentence.start + comma).trim(text)
+    };
+    // An opening adverbial ("Until the announcement of the shutdown, …") is no clause.
+    let opener = prefix
+        .slice(text)?
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .find(|w| !lexicon::LEADING_CONJUNCTIONS.has(w.as_str()))?;
+    let adverbial = lexicon::ADVERBIAL_OPENERS.has(opener.as_str());
+    (word_count(text, prefix) >= 8 && !adverbial).then_some(prefix)
+}
+
+/// The span a found attribution's claim covers: its content, or — when the content is
+/// short beside the words introducing it (`Ode said a deal had been secured`) — the
+/// whole clause from the speaker on, so the claim reads on its own.
+pub(super) fn claim_span(f: &Found) -> Span {
+    let Some(np) = f.source else {
+        return f.content;
+    };
+    if f.pattern != Pattern::SubjectVerb || np.span.start >= f.content.start {
+        return f.content;
+    }
+    let prefix = f.content.start - np.span.start;
+    let content = f.content.len();
+    if 2 * content < 3 * prefix && 2 * content >= prefix {
+        Span::new(np.span.start, f.content.end)
+    } else {
+        f.content
+    }
+}
+
+pub(super) fn word_count(text: &str, span: Span) -> usize {
+    span.slice(text).map_or(0, |s| s.split_whitespace().count())
+}
+
+/// Drops one final period (not "?" or "!" or a closing quote) from a sentence span.
+pub(super) fn trim_final_period(text: &str, span: Span) -> Span {
+    match span.slice(text) {
+        Some(s) if s.ends_with('.') && !s.ends_with("...") => Span::new(span.start, span.end - 1),
+        _ => span,
+    }
+}

@@ -1,0 +1,185 @@
+//! The word lists in `*.lst`: files of `[section]`s, one entry a line. Each section the
+//! code reads is a static [`WordSet`] below, parsed on first use.
+
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+
+use super::Fnv;
+
+/// A set of lowercase words (or phrases) read from one section of a list file.
+#[derive(Debug, Default)]
+pub struct WordSet {
+    words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+    entries: Vec<&'static str>,
+    longest: usize,
+}
+
+impl WordSet {
+    /// The entries of section `name` in `file` (a list file's text). A missing section
+    /// gives an empty set (the verify test checks that every section read exists).
+    pub fn section(file: &'static str, name: &str) -> Self {
+        let entries: Vec<&'static str> = section_lines(file, name)
+            .filter(|l| !l.starts_with('#'))
+            .collect();
+        WordSet {
+            words: entries.iter().copied().collect(),
+            longest: entries.iter().map(|e| e.len()).max().unwrap_or(0),
+            entries,
+        }
+    }
+
+    /// True if `word` (as given: the lists are lowercase) is in the set.
+    pub fn has(&self, word: &str) -> bool {
+        word.len() <= self.longest && self.words.contains(word)
+    }
+
+    /// The entries in file order.
+    pub fn entries(&self) -> &[&'static str] {
+        &self.entries
+    }
+}
+
+/// The trimmed, non-blank lines of section `name` (comments included).
+pub(super) fn section_lines<'a>(
+    file: &'static str,
+    name: &'a str,
+) -> impl Iterator<Item = &'static str> + 'a {
+    let mut current: Option<&'static str> = None;
+    file.lines().filter_map(move |line| {
+        let line = line.trim();
+        if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = Some(header);
+            return None;
+        }
+        (current == Some(name) && !line.is_empty()).then_some(line)
+    })
+}
+
+/// The section names of a list file, in order.
+#[cfg(test)]
+pub(super) fn section_names(file: &str) -> Vec<&str> {
+    file.lines()
+        .filter_map(|l| l.trim().strip_prefix('[')?.strip_suffix(']'))
+        .collect()
+}
+
+/// Every list file, by name, as built into the binary.
+pub(super) const FILES: &[(&str, &str)] = &[
+    ("attribution.lst", include_str!("attribution.lst")),
+    ("claims.lst", include_str!("claims.lst")),
+    ("closed.lst", include_str!("closed.lst")),
+    ("organisations.lst", include_str!("organisations.lst")),
+    ("people.lst", include_str!("people.lst")),
+    ("phrases.lst", include_str!("phrases.lst")),
+    ("score.lst", include_str!("score.lst")),
+    ("segment.lst", include_str!("segment.lst")),
+    ("speakers.lst", include_str!("speakers.lst")),
+];
+
+fn file(name: &str) -> &'static str {
+    FILES.iter().find(|f| f.0 == name).map_or("", |f| f.1)
+}
+
+macro_rules! lists {
+    ($($name:ident = $file:literal [$section:ident];)*) => {
+        $(
+            #[doc = concat!("`[", stringify!($section), "]` in `lexicon/", $file, "`.")]
+            pub static $name: LazyLock<WordSet> =
+                LazyLock::new(|| WordSet::section(file($file), stringify!($section)));
+        )*
+        /// Every (file, section) a static above reads.
+        #[cfg(test)]
+        pub(super) const READ: &[(&str, &str)] = &[$(($file, stringify!($section))),*];
+    };
+}
+
+lists! {
+    AFTER_AND = "attribution.lst" [after_and];
+    AMBIGUOUS_BELIEFS = "attribution.lst" [ambiguous_beliefs];
+    BE_BEFORE_PROGRESSIVE = "attribution.lst" [be_before_progressive];
+    BEFORE_NOUN = "attribution.lst" [before_noun];
+    BEFORE_PLAIN_FORM = "attribution.lst" [before_plain_form];
+    CLAUSE_CONJUNCTIONS = "attribution.lst" [clause_conjunctions];
+    CONJUNCTIONS = "attribution.lst" [conjunctions];
+    FINITE_AFTER_CUE = "attribution.lst" [finite_after_cue];
+    FINITE_VERBS = "attribution.lst" [finite_verbs];
+    GROUP_WORDS = "attribution.lst" [group_words];
+    LINE_LABELS = "attribution.lst" [line_labels];
+    NOT_PARTICIPLE_CUES = "attribution.lst" [not_participle_cues];
+    NOTICE_NOUNS = "attribution.lst" [notice_nouns];
+    NOUN_VERBS = "attribution.lst" [noun_verbs];
+    PASSIVE_BE = "attribution.lst" [passive_be];
+    PASSIVE_CUES = "attribution.lst" [passive_cues];
+    PAST_FORMS = "attribution.lst" [past_forms];
+    POLL_DETERMINERS = "attribution.lst" [poll_determiners];
+    POLL_NOUNS = "attribution.lst" [poll_nouns];
+    QUANTIFIER_SUBJECTS = "attribution.lst" [quantifier_subjects];
+    SENTENCE_OPENERS = "attribution.lst" [sentence_openers];
+    SETTING_OPENERS = "attribution.lst" [setting_openers];
+    SETTING_PREPOSITIONS = "attribution.lst" [setting_prepositions];
+    SHARES = "attribution.lst" [shares];
+    SUBORDINATORS = "attribution.lst" [subordinators];
+    THING_NOUNS = "attribution.lst" [thing_nouns];
+    ADVERBIAL_OPENERS = "claims.lst" [adverbial_openers];
+    LEADING_CONJUNCTIONS = "claims.lst" [leading_conjunctions];
+    AUXILIARIES = "closed.lst" [auxiliaries];
+    CLAUSE_WORDS = "closed.lst" [clause_words];
+    DETERMINERS = "closed.lst" [determiners];
+    GENDERED_PRONOUNS = "closed.lst" [gendered_pronouns];
+    MONTHS = "closed.lst" [months];
+    RELATIVE_PRONOUNS = "closed.lst" [relative_pronouns];
+    SUBJECT_PRONOUNS = "closed.lst" [subject_pronouns];
+    TIME_WORDS = "closed.lst" [time_words];
+    WEEKDAYS = "closed.lst" [weekdays];
+    ORG_WORDS = "organisations.lst" [org_words];
+    SOURCE_DOCUMENTS = "organisations.lst" [source_documents];
+    GIVEN_NAMES = "people.lst" [given_names];
+    NATIONALITIES = "people.lst" [nationalities];
+    PERSON_ROLES = "people.lst" [person_roles];
+    PERSON_TITLES = "people.lst" [person_titles];
+    UNNAMED_HEADS = "people.lst" [unnamed_heads];
+    BE_FORMS = "phrases.lst" [be_forms];
+    CLAUSE_VERBS = "phrases.lst" [clause_verbs];
+    DAY_PARTS = "phrases.lst" [day_parts];
+    INNER_PREPOSITIONS = "phrases.lst" [inner_prepositions];
+    LISTENERS = "phrases.lst" [listeners];
+    NEARNESS = "phrases.lst" [nearness];
+    NOT_ROLE_FOLLOWERS = "phrases.lst" [not_role_followers];
+    OPEN_QUANTIFIERS = "phrases.lst" [open_quantifiers];
+    PARENTHETICAL_OPENERS = "phrases.lst" [parenthetical_openers];
+    PARTICIPLES = "phrases.lst" [participles];
+    PREPOSITIONS = "phrases.lst" [prepositions];
+    QUANTIFIERS_ALONE = "phrases.lst" [quantifiers_alone];
+    ROLE_PREPOSITIONS = "phrases.lst" [role_prepositions];
+    ROLE_TIME_WORDS = "phrases.lst" [role_time_words];
+    SETTING_WORDS = "phrases.lst" [setting_words];
+    TIME_MODIFIERS = "phrases.lst" [time_modifiers];
+    TIME_MODIFIERS_AFTER = "phrases.lst" [time_modifiers_after];
+    TIME_NOUNS = "phrases.lst" [time_nouns];
+    TIME_PREPOSITIONS = "phrases.lst" [time_prepositions];
+    TIME_PREPOSITIONS_AFTER = "phrases.lst" [time_prepositions_after];
+    TODAY_WORDS = "phrases.lst" [today_words];
+    BOILERPLATE = "score.lst" [boilerplate];
+    BOILERPLATE_TRIGGERS = "score.lst" [boilerplate_triggers];
+    CURRENCY_WORDS = "score.lst" [currency_words];
+    OPINION_WORDS = "score.lst" [opinion_words];
+    RANK_WORDS = "score.lst" [rank_words];
+    SCALE_WORDS = "score.lst" [scale_words];
+    NUMBER_ABBREVIATIONS = "segment.lst" [number_abbreviations];
+    SENTENCE_STARTERS = "segment.lst" [sentence_starters];
+    SOFT_ABBREVIATIONS = "segment.lst" [soft_abbreviations];
+    TITLES = "segment.lst" [titles];
+    ARTICLES = "speakers.lst" [articles];
+    BUSINESS_NOUNS = "speakers.lst" [business_nouns];
+    CLAUSE_OPENERS = "speakers.lst" [clause_openers];
+    MEDIA_NOUNS = "speakers.lst" [media_nouns];
+    MEDIA_WORDS = "speakers.lst" [media_words];
+    NAME_JOINERS = "speakers.lst" [name_joiners];
+    NAME_PARTICLES = "speakers.lst" [name_particles];
+    PLACE_PREPOSITIONS = "speakers.lst" [place_prepositions];
+    PLACE_WORDS = "speakers.lst" [place_words];
+    PUBLIC_BODIES = "speakers.lst" [public_bodies];
+    ROLE_FILLERS = "speakers.lst" [role_fillers];
+    SPOKESPEOPLE = "speakers.lst" [spokespeople];
+}

@@ -1,0 +1,122 @@
+//! Appositives: `NAME, ROLE,` and `ROLE, NAME,` before a verb.
+
+use crate::extract::lexicon::{self, is_determiner, is_subject_pronoun};
+use crate::extract::tokens::{Tok, TokKind};
+use crate::model::Span;
+
+use super::Np;
+use super::before::plain_np_before;
+
+/// `NAME, APPOSITIVE,` before a verb: `comma` is the index of the closing comma. The
+/// appositive may itself hold commas ("Jane Ode, 45, a nurse from Leeds, Mass., said");
+/// it may come first and the name second ("the FBI director, James Comey, said"); and a
+/// parenthesis may stand in for it ("Sen. Jack Reed (D-R.I.), said").
+pub(super) fn appositive_np(text: &str, toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
+    if comma > lo && toks[comma - 1].is_punct(')') {
+        let open = (lo..comma - 1).rev().find(|&i| toks[i].is_punct('('))?;
+        let subject = plain_np_before(toks, lo, open)?;
+        return toks[subject.last].cap.then_some(subject);
+    }
+    let floor = lo.max(comma.saturating_sub(40));
+    let mut k = comma;
+    let mut chunks = 0;
+    while k > floor && chunks < 4 {
+        k -= 1;
+        let t = &toks[k];
+        if t.kind == TokKind::Punct && matches!(t.lower.as_str(), "." | ";" | ":" | "!" | "?")
+            || t.is_quote()
+        {
+            return None;
+        }
+        if !t.is_punct(',') || k + 1 >= comma {
+            continue;
+        }
+        chunks += 1;
+        if let Some(found) = appositive_at(text, toks, lo, k, comma) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// The role in an appositive: "Jane Ode, 45, a nurse from Leeds, who …" has the role
+/// "a nurse from Leeds" — an age and a relative clause are not roles.
+fn role_in(text: &str, inner: &[Tok]) -> Option<Span> {
+    let mut chunks: Vec<&[Tok]> = inner
+        .split(|t| t.is_punct(','))
+        .filter(|c| !c.is_empty())
+        .collect();
+    if let Some(i) = chunks
+        .iter()
+        .position(|c| lexicon::RELATIVE_PRONOUNS.has(c[0].lower.as_str()))
+    {
+        chunks.truncate(i);
+    }
+    chunks.retain(|c| !(c.len() == 1 && c[0].kind == TokKind::Number));
+    let first = chunks.first()?.first()?;
+    let last = chunks.last()?.last()?;
+    Some(Span::new(first.span.start, last.span.end).trim(text))
+}
+
+/// Tries `toks[..k]` as the subject and `toks[k + 1..comma]` as its appositive.
+fn appositive_at(text: &str, toks: &[Tok], lo: usize, k: usize, comma: usize) -> Option<Np> {
+    let inner = &toks[k + 1..comma];
+    let inner_first = inner.first()?;
+    let w = inner_first.lower.as_str();
+    let parenthetical = lexicon::PARENTHETICAL_OPENERS.has(w);
+    let relative = lexicon::RELATIVE_PRONOUNS.has(w);
+    let mentions_role = inner.iter().any(|t| {
+        t.is_word() && (lexicon::is_person_role(t.stem()) || lexicon::is_org_word(t.stem()))
+    });
+    let role_like = !inner_first.cap
+        || is_determiner(w)
+        || inner_first.kind == TokKind::Number
+        || inner_first.is_possessive()
+        || lexicon::is_person_role(w)
+        || lexicon::is_nationality(w)
+        || mentions_role && inner_first.cap && inner.iter().any(|t| t.is_word() && !t.cap);
+    let name_only = inner
+        .iter()
+        .all(|t| t.cap && t.is_word() || t.is_punct('.'));
+    // "Rep. Sander Levin (Mich.), a superdelegate, said": skip the parenthesis.
+    let mut before = k;
+    if before > lo && toks[before - 1].is_punct(')') {
+        before = (lo..before - 1).rev().find(|&i| toks[i].is_punct('('))?;
+    }
+    let subject = plain_np_before(toks, lo, before)?;
+    let head = &toks[subject.last];
+    // "the director of the FBI, James Comey, said": the name is the source.
+    if name_only
+        && !head.cap
+        && (lexicon::is_person_role(head.stem())
+            || toks[subject.first..=subject.last]
+                .iter()
+                .any(|t| lexicon::is_person_role(t.stem())))
+    {
+        let role = Span::new(toks[subject.first].span.start, head.span.end).trim(text);
+        return Some(Np {
+            span: Span::new(inner_first.span.start, inner[inner.len() - 1].span.end),
+            appositive: Some(role),
+            first: k + 1,
+            last: comma - 1,
+        });
+    }
+    if !(parenthetical || relative || role_like) {
+        return None;
+    }
+    // A name (or pronoun) takes an appositive; "the deal, a big one," is no source.
+    let describes_source =
+        lexicon::is_source_document(head.stem()) || lexicon::is_org_word(head.stem());
+    if !(head.cap || is_subject_pronoun(&head.lower) || describes_source) {
+        return None;
+    }
+    let appositive = if parenthetical || relative {
+        None
+    } else {
+        role_in(text, inner)
+    };
+    Some(Np {
+        appositive,
+        ..subject
+    })
+}

@@ -1,0 +1,184 @@
+//! The subject noun phrase right before a verb ("Russian President Vladimir Putin
+//! said", "sources close to the talks said").
+
+use crate::extract::lexicon::{
+    self, is_auxiliary, is_clause_word, is_determiner, is_subject_pronoun, is_time_word,
+};
+use crate::extract::tokens::{Tok, TokKind};
+
+use super::appositive::appositive_np;
+use super::{MAX_NP, Np, is_participle, is_preposition, np};
+
+/// The subject noun phrase ending just before token `end` (exclusive), not reaching
+/// before `lo`.
+pub fn np_before(text: &str, toks: &[Tok], lo: usize, end: usize) -> Option<Np> {
+    if end <= lo {
+        return None;
+    }
+    if toks[end - 1].is_punct(',') {
+        return appositive_np(text, toks, lo, end - 1);
+    }
+    plain_np_before(toks, lo, end)
+}
+
+/// The subject noun phrase ending at `end - 1`, with no appositive.
+pub(super) fn plain_np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Np> {
+    if end <= lo {
+        return None;
+    }
+    let last = end - 1;
+    match head_decides(toks, lo, last) {
+        Head::Whole(np) => return Some(np),
+        Head::NoSubject => return None,
+        Head::GoesOn => {}
+    }
+    let mut j = np_start(toks, lo, end);
+    // Drop leading prepositions and conjunctions: "of Ukraine" is no subject.
+    while j < end {
+        let w = toks[j].lower.as_str();
+        if toks[j].is_word() && (is_preposition(w) || w == "and") || toks[j].kind == TokKind::Punct
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if j >= end {
+        return None;
+    }
+    // "a move officials said was needed": a zero relative clause; the speakers are
+    // the plural group right before the verb.
+    if last >= j + 2
+        && matches!(toks[j].lower.as_str(), "a" | "an")
+        && lexicon::is_unnamed_head(toks[last].stem())
+        && toks[last].lower.ends_with('s')
+        && !toks[last - 1].lower.ends_with('s')
+    {
+        return Some(np(toks, last, last, None));
+    }
+    Some(np(toks, j, last, None))
+}
+
+/// What the head word alone decides about the phrase ending on it.
+enum Head {
+    /// A pronoun or a lone quantifier is the whole phrase.
+    Whole(Np),
+    /// A sentence-opening adverb, a clause word, a determiner or a lowercase time word is
+    /// no subject.
+    NoSubject,
+    /// The phrase goes on to the left.
+    GoesOn,
+}
+
+/// What the head word `toks[last]` alone decides (see [`Head`]).
+fn head_decides(toks: &[Tok], lo: usize, last: usize) -> Head {
+    let head = &toks[last];
+    if head.is_word() && is_subject_pronoun(&head.lower) {
+        return Head::Whole(np(toks, last, last, None));
+    }
+    // "Just ask …", "Also said …": a capitalised adverb opening the sentence.
+    if head.cap
+        && last == lo
+        && (is_auxiliary(&head.lower) || is_clause_word(&head.lower) || head.lower.ends_with("ly"))
+    {
+        return Head::NoSubject;
+    }
+    // "Several said", "Many say", "Others argued": a quantifier standing alone.
+    if head.is_word()
+        && lexicon::QUANTIFIERS_ALONE.has(head.lower.as_str())
+        && (last == lo
+            || toks[last - 1].kind == TokKind::Punct
+            || is_clause_word(&toks[last - 1].lower))
+    {
+        return Head::Whole(np(toks, last, last, None));
+    }
+    // "Those over 60 say": a number may end a described group.
+    let numeric_head = head.kind == TokKind::Number
+        && last > lo
+        && toks[last - 1].is_word()
+        && !is_clause_word(&toks[last - 1].lower);
+    if !(head.is_word() || numeric_head)
+        || is_clause_word(&head.lower)
+        || is_determiner(&head.lower)
+        || is_time_word(&head.lower) && !head.cap
+    {
+        return Head::NoSubject;
+    }
+    Head::GoesOn
+}
+
+/// Where the phrase ending at `end - 1` starts, reading back over name-like and
+/// noun-like words (at most `MAX_NP`) to punctuation, a clause word or a determiner.
+fn np_start(toks: &[Tok], lo: usize, end: usize) -> usize {
+    let mut j = end;
+    let mut words = 0;
+    while j > lo && words < MAX_NP {
+        let t = &toks[j - 1];
+        match t.kind {
+            TokKind::Punct => {
+                let joins = matches!(t.lower.as_str(), "&" | "-" | "'" | "’")
+                    && j - 1 > lo
+                    && toks[j - 2].is_word()
+                    && j < end;
+                if joins {
+                    j -= 1;
+                    continue;
+                }
+                break;
+            }
+            TokKind::Number => {
+                j -= 1;
+                words += 1;
+                continue;
+            }
+            TokKind::Word => {}
+        }
+        let w = t.lower.as_str();
+        if is_determiner(w) {
+            j -= 1;
+            if !goes_on_before_preposition(toks, lo, j) {
+                break;
+            }
+            continue;
+        }
+        let inner_prep = j >= 2
+            && match w {
+                // "sources close to the talks"
+                "to" => toks[j - 2].is("close") || is_participle(&toks[j - 2].lower),
+                // "a report by the watchdog", "a letter sent by the ministry"
+                "by" => {
+                    lexicon::is_source_document(toks[j - 2].stem())
+                        || is_participle(&toks[j - 2].lower)
+                }
+                _ => false,
+            };
+        if is_subject_pronoun(w) || is_clause_word(w) && !inner_prep {
+            break;
+        }
+        if t.cue.is_some() && j < end && !t.cap {
+            break;
+        }
+        if !t.cap && is_auxiliary(w) {
+            break;
+        }
+        j -= 1;
+        words += 1;
+    }
+    j
+}
+
+/// "sources close to the talks", "a spokesman for the ministry": after a determiner at
+/// `j`, the phrase goes on before a preposition that follows a role, source or document
+/// word.
+fn goes_on_before_preposition(toks: &[Tok], lo: usize, j: usize) -> bool {
+    j >= lo + 2
+        && lexicon::INNER_PREPOSITIONS.has(toks[j - 1].lower.as_str())
+        && toks[j - 2].is_word()
+        && {
+            let h = toks[j - 2].stem();
+            lexicon::NEARNESS.has(h)
+                || lexicon::is_person_role(h)
+                || lexicon::is_unnamed_head(h)
+                || lexicon::is_source_document(h)
+        }
+}
