@@ -281,6 +281,33 @@ fn new_from_clipboard_makes_an_article_of_pasted_text() -> TestResult {
 }
 
 #[test]
+fn ctrl_v_outside_a_field_opens_the_paste_dialog_with_the_text() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let mut h = window(dir.path(), Some("what the clipboard thread reads later"));
+    assert!(h.state().dialog().is_none());
+    // A blank paste is nothing to make an article of.
+    h.event(egui::Event::Paste("  \n".into()));
+    h.run();
+    assert!(paste_form(&h).is_none(), "blank text opens nothing");
+    h.event(egui::Event::Paste(
+        "Dam Repairs Delayed\n\nRepairs will take two more years, the water board said.".into(),
+    ));
+    h.run();
+    settle(&mut h);
+    let form = paste_form(&h).ok_or("Ctrl+V outside a field opens the paste dialog")?;
+    assert!(
+        form.text.starts_with("Dam Repairs Delayed"),
+        "{:?}",
+        form.text
+    );
+    h.get_by_label("Create").click();
+    h.run();
+    let project = h.state().project().ok_or("nothing created")?;
+    assert_eq!(project.article.title, "Dam Repairs Delayed");
+    Ok(())
+}
+
+#[test]
 fn the_clipboard_fills_the_paste_box_and_a_link_in_it_is_fetched() -> TestResult {
     let dir = tempfile::tempdir()?;
     let server = news_server();

@@ -87,6 +87,8 @@ pub enum Action {
     NewFromClipboard,
     /// Make a new project of pasted text (a link in it is fetched).
     CreateFromText(String),
+    /// Ctrl+V outside a text field: the New from clipboard dialog, holding this text.
+    PastedText(String),
 
     // Review
     /// Set the selected claim's verdict.
@@ -284,7 +286,9 @@ impl Action {
             Action::NewFromArticle => "New from article…",
             Action::NewFromLink | Action::FetchLink(_) => "New from link…",
             Action::CancelFetch(_) => "Cancel",
-            Action::NewFromClipboard | Action::CreateFromText(_) => "New from clipboard…",
+            Action::NewFromClipboard | Action::CreateFromText(_) | Action::PastedText(_) => {
+                "New from clipboard…"
+            }
             Action::OpenProject => "Open project…",
             Action::UpdateArticle => "Update article…",
             Action::OpenPath(path) => return path.display().to_string(),
@@ -396,6 +400,19 @@ pub fn pressed(ctx: &egui::Context, on: &Availability, dialog_open: bool) -> Vec
             }
             if action.enabled(on) && input.consume_shortcut(&shortcut) {
                 out.push(action);
+            }
+        }
+        // Ctrl+V with no text field focused: egui delivers the clipboard's text as a
+        // paste event, which would otherwise go nowhere; it becomes a new article.
+        if !typing && Action::NewFromClipboard.enabled(on) {
+            let pasted = input
+                .events
+                .iter()
+                .position(|e| matches!(e, egui::Event::Paste(text) if !text.trim().is_empty()));
+            if let Some(i) = pasted
+                && let egui::Event::Paste(text) = input.events.remove(i)
+            {
+                out.push(Action::PastedText(text));
             }
         }
     });

@@ -32,6 +32,15 @@ impl App {
         }
     }
 
+    /// Ctrl+V outside a text field: the paste dialog with the pasted text (after the
+    /// unsaved-changes prompt, if needed; the dialog then reads the clipboard again).
+    pub(super) fn pasted_outside_a_field(&mut self, ctx: &egui::Context, text: String) {
+        self.new_from_clipboard(ctx);
+        if let Some(Dialog::Paste(form)) = &mut self.ui.dialog {
+            form.offer_clipboard(&text);
+        }
+    }
+
     /// The link dialog, filled with the clipboard's link when it holds one.
     pub(super) fn show_link_dialog(&mut self, ctx: &egui::Context) {
         self.ui.dialog = Some(Dialog::Link(LinkForm::new()));
