@@ -137,7 +137,7 @@ impl App {
             Action::Preferences => self.ui.dialog = Some(Dialog::Preferences),
             Action::NewFromClipboard => self.new_from_clipboard(ctx),
             Action::CreateFromText(text) => self.create_from_text(ctx, text),
-            Action::PastedText(text) => self.pasted_outside_a_field(ctx, text),
+            Action::PastedText(text) => self.pasted_outside_a_field(ctx, &text),
             // Review
             Action::SetVerdict(verdict) => self.set_verdict(verdict),
             Action::NextClaim => self.step_selection(ctx, true),

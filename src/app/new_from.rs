@@ -34,10 +34,10 @@ impl App {
 
     /// Ctrl+V outside a text field: the paste dialog with the pasted text (after the
     /// unsaved-changes prompt, if needed; the dialog then reads the clipboard again).
-    pub(super) fn pasted_outside_a_field(&mut self, ctx: &egui::Context, text: String) {
+    pub(super) fn pasted_outside_a_field(&mut self, ctx: &egui::Context, text: &str) {
         self.new_from_clipboard(ctx);
         if let Some(Dialog::Paste(form)) = &mut self.ui.dialog {
-            form.offer_clipboard(&text);
+            form.offer_clipboard(text);
         }
     }
 

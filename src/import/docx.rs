@@ -18,6 +18,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use super::builder::TextBuilder;
+use super::docx_styles::{Core, StyleRole, Styles, read_core, read_styles};
 use super::zip_parts::Parts;
 use super::{Failure, Parsed, cues};
 use crate::model::ParagraphKind;
@@ -115,12 +116,12 @@ fn append_notes(
 // ---------------------------------------------------------------------------------------
 // XML helpers
 
-fn xml_failure(part: &str, err: &impl std::fmt::Display) -> Failure {
+pub(super) fn xml_failure(part: &str, err: &impl std::fmt::Display) -> Failure {
     Failure::Damaged(format!("{part} is not well-formed XML ({err})"))
 }
 
 /// An attribute's value by qualified name (`w:val`), unescaped.
-fn attr(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
+pub(super) fn attr(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.as_ref() == name)
@@ -132,7 +133,7 @@ fn attr(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
 }
 
 /// The text of `&amp;`, `&#x2014;` and the like.
-fn push_reference(r: &BytesRef<'_>, out: &mut String) {
+pub(super) fn push_reference(r: &BytesRef<'_>, out: &mut String) {
     if let Ok(Some(c)) = r.resolve_char_ref() {
         out.push(c);
         return;
@@ -150,160 +151,6 @@ fn push_reference(r: &BytesRef<'_>, out: &mut String) {
             out.push(';');
         }
     }
-}
-
-// ---------------------------------------------------------------------------------------
-// Styles
-
-#[derive(Debug, Default)]
-struct Style {
-    name: String,
-    outline: Option<u8>,
-    based_on: Option<String>,
-}
-
-/// Paragraph styles by id.
-#[derive(Debug, Default)]
-struct Styles {
-    by_id: BTreeMap<String, Style>,
-}
-
-/// How a paragraph style reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum StyleRole {
-    Title,
-    Heading,
-    Body,
-}
-
-impl Styles {
-    /// Whether a style (or one it is based on, a few levels up) is a title or heading.
-    fn role(&self, id: &str) -> StyleRole {
-        let mut id = id;
-        for _ in 0..8 {
-            let Some(style) = self.by_id.get(id) else {
-                break;
-            };
-            let role = role_of_name(&style.name);
-            if role != StyleRole::Body {
-                return role;
-            }
-            if style.outline.is_some_and(|l| l < 9) {
-                return StyleRole::Heading;
-            }
-            match &style.based_on {
-                Some(parent) => id = parent,
-                None => break,
-            }
-        }
-        // Documents without styles.xml still use Word's built-in ids.
-        role_of_name(id)
-    }
-}
-
-fn role_of_name(name: &str) -> StyleRole {
-    let name = name.to_ascii_lowercase().replace(' ', "");
-    if name == "title" {
-        StyleRole::Title
-    } else if name == "subtitle" || name.starts_with("heading") {
-        StyleRole::Heading
-    } else {
-        StyleRole::Body
-    }
-}
-
-fn read_styles(xml: &str) -> Result<Styles, Failure> {
-    let mut reader = Reader::from_str(xml);
-    let mut styles = Styles::default();
-    let mut current: Option<(String, Style)> = None;
-    loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| xml_failure("word/styles.xml", &e))?;
-        match event {
-            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
-                b"w:style" => {
-                    if let Some((id, style)) = current.take() {
-                        styles.by_id.insert(id, style);
-                    }
-                    current = attr(&e, b"w:styleId").map(|id| (id, Style::default()));
-                }
-                b"w:name" => {
-                    if let Some((_, style)) = &mut current {
-                        style.name = attr(&e, b"w:val").unwrap_or_default();
-                    }
-                }
-                b"w:basedOn" => {
-                    if let Some((_, style)) = &mut current {
-                        style.based_on = attr(&e, b"w:val");
-                    }
-                }
-                b"w:outlineLvl" => {
-                    if let Some((_, style)) = &mut current {
-                        style.outline = attr(&e, b"w:val").and_then(|v| v.parse().ok());
-                    }
-                }
-                _ => {}
-            },
-            Event::End(e) if e.name().as_ref() == b"w:style" => {
-                if let Some((id, style)) = current.take() {
-                    styles.by_id.insert(id, style);
-                }
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    Ok(styles)
-}
-
-// ---------------------------------------------------------------------------------------
-// Document properties
-
-#[derive(Debug, Default)]
-struct Core {
-    title: Option<String>,
-    creator: Option<String>,
-}
-
-fn read_core(xml: &str) -> Result<Core, Failure> {
-    let mut reader = Reader::from_str(xml);
-    let mut core = Core::default();
-    let mut field: Option<bool> = None; // Some(true) = title, Some(false) = creator
-    let mut value = String::new();
-    loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| xml_failure("docProps/core.xml", &e))?;
-        match event {
-            Event::Start(e) => {
-                field = match e.local_name().as_ref() {
-                    b"title" => Some(true),
-                    b"creator" => Some(false),
-                    _ => None,
-                };
-                value.clear();
-            }
-            Event::Text(t) if field.is_some() => {
-                value.push_str(&t.decode().unwrap_or_default());
-            }
-            Event::GeneralRef(r) if field.is_some() => push_reference(&r, &mut value),
-            Event::End(_) => {
-                let cleaned = cues::collapse_whitespace(&value);
-                if !cleaned.is_empty() {
-                    match field {
-                        Some(true) => core.title = Some(cleaned),
-                        Some(false) => core.creator = Some(cleaned),
-                        None => {}
-                    }
-                }
-                field = None;
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    Ok(core)
 }
 
 // ---------------------------------------------------------------------------------------

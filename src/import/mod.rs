@@ -28,6 +28,7 @@ mod builder;
 mod cues;
 mod decode;
 mod docx;
+mod docx_styles;
 mod dom;
 mod html;
 mod markdown;
