@@ -5,12 +5,18 @@ use std::fs::{self, File};
 use std::io::{self, Write as _};
 use std::path::Path;
 
+use super::Fill;
+
 /// The calls [`super::replace`] makes that can fail half-way or refuse. Everything else it
 /// does (creating an empty temporary file, removing one) cannot leave a wrong file behind.
 pub(crate) trait Disk {
-    /// Writes all of `bytes` to a new, empty `file` and flushes it to disk.
-    fn write(&self, file: &mut File, bytes: &[u8]) -> io::Result<()> {
-        file.write_all(bytes)?;
+    /// Writes what `fill` gives to a new, empty `file`, through a buffer, and flushes it
+    /// to disk.
+    fn write(&self, file: &mut File, fill: Fill<'_>) -> io::Result<()> {
+        let mut out = io::BufWriter::with_capacity(1 << 16, &mut *file);
+        fill(&mut out)?;
+        out.flush()?;
+        drop(out);
         file.sync_all()
     }
 
@@ -39,7 +45,7 @@ pub(crate) mod faulty {
     use std::io::{self, Write as _};
     use std::path::Path;
 
-    use super::Disk;
+    use super::{Disk, Fill};
 
     /// Fails its `fail_at`-th call (counting from 0) as a full disk would: a write stops
     /// half-way, a link or rename is refused. With `no_links`, every hard link is refused
@@ -76,12 +82,14 @@ pub(crate) mod faulty {
     }
 
     impl Disk for FaultyDisk {
-        fn write(&self, file: &mut File, bytes: &[u8]) -> io::Result<()> {
+        fn write(&self, file: &mut File, fill: Fill<'_>) -> io::Result<()> {
+            let mut bytes = Vec::new();
+            fill(&mut bytes)?;
             if self.fails_now() {
                 file.write_all(&bytes[..bytes.len() / 2])?;
                 return Err(disk_full());
             }
-            file.write_all(bytes)?;
+            file.write_all(&bytes)?;
             file.sync_all()
         }
 

@@ -122,14 +122,29 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
 /// On error the file at `path` is unchanged (unless [`WriteError::replaced`]), the
 /// `.bak` holds the version it held before, and no temporary file is left.
 pub fn replace(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), WriteError> {
-    replace_on(&RealDisk, &resolve_link(path), bytes, backup)
+    replace_on(
+        &RealDisk,
+        &resolve_link(path),
+        &|w| w.write_all(bytes),
+        backup,
+    )
+}
+
+/// Writes a file's whole content to a (buffered) writer, so that a large file never has
+/// to be held in memory first. Called once per file written; it may fail half-way, which
+/// leaves the target untouched like any other failed write.
+pub type Fill<'a> = &'a dyn Fn(&mut dyn io::Write) -> io::Result<()>;
+
+/// [`replace`] with the content written by `fill` (see [`Fill`]).
+pub fn replace_with(path: &Path, fill: Fill<'_>, backup: Backup) -> Result<(), WriteError> {
+    replace_on(&RealDisk, &resolve_link(path), fill, backup)
 }
 
 /// [`replace`] through `disk`, with `path` already resolved.
 pub(crate) fn replace_on(
     disk: &dyn Disk,
     path: &Path,
-    bytes: &[u8],
+    fill: Fill<'_>,
     backup: Backup,
 ) -> Result<(), WriteError> {
     let existing = check_target(path)?;
@@ -146,7 +161,7 @@ pub(crate) fn replace_on(
         temp::remove_leftovers(&bak);
     }
 
-    let new = Temp::write(disk, path, bytes, existing.as_ref()).map_err(|(created, e)| {
+    let new = Temp::write(disk, path, fill, existing.as_ref()).map_err(|(created, e)| {
         let step = if created {
             "could not write the temporary file"
         } else {
@@ -211,12 +226,12 @@ struct Temp {
 }
 
 impl Temp {
-    /// `bytes` in a new temporary file next to `target`, with `like`'s permissions. The
-    /// error says whether the temporary file had been created.
+    /// What `fill` writes, in a new temporary file next to `target`, with `like`'s
+    /// permissions. The error says whether the temporary file had been created.
     fn write(
         disk: &dyn Disk,
         target: &Path,
-        bytes: &[u8],
+        fill: Fill<'_>,
         like: Option<&fs::Metadata>,
     ) -> Result<Temp, (bool, io::Error)> {
         let (tmp, mut file) = temp::create_temp(target).map_err(|e| (false, e))?;
@@ -226,7 +241,7 @@ impl Temp {
             file.set_permissions(meta.permissions())
                 .map_err(|e| (true, e))?;
         }
-        disk.write(&mut file, bytes).map_err(|e| (true, e))?;
+        disk.write(&mut file, fill).map_err(|e| (true, e))?;
         Ok(temp)
     }
 
@@ -251,7 +266,13 @@ impl Temp {
             }
             Err(_) => {
                 let old = fs::read(path)?;
-                Temp::write(disk, &bak, &old, fs::metadata(path).ok().as_ref()).map_err(|(_, e)| e)
+                Temp::write(
+                    disk,
+                    &bak,
+                    &|w| w.write_all(&old),
+                    fs::metadata(path).ok().as_ref(),
+                )
+                .map_err(|(_, e)| e)
             }
         }
     }

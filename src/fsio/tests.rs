@@ -114,7 +114,7 @@ fn every_failing_step_leaves_both_files_whole() -> TestResult {
             replace(&path, b"version 1", Backup::Keep)?;
             replace(&path, b"version 2", Backup::Keep)?;
             let disk = FaultyDisk::new(fail_at, no_links);
-            let result = replace_on(&disk, &path, b"version 3", Backup::Keep);
+            let result = replace_on(&disk, &path, &|w| w.write_all(b"version 3"), Backup::Keep);
             let (main, bak) = (fs::read(&path)?, fs::read(backup_path(&path))?);
             let case = format!("no_links {no_links}, failing call {fail_at}: {result:?}");
             match &result {
@@ -167,7 +167,7 @@ fn a_full_disk_at_each_step_names_the_step() -> TestResult {
         let err = replace_on(
             &FaultyDisk::new(fail_at, no_links),
             &path,
-            b"2",
+            &|w| w.write_all(b"2"),
             Backup::Keep,
         )
         .map_err(|e| (e.step, e.replaced));
@@ -217,7 +217,7 @@ fn permissions_of_the_previous_file_are_kept() -> TestResult {
     replace(&path, b"new", Backup::Keep)?;
     assert_eq!(fs::metadata(&path)?.permissions().mode() & 0o777, 0o600);
     let disk = FaultyDisk::new(usize::MAX, true);
-    replace_on(&disk, &path, b"newer", Backup::Keep)?;
+    replace_on(&disk, &path, &|w| w.write_all(b"newer"), Backup::Keep)?;
     let bak = fs::metadata(backup_path(&path))?;
     assert_eq!(bak.permissions().mode() & 0o777, 0o600);
     Ok(())
@@ -238,5 +238,28 @@ fn read_only_file_is_not_replaced() -> TestResult {
     );
     assert_eq!(fs::read_to_string(&path)?, "old");
     assert_eq!(names(dir.path())?, ["a.txt"]);
+    Ok(())
+}
+
+#[test]
+fn a_fill_that_fails_half_way_changes_nothing() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("p.ron");
+    replace(&path, b"first", Backup::Keep)?;
+    replace(&path, b"second", Backup::Keep)?;
+    let err = replace_with(
+        &path,
+        &|w| {
+            w.write_all(b"half of the th")?;
+            Err(io::Error::from(io::ErrorKind::StorageFull))
+        },
+        Backup::Keep,
+    )
+    .map_err(|e| e.source.kind());
+    assert_eq!(err, Err(io::ErrorKind::StorageFull));
+    assert_eq!(fs::read_to_string(&path)?, "second");
+    assert_eq!(fs::read_to_string(backup_path(&path))?, "first");
+    let names: Vec<_> = fs::read_dir(dir.path())?.collect::<Result<_, _>>()?;
+    assert_eq!(names.len(), 2, "no temporary file is left");
     Ok(())
 }

@@ -20,6 +20,7 @@
 //! | 1 | the article, sources, claims with anchors and reviews |
 //! | 2 | `orphans`: claims whose passage is no longer in the text, kept with their review |
 
+use std::io;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -209,18 +210,68 @@ pub(crate) struct EvidenceFile {
 
 /// Pretty, stable RON: four-space indent, `\n` line ends, escaped strings (so a file's
 /// own line endings never change the text inside it), no struct names.
-pub(crate) fn encode(file: &ProjectFile) -> Result<String, ProjectError> {
-    let config = ron::ser::PrettyConfig::new()
+fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
         .indentor("    ")
         .new_line("\n")
         .struct_names(false)
-        .escape_strings(true);
-    let mut out = ron::ser::to_string_pretty(file, config).map_err(|e| ProjectError::Encode {
+        .escape_strings(true)
+}
+
+/// The RON text of `file` (see [`pretty`]), ending in a newline.
+pub(crate) fn encode(file: &ProjectFile) -> Result<String, ProjectError> {
+    let mut out = ron::ser::to_string_pretty(file, pretty()).map_err(|e| ProjectError::Encode {
         path: None,
         message: e.to_string(),
     })?;
     out.push('\n');
     Ok(out)
+}
+
+/// What went wrong writing RON to a stream: the stream's own error, or the encoding's.
+pub(crate) enum WriteRonError {
+    Io(io::Error),
+    Encode(String),
+}
+
+/// Writes the same text as [`encode`] to `out` as it is made, so a save never holds the
+/// whole file in memory.
+pub(crate) fn encode_to(file: &ProjectFile, out: &mut dyn io::Write) -> Result<(), WriteRonError> {
+    let mut out = Recording {
+        inner: out,
+        error: None,
+    };
+    let encoded = ron::Options::default().to_io_writer_pretty(&mut out, file, pretty());
+    match (encoded, out.error.take()) {
+        (_, Some(e)) => Err(WriteRonError::Io(e)),
+        (Err(e), None) => Err(WriteRonError::Encode(e.to_string())),
+        (Ok(()), None) => out.inner.write_all(b"\n").map_err(WriteRonError::Io),
+    }
+}
+
+/// A writer that keeps the first error of the one it wraps: ron turns I/O errors into
+/// text, and a full disk must still be told as one.
+struct Recording<'a> {
+    inner: &'a mut dyn io::Write,
+    error: Option<io::Error>,
+}
+
+impl Recording<'_> {
+    fn keep(&mut self, e: io::Error) -> io::Error {
+        let copy = io::Error::new(e.kind(), e.to_string());
+        self.error.get_or_insert(e);
+        copy
+    }
+}
+
+impl io::Write for Recording<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf).map_err(|e| self.keep(e))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush().map_err(|e| self.keep(e))
+    }
 }
 
 /// Parses a project file of any supported version into the current structs.

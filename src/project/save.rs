@@ -11,7 +11,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::{ProjectError, to_ron_string};
+use super::{ProjectError, convert, format};
 use crate::fsio::{self, Backup, sibling};
 use crate::model::Project;
 
@@ -30,10 +30,39 @@ pub(crate) fn save_on(
     project: &Project,
     path: &Path,
 ) -> Result<(), ProjectError> {
-    let ron = encode_for(project, path)?;
     let target = fsio::resolve_link(path);
-    fsio::replace_on(disk, &target, ron.as_bytes(), Backup::Keep)
-        .map_err(|e| ProjectError::from_write(&target, e))
+    write_streamed(project, path, |fill| {
+        fsio::replace_on(disk, &target, fill, Backup::Keep)
+            .map_err(|e| ProjectError::from_write(&target, e))
+    })
+}
+
+/// Runs `write` with a [`fsio::Fill`] that streams `project`'s RON, so the file's text
+/// is never held whole in memory; an encoding failure is told as one, naming `path`.
+fn write_streamed(
+    project: &Project,
+    path: &Path,
+    write: impl FnOnce(fsio::Fill<'_>) -> Result<(), ProjectError>,
+) -> Result<(), ProjectError> {
+    let file = convert::to_file(project);
+    let encode_error = std::cell::RefCell::new(None);
+    let fill = |out: &mut dyn io::Write| match format::encode_to(&file, out) {
+        Ok(()) => Ok(()),
+        Err(format::WriteRonError::Io(e)) => Err(e),
+        Err(format::WriteRonError::Encode(message)) => {
+            let e = io::Error::other(message.clone());
+            *encode_error.borrow_mut() = Some(message);
+            Err(e)
+        }
+    };
+    let written = write(&fill);
+    match encode_error.into_inner() {
+        Some(message) => Err(ProjectError::Encode {
+            path: Some(path.to_path_buf()),
+            message,
+        }),
+        None => written,
+    }
 }
 
 /// `NAME.ron.bak` next to `path`: the previous content, kept by each [`save`].
@@ -54,18 +83,9 @@ pub fn recovery_path(project_path: Option<&Path>, data_dir: &Path) -> PathBuf {
 /// No backup is kept. The folder must exist: the app creates its data folder at start,
 /// and this never creates folders next to a project whose folder has gone away.
 pub fn write_recovery(project: &Project, recovery: &Path) -> Result<(), ProjectError> {
-    let ron = encode_for(project, recovery)?;
-    write_atomic(recovery, ron.as_bytes(), Backup::None)
-}
-
-/// [`to_ron_string`], with the file named in an error.
-fn encode_for(project: &Project, path: &Path) -> Result<String, ProjectError> {
-    to_ron_string(project).map_err(|e| match e {
-        ProjectError::Encode { message, .. } => ProjectError::Encode {
-            path: Some(path.to_path_buf()),
-            message,
-        },
-        other => other,
+    write_streamed(project, recovery, |fill| {
+        fsio::replace_with(recovery, fill, Backup::None)
+            .map_err(|e| ProjectError::from_write(recovery, e))
     })
 }
 
@@ -82,6 +102,7 @@ pub fn remove_recovery(recovery: &Path) -> Result<(), ProjectError> {
 }
 
 /// Replaces `path` atomically through [`fsio::replace`], with the file named in errors.
+#[cfg(test)]
 fn write_atomic(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), ProjectError> {
     fsio::replace(path, bytes, backup).map_err(|e| ProjectError::from_write(path, e))
 }
