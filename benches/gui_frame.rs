@@ -1,8 +1,7 @@
 //! Frame time of the claimdesk window with a 1 MB article and 3,000 claims, on a headless
 //! egui_kittest harness (the egui pass and AccessKit tree; no GPU).
 //!
-//! `cargo bench --bench gui_frame` (needs `[[bench]] name = "gui_frame" harness = false`).
-//! The same code runs as `cargo run --release --example gui_frame_bench -- --bench`.
+//! `cargo bench --bench gui_frame` (the `[[bench]]` entry in Cargo.toml sets `harness = false`).
 //!
 //! - `first_frame/background`: the window's first frame while the project loads on a
 //!   background thread (what the user waits for before the window appears).
