@@ -10,6 +10,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+
 use super::ProjectError;
 use super::anchor::{Anchor, anchor_for, locate};
 use super::format::{
@@ -44,6 +46,50 @@ pub(crate) fn to_file(project: &Project) -> ProjectFile {
             .iter()
             .map(|c| claim_to_file(c, text))
             .collect(),
+        orphans: project.orphans.iter().map(orphan_to_file).collect(),
+    }
+}
+
+/// What [`to_file`] makes, as it is written: the same fields, but each source and claim
+/// is turned into its file form only while it is being written, so a save holds one
+/// claim's file form at a time instead of a second copy of every claim.
+#[derive(Serialize)]
+#[serde(rename = "Project")]
+pub(crate) struct ProjectView<'a> {
+    version: u32,
+    next_claim_id: u32,
+    next_source_id: u32,
+    article: ArticleFile,
+    sources: Sources<'a>,
+    claims: Claims<'a>,
+    orphans: Vec<ClaimFile>,
+}
+
+pub(crate) struct Sources<'a>(&'a [Source], &'a str);
+pub(crate) struct Claims<'a>(&'a [Claim], &'a str);
+
+impl Serialize for Sources<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|x| source_to_file(x, self.1)))
+    }
+}
+
+impl Serialize for Claims<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|x| claim_to_file(x, self.1)))
+    }
+}
+
+/// The [`ProjectView`] of `project`; it serialises exactly as [`to_file`]'s result.
+pub(crate) fn to_view(project: &Project) -> ProjectView<'_> {
+    let text = project.article.text.as_str();
+    ProjectView {
+        version: FORMAT_VERSION,
+        next_claim_id: project.next_claim_id,
+        next_source_id: project.next_source_id,
+        article: article_to_file(&project.article),
+        sources: Sources(&project.sources, text),
+        claims: Claims(&project.claims, text),
         orphans: project.orphans.iter().map(orphan_to_file).collect(),
     }
 }

@@ -236,7 +236,10 @@ pub(crate) enum WriteRonError {
 
 /// Writes the same text as [`encode`] to `out` as it is made, so a save never holds the
 /// whole file in memory.
-pub(crate) fn encode_to(file: &ProjectFile, out: &mut dyn io::Write) -> Result<(), WriteRonError> {
+pub(crate) fn encode_to(
+    file: &impl Serialize,
+    out: &mut dyn io::Write,
+) -> Result<(), WriteRonError> {
     let mut out = Recording {
         inner: out,
         error: None,

@@ -44,7 +44,7 @@ fn write_streamed(
     path: &Path,
     write: impl FnOnce(fsio::Fill<'_>) -> Result<(), ProjectError>,
 ) -> Result<(), ProjectError> {
-    let file = convert::to_file(project);
+    let file = convert::to_view(project);
     let encode_error = std::cell::RefCell::new(None);
     let fill = |out: &mut dyn io::Write| match format::encode_to(&file, out) {
         Ok(()) => Ok(()),

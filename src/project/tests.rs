@@ -623,3 +623,16 @@ mod props {
         }
     }
 }
+
+#[test]
+fn a_save_writes_what_the_whole_file_form_encodes_orphans_included() -> TestResult {
+    let ron = to_ron_string(&sample())?.replacen("Traders in the café district", "Nobody", 1);
+    let project = load_str(&ron)?.project;
+    assert_eq!(project.orphans.len(), 1, "the sample now has an orphan");
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("p.ron");
+    save(&project, &path)?;
+    // `to_ron_string` builds the whole file form first; a save streams it claim by claim.
+    assert_eq!(fs::read_to_string(&path)?, to_ron_string(&project)?);
+    Ok(())
+}
