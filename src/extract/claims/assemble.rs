@@ -70,7 +70,8 @@ impl Reader<'_> {
             sources: Vec::new(),
             nameless_id: None,
         };
-        let mut claims = Vec::new();
+        // Sized once: a doubling vector would hold up to twice the claims at the end.
+        let mut claims = Vec::with_capacity(drafts.len());
         for d in drafts {
             let id = ClaimId(claims.len() as u32 + 1);
             if let Some(claim) = claim_of(text, d, id, &mut registry) {
