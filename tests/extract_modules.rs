@@ -2,25 +2,15 @@
 //! function over 80. Reads the crate's own sources; a breach names the file, the line
 //! and the function.
 
+mod source_files;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use source_files::rust_files;
 
 const MAX_FILE_LINES: usize = 500;
 const MAX_FN_LINES: usize = 80;
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The name of the function a line opens (`pub(super) fn verb_scan(` → `verb_scan`).
 fn fn_name(line: &str) -> Option<&str> {

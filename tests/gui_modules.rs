@@ -2,23 +2,13 @@
 //! module that (directly or through others) imports it back. Reads the crate's own
 //! sources; a cycle fails with the loop spelled out.
 
+mod source_files;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
+use source_files::rust_files;
 
 /// `src/app/panels/mod.rs` -> `app::panels`, `src/app/jobs.rs` -> `app::jobs`.
 fn module_of(src: &Path, file: &Path) -> String {
