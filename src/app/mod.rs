@@ -110,7 +110,21 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
         options,
         Box::new(|cc| Ok(Box::new(App::new(cc, startup)))),
     )
-    .map_err(|e| anyhow::anyhow!("could not open the claimdesk window: {e}"))
+    .map_err(|e| anyhow::anyhow!("{}", window_error(&e.to_string())))
+}
+
+/// Why the window did not open, with what to do when the desktop's libraries are
+/// missing (they are loaded when the window opens, not linked at build time).
+fn window_error(cause: &str) -> String {
+    let mut line = format!("could not open the claimdesk window: {cause}");
+    if cause.contains("shared librar") || cause.contains("libEGL") || cause.contains("libGL") {
+        line.push_str(
+            " (the window needs the desktop's X11 or Wayland, xkbcommon and OpenGL/EGL \
+             libraries; on Debian or Ubuntu: apt-get install libx11-6 libxcursor1 libxrandr2 \
+             libxi6 libxkbcommon-x11-0 libegl1 libgl1; the command line works without them)",
+        );
+    }
+    line
 }
 
 /// The claimdesk window.
@@ -266,5 +280,20 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, prefs::PREFS_KEY, &self.prefs);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window_error;
+
+    #[test]
+    fn a_missing_desktop_library_says_what_to_install() {
+        let line = window_error("Failed to load one of xlib's shared libraries");
+        assert!(line.starts_with("could not open the claimdesk window: Failed to load"));
+        assert!(line.contains("apt-get install libx11-6"), "{line}");
+        assert!(!line.contains('\n'));
+        let other = window_error("no display");
+        assert_eq!(other, "could not open the claimdesk window: no display");
     }
 }
