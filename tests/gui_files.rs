@@ -6,14 +6,15 @@
 
 mod gui_support;
 
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use claimdesk::app::{Dialog, Startup};
 use claimdesk::model::{ClaimId, Verdict};
 use egui::{Key, Modifiers, ViewportEvent, ViewportId};
 use egui_kittest::kittest::Queryable as _;
-use gui_support::{FakePicker, TestResult, harness, sample, saved_sample, startup, tally_text};
+use gui_support::{
+    Dropped, FakePicker, TestResult, harness, sample, saved_sample, startup, tally_text,
+};
 
 fn request_close(h: &mut egui_kittest::Harness<'_, claimdesk::app::App>) {
     h.input_mut()
@@ -268,19 +269,6 @@ fn autosave_writes_a_recovery_file_that_the_next_start_offers() -> TestResult {
     next.run();
     assert!(!recovery.exists());
     Ok(())
-}
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
 }
 
 #[test]

@@ -7,7 +7,7 @@
 mod gui_support;
 mod import_support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -17,7 +17,7 @@ use claimdesk::app::{App, Dialog, FixedClipboard, Prefs, Startup};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use gui_support::{FakePicker, TestResult, harness, saved_sample, startup};
+use gui_support::{Dropped, FakePicker, TestResult, harness, saved_sample, startup};
 use import_support::pages::STORY;
 use import_support::server::{self, Reply, Server};
 use import_support::{docx, pdf};
@@ -362,19 +362,6 @@ fn new_from_link_asks_about_unsaved_changes_first() -> TestResult {
     h.run();
     assert!(link_form(&h).is_some(), "{:?}", h.state().dialog());
     Ok(())
-}
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
 }
 
 #[test]

@@ -86,6 +86,20 @@ pub fn startup(base: Startup, data_dir: &Path, picker: Arc<FakePicker>) -> Start
         .synchronous()
 }
 
+/// A file dropped on the window, read from disk when the app asks for its bytes.
+#[derive(Debug)]
+pub struct Dropped(pub PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
 pub fn harness(startup: Startup) -> Harness<'static, App> {
     Harness::builder()
         .with_size(egui::Vec2::new(1400.0, 900.0))
