@@ -273,3 +273,33 @@ fn the_union_finds_a_union_named_earlier() {
         Some("Fabrication and Technical Workers Union")
     );
 }
+
+#[test]
+fn an_estimate_carried_by_a_report_is_one_claim_of_the_estimator() {
+    let text = "Halvard Risk estimated that the deposits are worth $3.1 billion, according to an analysis for The Coastal Ledger.";
+    let x = extract_text(text);
+    let on_figure: Vec<&Claim> = x
+        .claims
+        .iter()
+        .filter(|c| c.text(text).contains("$3.1 billion"))
+        .collect();
+    assert_eq!(on_figure.len(), 1, "{:?}", x.claims);
+    assert_eq!(source_name(&x, on_figure[0]), Some("Halvard Risk"));
+}
+
+#[test]
+fn a_relative_speaker_is_mentioned_at_who() {
+    let text = "The mayor, who said the budget was balanced, left the meeting early.";
+    let x = extract_text(text);
+    let c = find(&x, text, "budget was balanced");
+    let mention = c.source.and_then(|s| s.mention).and_then(|m| m.slice(text));
+    assert_eq!(mention, Some("who"));
+    assert_eq!(source_name(&x, c), Some("mayor"));
+}
+
+#[test]
+fn a_hedged_checkable_statement_stays_a_claim() {
+    let text = "Harlow Rail must repay the loan to the treasury by March 2027.";
+    let x = extract_text(text);
+    assert_eq!(x.claims.len(), 1, "{:?}", x.claims);
+}

@@ -64,3 +64,22 @@ pub(super) fn according_to(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysi
     out.push_reported(content, cue, np, Pattern::AccordingTo, CueClass::Speech);
     true
 }
+
+/// `X estimated that …, according to an analysis for Y`: the content is X's, so the
+/// report that carries it gives no claim of its own (one claim per content).
+pub(super) fn keep_inner_of_according(out: &mut Analysis) {
+    // Attributions whose speaker and content both lie inside another's content.
+    let inner: Vec<Span> = out
+        .found
+        .iter()
+        .filter(|f| f.pattern == Pattern::SubjectVerb)
+        .filter_map(|f| f.source.map(|np| Span::new(np.span.start, f.content.end)))
+        .collect();
+    // Only a report named after the content ("…, according to Y") carries it.
+    out.found.retain(|f| {
+        f.pattern != Pattern::AccordingTo
+            || !inner
+                .iter()
+                .any(|c| f.content.contains(*c) && f.cue.is_some_and(|cue| cue.start >= c.end))
+    });
+}

@@ -15,7 +15,7 @@ mod subject_verb;
 mod verbs;
 mod words;
 
-use according::according_to;
+use according::{according_to, keep_inner_of_according};
 use colon::headline_colon;
 use passive::passive;
 use poll::in_a_poll;
@@ -284,6 +284,7 @@ const SENTENCE_RULES: &[Rule] = &[
         apply: |s, qt, out| {
             according_to(s, qt, out) && {
                 nested(s, out);
+                keep_inner_of_according(out);
                 true
             }
         },
@@ -317,5 +318,7 @@ fn sentence_level(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis) {
     }
 }
 
+#[cfg(test)]
+mod stance_tests;
 #[cfg(test)]
 mod tests;

@@ -14,8 +14,12 @@ pub(super) fn saying(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis) -> 
     let toks = s.toks;
     let n = toks.len();
     let Some(c) = (1..n).find(|&c| {
+        // "…, calling the plan a disaster", "…, vowing to appeal": after a comma a
+        // participle of any class is the subject's.
         !inside_quote(qt, c)
-            && cue_at(&toks[c]).is_some_and(|v| v.progressive && v.class == CueClass::Speech)
+            && cue_at(&toks[c]).is_some_and(|v| {
+                v.progressive && (v.class == CueClass::Speech || toks[c - 1].is_punct(','))
+            })
     }) else {
         return false;
     };
@@ -33,9 +37,17 @@ pub(super) fn saying(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis) -> 
                     || lexicon::NOTICE_NOUNS.has(head.stem()))
         })
     };
-    let Some(np) = np else {
+    let Some(mut np) = np else {
         return false;
     };
+    // "Acme issued a statement saying …": the issuer speaks, not the statement.
+    if np.first >= 2
+        && toks[np.first - 1].is_word()
+        && lexicon::FRAME_VERBS.has(toks[np.first - 1].lower.as_str())
+        && let Some(issuer) = main_subject(s, np.first - 1)
+    {
+        np = issuer;
+    }
     let start = content_start(toks, c + 1, n);
     let Some(content) = content_span(s, start, clause_end(toks, start, n)) else {
         return false;

@@ -61,7 +61,11 @@ fn candidate(scan: &Scan<'_, '_>, c: usize, all_classes: bool) -> Option<Cue> {
     if verb.progressive && !be_before || toks[c].cap && c > 0 {
         return None;
     }
-    if c > 0 && (toks[c - 1].is("to") || be_before && !verb.progressive) {
+    // "is worried that …": an attitude, not a passive.
+    let attitude = be_before
+        && lexicon::ATTITUDE_ADJECTIVES.has(toks[c].lower.as_str())
+        && toks.get(c + 1).is_some_and(|t| t.is("that"));
+    if c > 0 && (toks[c - 1].is("to") || be_before && !verb.progressive && !attitude) {
         return None; // "declined to say", "was told": not this pattern
     }
     if !verb_use(toks, c) || !stance_form_ok(toks, c, verb) {
@@ -202,7 +206,11 @@ impl Scan<'_, '_> {
         // The whole cue: "said", "pointed out", "calls for".
         let verb_span = Span::new(toks[c].span.start, toks[c_end].span.end);
         let mut start = object_end(toks, verb, c_end + 1, n);
-        start = skip_adverbials(toks, start, n);
+        // "to reopen the mill" is what is hoped or promised, not an adverbial.
+        let infinitive = infinitive_after(toks, start);
+        if !infinitive {
+            start = skip_adverbials(toks, start, n);
+        }
         let has_that = start < n && toks[start].is("that");
         if has_that {
             start += 1;
@@ -221,13 +229,12 @@ impl Scan<'_, '_> {
         {
             start += 1;
         }
-        if start >= n
-            || only_closers(toks, start, n)
-            || only_setting(s, start)
-                && toks
-                    .last()
-                    .is_some_and(|t| t.is_punct(':') || t.is_punct('.'))
-        {
+        if !infinitive && nothing_said(s, start) {
+            // Only a speaker is introduced ("Ode said in an interview:"), never by a
+            // stance or a belief ("The union protested outside the hall.").
+            if verb.class != CueClass::Speech {
+                return false;
+            }
             out.pending = Some((np, toks[c].span));
             return true;
         }
@@ -270,6 +277,29 @@ impl Scan<'_, '_> {
     }
 }
 
+/// Nothing follows the cue from `start` but punctuation or where it was said.
+fn nothing_said(s: &Sentence<'_>, start: usize) -> bool {
+    let (toks, n) = (s.toks, s.toks.len());
+    start >= n
+        || only_closers(toks, start, n)
+        || only_setting(s, start)
+            && toks
+                .last()
+                .is_some_and(|t| t.is_punct(':') || t.is_punct('.'))
+}
+
+/// "to" and a verb at `start` ("to open clinics"), not "to reporters".
+fn infinitive_after(toks: &[crate::extract::tokens::Tok], start: usize) -> bool {
+    toks.get(start).is_some_and(|t| t.is("to"))
+        && toks.get(start + 1).is_some_and(|t| {
+            t.is_word()
+                && !t.cap
+                && !lexicon::is_determiner(&t.lower)
+                && !is_subject_pronoun(&t.lower)
+                && !t.lower.ends_with('s')
+        })
+}
+
 /// Nothing said yet, or only where it was said ("in an interview with a radio
 /// station"): the quotation that follows is this speaker's.
 fn only_setting(s: &Sentence<'_>, start: usize) -> bool {
@@ -297,9 +327,24 @@ fn content_fits(s: &Sentence<'_>, verb: CueVerb, np: &Np, start: usize, clause: 
     let (toks, n) = (s.toks, s.toks.len());
     let document = lexicon::is_source_document(toks[np.last].stem());
     match verb.class {
-        CueClass::Speech => clause || n - start >= 4 && !toks[start].is("to"),
+        // "Ode promised to cut fares": a promise's content is what is promised.
+        CueClass::Speech => {
+            clause
+                || n - start >= 4
+                    && (!toks[start].is("to") || lexicon::INFINITIVE_CUES.has(verb.lemma))
+        }
         CueClass::Evidence => clause || document && n - start >= 3,
-        CueClass::Cognition => clause,
-        CueClass::Stance => stance_subject(toks, np) && n - start >= 3,
+        // "Ode hopes to finish the bridge": a wish or plan of a person.
+        CueClass::Cognition => {
+            clause
+                || toks[start].is("to")
+                    && lexicon::INFINITIVE_CUES.has(verb.lemma)
+                    && stance_subject(toks, np)
+                    && n - start >= 3
+        }
+        // "The union dismissed the offer", "Ode endorsed Voss."
+        CueClass::Stance => {
+            stance_subject(toks, np) && (n - start >= 3 || n - start == 2 && toks[start].cap)
+        }
     }
 }

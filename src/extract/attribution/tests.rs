@@ -2,15 +2,15 @@ use super::*;
 use crate::extract::quotes::find_quotes;
 use crate::extract::tokens::tokenize;
 
-struct Out {
-    content: String,
-    source: Option<String>,
+pub(super) struct Out {
+    pub(super) content: String,
+    pub(super) source: Option<String>,
     cue: Option<String>,
     pattern: Pattern,
     role: Option<String>,
 }
 
-fn run(text: &str) -> (Vec<Out>, Analysis) {
+pub(super) fn run(text: &str) -> (Vec<Out>, Analysis) {
     let span = Span::new(0, text.len());
     let toks = tokenize(text, span);
     let quotes = find_quotes(text, span);

@@ -127,7 +127,11 @@ pub(super) fn stance_form_ok(toks: &[Tok], c: usize, verb: CueVerb) -> bool {
         return true;
     }
     if w != verb.lemma {
-        return after_subject;
+        // "the union rejects", "the mayor wants": an -s form after a noun.
+        let after_noun = prev.is_some_and(|p| {
+            p.is_word() && !is_determiner(&p.lower) && !lexicon::BEFORE_NOUN.has(p.lower.as_str())
+        }) && w.ends_with('s');
+        return after_subject || after_noun;
     }
     prev.is_some_and(|p| p.is_word() && (lexicon::BEFORE_PLAIN_FORM.has(p.lower.as_str())))
 }
@@ -227,6 +231,8 @@ pub(super) fn stance_subject(toks: &[Tok], np: &Np) -> bool {
         || is_subject_pronoun(&head.lower) && !head.is("it")
         || crate::extract::lexicon::is_person_role(head.stem())
         || crate::extract::lexicon::is_unnamed_head(head.stem()) && head.lower != "some"
+        || crate::extract::lexicon::is_org_word(head.stem())
+        || lexicon::GROUP_WORDS.has(head.stem())
 }
 
 /// The comma that opens an inverted tag starting at token `i`: `…, X said` or

@@ -103,7 +103,7 @@ fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry<'_>) 
     };
     let attributed = d.source.is_some() || d.nameless;
     let s = score::score(attributed, d.direct_quote, &f);
-    if !attributed && (s < FACT_THRESHOLD || f.question) {
+    if !attributed && !worth_a_claim(s, &f) {
         return None;
     }
     let kind = score::kind_for(d.direct_quote, attributed, &f);
@@ -139,6 +139,18 @@ fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry<'_>) 
         origin: Origin::Extracted,
         review: Review::default(),
     })
+}
+
+/// Whether an unattributed statement is offered as a claim: anything checkable in it —
+/// a figure, a date, a name — keeps it, whatever hedging or modal words it holds
+/// ("must repay the loan by 2027"); questions never are, boilerplate and the rest only
+/// at [`FACT_THRESHOLD`].
+fn worth_a_claim(s: f32, f: &score::Features) -> bool {
+    if f.question {
+        return false;
+    }
+    let checkable = !f.figures.is_empty() || !f.dates.is_empty() || f.names > 0;
+    s >= FACT_THRESHOLD || checkable && !f.boilerplate && f.words >= 6
 }
 
 /// Sorts a source's mentions and drops repeats and mentions inside a longer one.

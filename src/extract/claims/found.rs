@@ -2,10 +2,11 @@
 //! reasons written, the speakers carried forward updated.
 
 use super::super::attribution::{Found, Pattern};
+use super::super::speakers::Resolved;
 use super::super::tokens::Tok;
 use super::spans::claim_span;
 use super::{Draft, Reader, Speaker};
-use crate::model::ClaimKind;
+use crate::model::{ClaimKind, Span};
 
 impl Reader<'_> {
     pub(super) fn found(&mut self, pi: usize, toks: &[Tok], f: &Found) {
@@ -13,6 +14,14 @@ impl Reader<'_> {
             // The label of a transcript turn: its speaker is already registered.
             (Some((who, label)), Some(np)) if np.span == label => Some(who),
             (_, source) => source.and_then(|np| self.resolver.resolve(self.text, toks, &np)),
+        };
+        // "the mayor, who said …": the mention is the "who", resolved to the mayor.
+        let resolved = match (resolved, f.pattern, f.source, f.cue) {
+            (Some(r), Pattern::Relative, Some(np), Some(cue)) => Some(Resolved {
+                mention: relative_pronoun(toks, np.span.end, cue.start).unwrap_or(r.mention),
+                ..r
+            }),
+            (r, ..) => r,
         };
         let mut reasons = Vec::new();
         let cue_text = f.cue.and_then(|c| c.slice(self.text)).unwrap_or_default();
@@ -54,4 +63,12 @@ impl Reader<'_> {
             features: None,
         });
     }
+}
+
+/// The relative pronoun ("who", "which") between offsets `from` and `to`.
+fn relative_pronoun(toks: &[Tok], from: usize, to: usize) -> Option<Span> {
+    toks.iter()
+        .filter(|t| t.span.start >= from && t.span.end <= to)
+        .find(|t| t.is("who") || t.is("which"))
+        .map(|t| t.span)
 }

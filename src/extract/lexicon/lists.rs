@@ -97,6 +97,7 @@ macro_rules! lists {
 lists! {
     AFTER_AND = "attribution.lst" [after_and];
     AMBIGUOUS_BELIEFS = "attribution.lst" [ambiguous_beliefs];
+    ATTITUDE_ADJECTIVES = "attribution.lst" [attitude_adjectives];
     BE_BEFORE_PROGRESSIVE = "attribution.lst" [be_before_progressive];
     BEFORE_NOUN = "attribution.lst" [before_noun];
     BEFORE_PLAIN_FORM = "attribution.lst" [before_plain_form];
@@ -104,7 +105,9 @@ lists! {
     CONJUNCTIONS = "attribution.lst" [conjunctions];
     FINITE_AFTER_CUE = "attribution.lst" [finite_after_cue];
     FINITE_VERBS = "attribution.lst" [finite_verbs];
+    FRAME_VERBS = "attribution.lst" [frame_verbs];
     GROUP_WORDS = "attribution.lst" [group_words];
+    INFINITIVE_CUES = "attribution.lst" [infinitive_cues];
     LINE_LABELS = "attribution.lst" [line_labels];
     NOT_PARTICIPLE_CUES = "attribution.lst" [not_participle_cues];
     NOTICE_NOUNS = "attribution.lst" [notice_nouns];
