@@ -231,8 +231,10 @@ pub(super) fn stance_subject(toks: &[Tok], np: &Np) -> bool {
         || is_subject_pronoun(&head.lower) && !head.is("it")
         || crate::extract::lexicon::is_person_role(head.stem())
         || crate::extract::lexicon::is_unnamed_head(head.stem()) && head.lower != "some"
-        || crate::extract::lexicon::is_org_word(head.stem())
-        || lexicon::GROUP_WORDS.has(head.stem())
+        // "The union dismissed …", not "Residents who packed the chamber applauded".
+        || (crate::extract::lexicon::is_org_word(head.stem())
+            || lexicon::GROUP_WORDS.has(head.stem()))
+            && (np.first == 0 || toks[np.first - 1].kind == TokKind::Punct)
 }
 
 /// The comma that opens an inverted tag starting at token `i`: `…, X said` or
