@@ -1,9 +1,10 @@
 //! Check-worthiness: what makes a passage worth checking, as a score and as reasons an
 //! editor can read ("amount: $14.8 trillion", "attributed: according to Forbes").
 
+use super::learned::{self, Assessment, Rule};
 use super::tokens::{Tok, TokKind};
 use crate::extract::lexicon;
-use crate::model::ClaimKind;
+use crate::model::{ClaimKind, Span};
 
 /// Features of a passage that bear on check-worthiness.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -192,7 +193,8 @@ pub fn kind_for(direct_quote: bool, attributed: bool, f: &Features) -> ClaimKind
     }
 }
 
-/// Check-worthiness in 0..1, rounded to two decimals.
+/// The rule score in 0..1, rounded to two decimals: what decides whether an
+/// unattributed sentence is offered as a claim at all ([`FACT_THRESHOLD`]).
 pub fn score(attributed: bool, direct_quote: bool, f: &Features) -> f32 {
     let mut s: f32 = 0.3;
     if attributed {
@@ -226,11 +228,136 @@ pub fn score(attributed: bool, direct_quote: bool, f: &Features) -> f32 {
 /// Below this, an unattributed sentence is not offered as a claim.
 pub const FACT_THRESHOLD: f32 = 0.3;
 
+/// A claim whose score is at least this is check-worthy (the window's filter and triage
+/// order, the shared check-worthiness scorer).
+pub const CHECK_WORTHY: f32 = 0.5;
+
+/// True if a claim's score makes it check-worthy.
+pub fn is_check_worthy(score: f32) -> bool {
+    score >= CHECK_WORTHY
+}
+
+/// A claim's check-worthiness in 0..1, rounded to two decimals, and the reason an editor
+/// reads ("check-worthy: a figure, named actors; wording 'percent', 'budget'"). The
+/// trained model ([`learned`]) reads `passage` with the rule features as inputs;
+/// boilerplate is capped below [`CHECK_WORTHY`]. Should the built-in weights not parse,
+/// `rule_score` stands.
+pub fn check_worthiness(passage: &str, rule_score: f32) -> (f32, String) {
+    let Ok(model) = learned::model() else {
+        return (rule_score, "check-worthiness from the rules only".into());
+    };
+    let a = model.assess(passage);
+    let s = round2(a.probability);
+    (s, explain(model, &a, passage, s))
+}
+
+/// How far [`sentence_around`] looks either side of a claim, in bytes.
+const SENTENCE_REACH: usize = 400;
+
+/// The sentence (or sentences) holding `span`: from after the previous sentence end (a
+/// `.`, `?` or `!` followed by white space) or line break, to the next, at most
+/// [`SENTENCE_REACH`] bytes either side. The model was trained on whole sentences, and
+/// the words around a claim's content ("I think", "we will") say how checkable it is.
+pub fn sentence_around(text: &str, span: Span) -> Span {
+    let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
+        return span;
+    };
+    let mut start = span.start;
+    let mut next: Option<char> = None;
+    for (i, c) in before.char_indices().rev() {
+        if c == '\n' || span.start - i > SENTENCE_REACH {
+            break;
+        }
+        if matches!(c, '.' | '?' | '!') && next.is_some_and(char::is_whitespace) {
+            break;
+        }
+        start = i;
+        next = Some(c);
+    }
+    let mut end = span.end;
+    let mut prev: Option<char> = before.chars().next_back();
+    for (i, c) in after.char_indices() {
+        if c == '\n' || i > SENTENCE_REACH {
+            break;
+        }
+        if c.is_whitespace() && prev.is_some_and(|p| matches!(p, '.' | '?' | '!')) {
+            break;
+        }
+        end = span.end + i + c.len_utf8();
+        prev = Some(c);
+    }
+    let s = Span::new(start, end);
+    // Leading white space left by the boundary.
+    let lead = s.slice(text).map_or(0, |t| t.len() - t.trim_start().len());
+    Span::new(start + lead, end)
+}
+
+fn round2(p: f32) -> f32 {
+    (p.clamp(0.0, 1.0) * 100.0).round() / 100.0
+}
+
+/// The reason for a score: the rule features that pushed it the way it went and the
+/// words that weighed most.
+fn explain(model: &learned::Model, a: &Assessment, passage: &str, s: f32) -> String {
+    let worthy = is_check_worthy(s);
+    let mut why: Vec<&str> = Vec::new();
+    if a.boilerplate {
+        why.push("newsroom boilerplate");
+    }
+    let present = |r: Rule| a.rule(r) > 0.0;
+    for (r, label) in [
+        (Rule::Figure, "a figure"),
+        (Rule::Year, "a year"),
+        (
+            Rule::Names,
+            if a.names > 1 {
+                "named actors"
+            } else {
+                "a name"
+            },
+        ),
+        (Rule::Question, "a question"),
+        (Rule::Opinion, "opinion wording"),
+        (Rule::Short, "a short passage"),
+    ] {
+        let w = model.rule_weight(r);
+        if present(r) && (w > 0.0) == worthy && w != 0.0 {
+            why.push(label);
+        }
+    }
+    if !worthy && !present(Rule::Figure) && !present(Rule::Year) && !present(Rule::Names) {
+        why.push("no figure, date or name");
+    }
+    let terms = if worthy { &a.raising } else { &a.lowering };
+    let words: Vec<String> = terms
+        .iter()
+        .filter_map(|t| passage.get(t.start..t.end))
+        .map(|w| format!("'{w}'"))
+        .collect();
+    let mut out = String::from(if worthy {
+        "check-worthy"
+    } else {
+        "not check-worthy"
+    });
+    if !why.is_empty() {
+        out.push_str(": ");
+        out.push_str(&why.join(", "));
+    }
+    if !words.is_empty() {
+        out.push_str(if why.is_empty() {
+            ": wording "
+        } else {
+            "; wording "
+        });
+        out.push_str(&words.join(", "));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
-    use crate::model::Span;
 
     fn feats(text: &str) -> Features {
         features(text, &tokenize(text, Span::new(0, text.len())))

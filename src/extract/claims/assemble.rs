@@ -106,6 +106,12 @@ fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry<'_>) 
     if !attributed && (s < FACT_THRESHOLD || f.question) {
         return None;
     }
+    // The gate above reads the rule score; the claim's score is the trained model's,
+    // which reads the whole sentence.
+    let passage = score::sentence_around(text, d.span)
+        .slice(text)
+        .unwrap_or_default();
+    let (s, worthiness) = score::check_worthiness(passage, s);
     let kind = score::kind_for(d.direct_quote, attributed, &f);
     let mut reasons = d.reasons;
     reasons.extend(f.figures.iter().cloned());
@@ -115,6 +121,7 @@ fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry<'_>) 
     if reasons.is_empty() {
         reasons.push("factual statement".into());
     }
+    reasons.push(worthiness);
     let source = if let Some(r) = d.source {
         Some(registry.entity(r))
     } else if d.nameless {
