@@ -73,6 +73,12 @@ impl Hasher for KeyHasher {
 
 type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
+#[derive(Clone, Copy, Debug, Default)]
+struct Entry {
+    weight: f64,
+    flags: u8,
+}
+
 const FIGURE_WORD: u8 = 1;
 const OPINION_WORD: u8 = 2;
 const TRIGGER_WORD: u8 = 4;
@@ -82,9 +88,9 @@ const TRIGGER_WORD: u8 = 4;
 pub struct Model {
     bias: f64,
     rules: [f64; RULES.len()],
-    terms: KeyMap<f64>,
-    /// Lexicon words the rule features read, by token hash.
-    words: KeyMap<u8>,
+    /// Terms by key: their weight, and for single words the lexicon lists the rule
+    /// features read (one look-up per token for both).
+    terms: KeyMap<Entry>,
     /// The boilerplate phrases as token hashes.
     boilerplate: Vec<Vec<u64>>,
 }
@@ -200,7 +206,11 @@ fn scan(text: &str, mut each: impl FnMut(Token)) {
             } else {
                 o.in_digits = false;
                 o.all_digits = false;
-                o.key = c.to_lowercase().fold(o.key, feed);
+                o.key = if c.is_ascii() {
+                    fnv(o.key, &[c.to_ascii_lowercase() as u8])
+                } else {
+                    c.to_lowercase().fold(o.key, feed)
+                };
             }
             continue;
         }
@@ -246,22 +256,19 @@ fn is_question(text: &str) -> bool {
         == Some('?')
 }
 
-/// Keeps the (up to) three strongest terms of one sign, strongest first, each term once.
+/// Keeps the (up to) three strongest terms of one sign, strongest first, each term once
+/// (a term's weight is its key's, so a repeat is never stronger).
 fn keep_top(top: &mut Vec<Term>, t: Term) {
-    if let Some(i) = top.iter().position(|x| x.key == t.key) {
-        if top[i].weight.abs() >= t.weight.abs() {
-            return;
-        }
-        top.remove(i);
+    if top.len() == 3 && top[2].weight.abs() >= t.weight.abs() || top.iter().any(|x| x.key == t.key)
+    {
+        return;
     }
     let at = top
         .iter()
         .position(|x| x.weight.abs() < t.weight.abs())
         .unwrap_or(top.len());
-    if at < 3 {
-        top.insert(at, t);
-        top.truncate(3);
-    }
+    top.insert(at, t);
+    top.truncate(3);
 }
 
 impl Model {
@@ -297,7 +304,11 @@ impl Model {
                 ["term", words, w] => {
                     let key = term_key(words)
                         .ok_or_else(|| format!("line {n}: {words:?} is not one or two words"))?;
-                    if terms.insert(key, number(n, w)?).is_some() {
+                    let entry = Entry {
+                        weight: number(n, w)?,
+                        flags: 0,
+                    };
+                    if terms.insert(key, entry).is_some() {
                         return Err(format!("line {n}: {words:?} repeats a term or its hash"));
                     }
                 }
@@ -309,11 +320,10 @@ impl Model {
         for (i, w) in rules.iter().enumerate() {
             rule_weights[i] = w.ok_or_else(|| format!("no weight for rule {:?}", RULES[i].0))?;
         }
-        let mut words = KeyMap::default();
         let mut mark = |entries: &[&str], flag: u8| {
             for e in entries {
                 if let [k] = keys(e).as_slice() {
-                    *words.entry(*k).or_insert(0) |= flag;
+                    terms.entry(*k).or_insert_with(Entry::default).flags |= flag;
                 }
             }
         };
@@ -332,14 +342,13 @@ impl Model {
             bias,
             rules: rule_weights,
             terms,
-            words,
             boilerplate,
         })
     }
 
     /// The number of terms with a weight.
     pub fn terms(&self) -> usize {
-        self.terms.len()
+        self.terms.values().filter(|e| e.weight != 0.0).count()
     }
 
     /// The weight of a rule feature.
@@ -361,7 +370,9 @@ impl Model {
         let mut raising = Vec::new();
         let mut lowering = Vec::new();
         let mut weigh = |key: u64, start: usize, end: usize, sum: &mut f64| {
-            if let Some(&w) = self.terms.get(&key) {
+            let e = self.terms.get(&key).copied().unwrap_or_default();
+            let w = e.weight;
+            if w != 0.0 {
                 *sum += w;
                 let t = Term {
                     start,
@@ -375,12 +386,13 @@ impl Model {
                     keep_top(&mut lowering, t);
                 }
             }
+            e.flags
         };
         scan(text, |t| {
-            weigh(t.key, t.start, t.end, &mut sum);
+            let flags = weigh(t.key, t.start, t.end, &mut sum);
             count += 1;
             if let Some(p) = prev {
-                weigh(pair(p.key, t.key), p.start, t.end, &mut sum);
+                let _ = weigh(pair(p.key, t.key), p.start, t.end, &mut sum);
                 count += 1;
             }
             if t.all_digits {
@@ -390,7 +402,6 @@ impl Model {
                     figure = true;
                 }
             }
-            let flags = self.words.get(&t.key).copied().unwrap_or(0);
             figure |= flags & FIGURE_WORD != 0;
             opinion |= flags & OPINION_WORD != 0;
             trigger |= flags & TRIGGER_WORD != 0;
@@ -543,7 +554,7 @@ mod tests {
             assert!(
                 keys(phrase)
                     .iter()
-                    .any(|k| m.words.get(k).is_some_and(|f| f & TRIGGER_WORD != 0)),
+                    .any(|k| m.terms.get(k).is_some_and(|e| e.flags & TRIGGER_WORD != 0)),
                 "{phrase:?}"
             );
         }

@@ -246,9 +246,34 @@ pub fn check_worthiness(passage: &str, rule_score: f32) -> (f32, String) {
     let Ok(model) = learned::model() else {
         return (rule_score, "check-worthiness from the rules only".into());
     };
+    // Claims of one sentence share its passage: read it once.
+    let hit = LAST.with_borrow(|last| {
+        last.as_ref()
+            .filter(|l| l.0 == passage)
+            .map(|l| (l.1, l.2.clone()))
+    });
+    if let Some(hit) = hit {
+        return hit;
+    }
     let a = model.assess(passage);
     let s = round2(a.probability);
-    (s, explain(model, &a, passage, s))
+    let why = explain(model, &a, passage, s);
+    LAST.with_borrow_mut(|last| match last {
+        Some(l) => {
+            l.0.clear();
+            l.0.push_str(passage);
+            l.1 = s;
+            l.2.clone_from(&why);
+        }
+        None => *last = Some((passage.to_owned(), s, why.clone())),
+    });
+    (s, why)
+}
+
+thread_local! {
+    /// The last passage [`check_worthiness`] read and its result.
+    static LAST: std::cell::RefCell<Option<(String, f32, String)>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// How far [`sentence_around`] looks either side of a claim, in bytes.
@@ -289,7 +314,7 @@ pub fn sentence_around(text: &str, span: Span) -> Span {
     let s = Span::new(start, end);
     // Leading white space left by the boundary.
     let lead = s.slice(text).map_or(0, |t| t.len() - t.trim_start().len());
-    Span::new(start + lead, end)
+    Span::new((start + lead).min(span.start), end)
 }
 
 fn round2(p: f32) -> f32 {
@@ -429,5 +454,87 @@ mod tests {
         let s = score(false, false, &f);
         assert!((0.0..=1.0).contains(&s));
         assert!(s < FACT_THRESHOLD);
+    }
+
+    fn cw(text: &str) -> f32 {
+        check_worthiness(text, 0.0).0
+    }
+
+    #[test]
+    fn specific_claims_rank_above_opinion_promises_and_boilerplate() {
+        let stat = "Unemployment in Halden County rose to 6.3 percent in June, the Labour \
+                    Office said, the highest since 2011.";
+        let actor = "Mayor Idris Vance cut the parks budget by $4 million last year.";
+        let opinion = "I think people are tired of all this and they want something better.";
+        let promise = "We will fight for you every single day, and we will never give up.";
+        let boiler = "A spokeswoman for the port did not respond to a request for comment.";
+        for worthy in [stat, actor] {
+            assert!(is_check_worthy(cw(worthy)), "{worthy}: {}", cw(worthy));
+            for vague in [opinion, promise, boiler] {
+                assert!(cw(worthy) > cw(vague), "{worthy} vs {vague}");
+                assert!(!is_check_worthy(cw(vague)), "{vague}: {}", cw(vague));
+            }
+        }
+    }
+
+    #[test]
+    fn reasons_say_why() {
+        let (s, why) =
+            check_worthiness("Mayor Idris Vance cut the parks budget by $4 million.", 0.0);
+        assert!(is_check_worthy(s));
+        assert!(why.starts_with("check-worthy: a figure"), "{why}");
+        assert!(why.contains("wording '"), "{why}");
+        let (s, why) = check_worthiness("I think we should all be proud of that.", 0.0);
+        assert!(!is_check_worthy(s));
+        assert!(
+            why.starts_with("not check-worthy: opinion wording"),
+            "{why}"
+        );
+        assert!(why.contains("no figure, date or name"), "{why}");
+        let (_, why) =
+            check_worthiness("The agency did not respond to a request for comment.", 0.0);
+        assert!(
+            why.starts_with("not check-worthy: newsroom boilerplate"),
+            "{why}"
+        );
+    }
+
+    #[test]
+    fn the_sentence_around_a_claim() {
+        let text = "Rates rose. Ms. Ode said the fund lost 4 percent. Then it rained.\nNext line.";
+        let claim = text
+            .find("the fund")
+            .map_or(Span::new(0, 0), |a| Span::new(a, a + 8));
+        let got = sentence_around(text, claim);
+        assert_eq!(got.slice(text), Some("Ode said the fund lost 4 percent."));
+        let all = Span::new(0, text.len());
+        assert_eq!(sentence_around(text, all), all);
+        assert_eq!(sentence_around(text, Span::new(3, 200)), Span::new(3, 200));
+        let next = text
+            .find("Next")
+            .map_or(Span::new(0, 0), |a| Span::new(a, a + 4));
+        assert_eq!(sentence_around(text, next).slice(text), Some("Next line."));
+    }
+
+    #[test]
+    fn the_threshold_is_inclusive() {
+        assert!(is_check_worthy(CHECK_WORTHY));
+        assert!(!is_check_worthy(0.49));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scores_stay_in_range_for_any_text(text in "\\PC{0,200}", a in 0usize..220, b in 0usize..220) {
+            let (s, why) = check_worthiness(&text, 0.3);
+            proptest::prop_assert!((0.0..=1.0).contains(&s));
+            proptest::prop_assert!(((s * 100.0).round() - s * 100.0).abs() < 1e-3);
+            proptest::prop_assert!(why.contains("check-worthy"));
+            let span = Span::new(a.min(b), a.max(b));
+            let around = sentence_around(&text, span);
+            if span.slice(&text).is_some() {
+                proptest::prop_assert!(around.slice(&text).is_some());
+                proptest::prop_assert!(around.start <= span.start && around.end >= span.end);
+            }
+        }
     }
 }
