@@ -216,8 +216,13 @@ fn files_that_are_not_projects_say_so() {
         ),
         (
             "deep.ron",
-            format!("(version: 2, x: {})", "[".repeat(20_000)),
+            format!("(x: {}, version: 2)", "[".repeat(20_000)),
             "nested too deeply",
+        ),
+        (
+            "deep-after-version.ron",
+            format!("(version: 2, x: {})", "[".repeat(20_000)),
+            "unexpected field named `x`",
         ),
     ] {
         let path = dir.path().join(name);

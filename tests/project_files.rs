@@ -99,6 +99,20 @@ fn v1_file_migrates_to_the_current_format() -> TestResult {
     Ok(())
 }
 
+/// Version 2 files written before claims were laid out a field a line (each anchor,
+/// source and review over several lines) read as the same project.
+#[test]
+fn v2_in_the_earlier_layout_reads_the_same() -> TestResult {
+    let old = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/projects/v2-one-field-a-line.ron");
+    let earlier = project::load(&old)?;
+    let current = project::load(&fixture(2))?;
+    assert_eq!(earlier.project, current.project);
+    assert_eq!(earlier.warnings, current.warnings);
+    assert!(fs::metadata(&old)?.len() > fs::metadata(fixture(2))?.len());
+    Ok(())
+}
+
 /// The current version's fixture is byte for byte what this build writes, so the
 /// hand-written fixture documents the real format.
 #[test]

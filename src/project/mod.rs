@@ -70,11 +70,17 @@ pub struct Loaded {
 /// Reads the project at `path`. A failed load never changes the file.
 pub fn load(path: &Path) -> Result<Loaded, ProjectError> {
     let (bytes, stamp) = stamp::read_stamped(path)?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| ProjectError::NotText {
-        path: path.to_path_buf(),
-        offset: e.valid_up_to(),
-    })?;
-    let (project, warnings) = decode(text, path)?;
+    let file = {
+        let text = std::str::from_utf8(&bytes).map_err(|e| ProjectError::NotText {
+            path: path.to_path_buf(),
+            offset: e.valid_up_to(),
+        })?;
+        parse(text, path)?
+    };
+    // The file's text is not needed once parsed: freeing it before the project is built
+    // keeps a large project's peak memory near one copy of its contents.
+    drop(bytes);
+    let (project, warnings) = convert::from_file(file, path)?;
     Ok(Loaded {
         project,
         warnings,
@@ -120,7 +126,10 @@ pub fn to_ron_string(project: &Project) -> Result<String, ProjectError> {
 }
 
 fn decode(text: &str, path: &Path) -> Result<(Project, Vec<String>), ProjectError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let file = format::decode(text, path)?;
-    convert::from_file(file, path)
+    convert::from_file(parse(text, path)?, path)
+}
+
+/// The file structs of a project's RON text (a leading byte-order mark is ignored).
+fn parse(text: &str, path: &Path) -> Result<format::ProjectFile, ProjectError> {
+    format::decode(text.strip_prefix('\u{feff}').unwrap_or(text), path)
 }

@@ -72,10 +72,16 @@ impl Reader<'_> {
         };
         // Sized once: a doubling vector would hold up to twice the claims at the end.
         let mut claims = Vec::with_capacity(drafts.len());
-        for d in drafts {
+        // Drafts are taken from the end of the reversed list, which is given back to the
+        // allocator as it empties: drafts and claims are never both held in full.
+        drafts.reverse();
+        while let Some(d) = drafts.pop() {
             let id = ClaimId(claims.len() as u32 + 1);
             if let Some(claim) = claim_of(text, d, id, &mut registry) {
                 claims.push(claim);
+            }
+            if drafts.len() < drafts.capacity() / 4 * 3 {
+                drafts.shrink_to_fit();
             }
         }
         let mut sources = registry.sources;
