@@ -259,7 +259,8 @@ fn is_question(text: &str) -> bool {
 /// Keeps the (up to) three strongest terms of one sign, strongest first, each term once
 /// (a term's weight is its key's, so a repeat is never stronger).
 fn keep_top(top: &mut Vec<Term>, t: Term) {
-    if top.len() == 3 && top[2].weight.abs() >= t.weight.abs() || top.iter().any(|x| x.key == t.key)
+    if (top.len() == 3 && top[2].weight.abs() >= t.weight.abs())
+        || top.iter().any(|x| x.key == t.key)
     {
         return;
     }
