@@ -4,7 +4,7 @@
 //! Stages, one file each: [`segment`] (sentences), [`quotes`] (quotation marks),
 //! [`tokens`], [`phrases`] (subjects and adverbials), [`attribution`] (patterns in a
 //! sentence), [`speakers`] (names, roles, pronouns → sources) and [`score`]
-//! (check-worthiness, kind and reasons).
+//! (check-worthiness, kind and reasons, with the trained model in [`learned`]).
 //!
 //! ```
 //! use claimdesk::extract::extract_text;
@@ -19,6 +19,7 @@
 
 pub mod attribution;
 mod claims;
+pub mod learned;
 pub mod lexicon;
 pub mod phrases;
 pub mod quotes;

@@ -1,9 +1,10 @@
 //! Check-worthiness: what makes a passage worth checking, as a score and as reasons an
 //! editor can read ("amount: $14.8 trillion", "attributed: according to Forbes").
 
+use super::learned::{self, Assessment, Rule};
 use super::tokens::{Tok, TokKind};
 use crate::extract::lexicon;
-use crate::model::ClaimKind;
+use crate::model::{ClaimKind, Span};
 
 /// Features of a passage that bear on check-worthiness.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -192,7 +193,8 @@ pub fn kind_for(direct_quote: bool, attributed: bool, f: &Features) -> ClaimKind
     }
 }
 
-/// Check-worthiness in 0..1, rounded to two decimals.
+/// The rule score in 0..1, rounded to two decimals: what decides whether an
+/// unattributed sentence is offered as a claim at all ([`FACT_THRESHOLD`]).
 pub fn score(attributed: bool, direct_quote: bool, f: &Features) -> f32 {
     let mut s: f32 = 0.3;
     if attributed {
@@ -226,11 +228,161 @@ pub fn score(attributed: bool, direct_quote: bool, f: &Features) -> f32 {
 /// Below this, an unattributed sentence is not offered as a claim.
 pub const FACT_THRESHOLD: f32 = 0.3;
 
+/// A claim whose score is at least this is check-worthy (the window's filter and triage
+/// order, the shared check-worthiness scorer).
+pub const CHECK_WORTHY: f32 = 0.5;
+
+/// True if a claim's score makes it check-worthy.
+pub fn is_check_worthy(score: f32) -> bool {
+    score >= CHECK_WORTHY
+}
+
+/// A claim's check-worthiness in 0..1, rounded to two decimals, and the reason an editor
+/// reads ("check-worthy: a figure, named actors; wording 'percent', 'budget'"). The
+/// trained model ([`learned`]) reads `passage` with the rule features as inputs;
+/// boilerplate is capped below [`CHECK_WORTHY`]. Should the built-in weights not parse,
+/// `rule_score` stands.
+pub fn check_worthiness(passage: &str, rule_score: f32) -> (f32, String) {
+    let Ok(model) = learned::model() else {
+        return (rule_score, "check-worthiness from the rules only".into());
+    };
+    // Claims of one sentence share its passage: read it once.
+    let hit = LAST.with_borrow(|last| {
+        last.as_ref()
+            .filter(|l| l.0 == passage)
+            .map(|l| (l.1, l.2.clone()))
+    });
+    if let Some(hit) = hit {
+        return hit;
+    }
+    let a = model.assess(passage);
+    let s = round2(a.probability);
+    let why = explain(model, &a, passage, s);
+    LAST.with_borrow_mut(|last| match last {
+        Some(l) => {
+            l.0.clear();
+            l.0.push_str(passage);
+            l.1 = s;
+            l.2.clone_from(&why);
+        }
+        None => *last = Some((passage.to_owned(), s, why.clone())),
+    });
+    (s, why)
+}
+
+thread_local! {
+    /// The last passage [`check_worthiness`] read and its result.
+    static LAST: std::cell::RefCell<Option<(String, f32, String)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// How far [`sentence_around`] looks either side of a claim, in bytes.
+const SENTENCE_REACH: usize = 400;
+
+/// The sentence (or sentences) holding `span`: from after the previous sentence end (a
+/// `.`, `?` or `!` followed by white space) or line break, to the next, at most
+/// [`SENTENCE_REACH`] bytes either side. The model was trained on whole sentences, and
+/// the words around a claim's content ("I think", "we will") say how checkable it is.
+pub fn sentence_around(text: &str, span: Span) -> Span {
+    let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
+        return span;
+    };
+    let mut start = span.start;
+    let mut next: Option<char> = None;
+    for (i, c) in before.char_indices().rev() {
+        if c == '\n' || span.start - i > SENTENCE_REACH {
+            break;
+        }
+        if matches!(c, '.' | '?' | '!') && next.is_some_and(char::is_whitespace) {
+            break;
+        }
+        start = i;
+        next = Some(c);
+    }
+    let mut end = span.end;
+    let mut prev: Option<char> = before.chars().next_back();
+    for (i, c) in after.char_indices() {
+        if c == '\n' || i > SENTENCE_REACH {
+            break;
+        }
+        if c.is_whitespace() && prev.is_some_and(|p| matches!(p, '.' | '?' | '!')) {
+            break;
+        }
+        end = span.end + i + c.len_utf8();
+        prev = Some(c);
+    }
+    let s = Span::new(start, end);
+    // Leading white space left by the boundary.
+    let lead = s.slice(text).map_or(0, |t| t.len() - t.trim_start().len());
+    Span::new((start + lead).min(span.start), end)
+}
+
+fn round2(p: f32) -> f32 {
+    (p.clamp(0.0, 1.0) * 100.0).round() / 100.0
+}
+
+/// The reason for a score: the rule features that pushed it the way it went and the
+/// words that weighed most.
+fn explain(model: &learned::Model, a: &Assessment, passage: &str, s: f32) -> String {
+    let worthy = is_check_worthy(s);
+    let mut why: Vec<&str> = Vec::new();
+    if a.boilerplate {
+        why.push("newsroom boilerplate");
+    }
+    let present = |r: Rule| a.rule(r) > 0.0;
+    for (r, label) in [
+        (Rule::Figure, "a figure"),
+        (Rule::Year, "a year"),
+        (
+            Rule::Names,
+            if a.names > 1 {
+                "named actors"
+            } else {
+                "a name"
+            },
+        ),
+        (Rule::Question, "a question"),
+        (Rule::Opinion, "opinion wording"),
+        (Rule::Short, "a short passage"),
+    ] {
+        let w = model.rule_weight(r);
+        if present(r) && (w > 0.0) == worthy && w != 0.0 {
+            why.push(label);
+        }
+    }
+    if !worthy && !present(Rule::Figure) && !present(Rule::Year) && !present(Rule::Names) {
+        why.push("no figure, date or name");
+    }
+    let terms = if worthy { &a.raising } else { &a.lowering };
+    let words: Vec<String> = terms
+        .iter()
+        .filter_map(|t| passage.get(t.start..t.end))
+        .map(|w| format!("'{w}'"))
+        .collect();
+    let mut out = String::from(if worthy {
+        "check-worthy"
+    } else {
+        "not check-worthy"
+    });
+    if !why.is_empty() {
+        out.push_str(": ");
+        out.push_str(&why.join(", "));
+    }
+    if !words.is_empty() {
+        out.push_str(if why.is_empty() {
+            ": wording "
+        } else {
+            "; wording "
+        });
+        out.push_str(&words.join(", "));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
-    use crate::model::Span;
 
     fn feats(text: &str) -> Features {
         features(text, &tokenize(text, Span::new(0, text.len())))
@@ -302,5 +454,87 @@ mod tests {
         let s = score(false, false, &f);
         assert!((0.0..=1.0).contains(&s));
         assert!(s < FACT_THRESHOLD);
+    }
+
+    fn cw(text: &str) -> f32 {
+        check_worthiness(text, 0.0).0
+    }
+
+    #[test]
+    fn specific_claims_rank_above_opinion_promises_and_boilerplate() {
+        let stat = "Unemployment in Halden County rose to 6.3 percent in June, the Labour \
+                    Office said, the highest since 2011.";
+        let actor = "Mayor Idris Vance cut the parks budget by $4 million last year.";
+        let opinion = "I think people are tired of all this and they want something better.";
+        let promise = "We will fight for you every single day, and we will never give up.";
+        let boiler = "A spokeswoman for the port did not respond to a request for comment.";
+        for worthy in [stat, actor] {
+            assert!(is_check_worthy(cw(worthy)), "{worthy}: {}", cw(worthy));
+            for vague in [opinion, promise, boiler] {
+                assert!(cw(worthy) > cw(vague), "{worthy} vs {vague}");
+                assert!(!is_check_worthy(cw(vague)), "{vague}: {}", cw(vague));
+            }
+        }
+    }
+
+    #[test]
+    fn reasons_say_why() {
+        let (s, why) =
+            check_worthiness("Mayor Idris Vance cut the parks budget by $4 million.", 0.0);
+        assert!(is_check_worthy(s));
+        assert!(why.starts_with("check-worthy: a figure"), "{why}");
+        assert!(why.contains("wording '"), "{why}");
+        let (s, why) = check_worthiness("I think we should all be proud of that.", 0.0);
+        assert!(!is_check_worthy(s));
+        assert!(
+            why.starts_with("not check-worthy: opinion wording"),
+            "{why}"
+        );
+        assert!(why.contains("no figure, date or name"), "{why}");
+        let (_, why) =
+            check_worthiness("The agency did not respond to a request for comment.", 0.0);
+        assert!(
+            why.starts_with("not check-worthy: newsroom boilerplate"),
+            "{why}"
+        );
+    }
+
+    #[test]
+    fn the_sentence_around_a_claim() {
+        let text = "Rates rose. Ms. Ode said the fund lost 4 percent. Then it rained.\nNext line.";
+        let claim = text
+            .find("the fund")
+            .map_or(Span::new(0, 0), |a| Span::new(a, a + 8));
+        let got = sentence_around(text, claim);
+        assert_eq!(got.slice(text), Some("Ode said the fund lost 4 percent."));
+        let all = Span::new(0, text.len());
+        assert_eq!(sentence_around(text, all), all);
+        assert_eq!(sentence_around(text, Span::new(3, 200)), Span::new(3, 200));
+        let next = text
+            .find("Next")
+            .map_or(Span::new(0, 0), |a| Span::new(a, a + 4));
+        assert_eq!(sentence_around(text, next).slice(text), Some("Next line."));
+    }
+
+    #[test]
+    fn the_threshold_is_inclusive() {
+        assert!(is_check_worthy(CHECK_WORTHY));
+        assert!(!is_check_worthy(0.49));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scores_stay_in_range_for_any_text(text in "\\PC{0,200}", a in 0usize..220, b in 0usize..220) {
+            let (s, why) = check_worthiness(&text, 0.3);
+            proptest::prop_assert!((0.0..=1.0).contains(&s));
+            proptest::prop_assert!(((s * 100.0).round() - s * 100.0).abs() < 1e-3);
+            proptest::prop_assert!(why.contains("check-worthy"));
+            let span = Span::new(a.min(b), a.max(b));
+            let around = sentence_around(&text, span);
+            if span.slice(&text).is_some() {
+                proptest::prop_assert!(around.slice(&text).is_some());
+                proptest::prop_assert!(around.start <= span.start && around.end >= span.end);
+            }
+        }
     }
 }

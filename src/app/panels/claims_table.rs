@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use crate::app::actions::Action;
 use crate::app::labels::claim_source_name;
 use crate::app::library_work::Findings;
+use crate::extract::score;
 use crate::model::{Claim, ClaimId, ClaimKind, Project, Source, SourceId, Verdict};
 
 use super::checked_before::marker_tooltip;
@@ -24,6 +25,8 @@ pub struct Filter {
     pub kind: Option<ClaimKind>,
     pub source: Option<SourceId>,
     pub text: String,
+    /// Only claims scoring at least [`score::CHECK_WORTHY`].
+    pub check_worthy: bool,
 }
 
 impl Filter {
@@ -31,6 +34,7 @@ impl Filter {
         self.verdict.is_some()
             || self.kind.is_some()
             || self.source.is_some()
+            || self.check_worthy
             || !self.text.trim().is_empty()
     }
 
@@ -41,6 +45,7 @@ impl Filter {
             || self
                 .source
                 .is_some_and(|s| claim.source.map(|c| c.id) != Some(s))
+            || self.check_worthy && !score::is_check_worthy(claim.score)
         {
             return false;
         }
@@ -120,7 +125,15 @@ impl TableState {
                 rows.sort_by_cached_key(|&i| claim_source_name(project, &claims[i]).to_lowercase());
             }
             SortColumn::Kind => rows.sort_by_key(|&i| claims[i].kind),
-            SortColumn::Score => rows.sort_by(|&a, &b| claims[a].score.total_cmp(&claims[b].score)),
+            // Equal scores stay in text order either way (reversed below when descending).
+            SortColumn::Score => rows.sort_by(|&a, &b| {
+                let by_score = claims[a].score.total_cmp(&claims[b].score);
+                by_score.then(if sort.descending {
+                    b.cmp(&a)
+                } else {
+                    a.cmp(&b)
+                })
+            }),
             SortColumn::Verdict => rows.sort_by_key(|&i| claims[i].review.verdict),
         }
         if sort.descending {
@@ -180,7 +193,7 @@ pub fn step(ids: &[ClaimId], current: Option<ClaimId>, forward: bool) -> Option<
     }
 }
 
-/// The filter bar: verdict, kind, source and free text.
+/// The filter bar: verdict, kind, source, check-worthy only and free text.
 pub fn filter_bar_ui(
     ui: &mut Ui,
     project: &Project,
@@ -232,6 +245,11 @@ pub fn filter_bar_ui(
         if picked != filter.source {
             actions.push(Action::FilterSource(picked));
         }
+        ui.checkbox(&mut filter.check_worthy, "Check-worthy only")
+            .on_hover_text(format!(
+                "Only claims scoring {:.2} or more",
+                score::CHECK_WORTHY
+            ));
         ui.add(
             TextEdit::singleline(&mut filter.text)
                 .hint_text("Search claims")
@@ -362,7 +380,8 @@ fn column_name(column: SortColumn) -> &'static str {
     }
 }
 
-/// A column header: click to sort by it, again to reverse.
+/// A column header: click to sort by it, again to reverse. Score sorts highest first
+/// at the first click: the triage order, check-worthy claims first.
 fn header_ui(ui: &mut Ui, column: SortColumn, sort: &mut Sort) {
     let name = column_name(column);
     let button = Button::new(RichText::new(name).strong()).frame(false);
@@ -378,7 +397,7 @@ fn header_ui(ui: &mut Ui, column: SortColumn, sort: &mut Sort) {
         } else {
             *sort = Sort {
                 column,
-                descending: false,
+                descending: column == SortColumn::Score,
             };
         }
     }

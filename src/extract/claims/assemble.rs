@@ -112,6 +112,12 @@ fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry<'_>) 
     if !attributed && !worth_a_claim(s, &f) {
         return None;
     }
+    // The gate above reads the rule score; the claim's score is the trained model's,
+    // which reads the whole sentence.
+    let passage = score::sentence_around(text, d.span)
+        .slice(text)
+        .unwrap_or_default();
+    let (s, worthiness) = score::check_worthiness(passage, s);
     let kind = score::kind_for(d.direct_quote, attributed, &f);
     let mut reasons = d.reasons;
     reasons.extend(f.figures.iter().cloned());
@@ -121,6 +127,7 @@ fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry<'_>) 
     if reasons.is_empty() {
         reasons.push("factual statement".into());
     }
+    reasons.push(worthiness);
     let source = if let Some(r) = d.source {
         Some(registry.entity(r))
     } else if d.nameless {
