@@ -15,13 +15,16 @@ use egui::Key;
 use egui_kittest::kittest::Queryable as _;
 use gui_support::{TestResult, harness, sample_project, startup};
 
+/// Each claim's id and the score it was saved with.
+type Scores = Vec<(ClaimId, f32)>;
+
 /// The harbour sample saved with known scores: a repeating pattern with ties on both sides
 /// of the threshold.
 fn scored_sample(
     dir: &std::path::Path,
-) -> Result<(std::path::PathBuf, Vec<(ClaimId, f32)>), Box<dyn std::error::Error>> {
-    let mut project = sample_project("harbour-bridge-tolls.txt");
+) -> Result<(std::path::PathBuf, Scores), Box<dyn std::error::Error>> {
     const PATTERN: [f32; 6] = [0.2, 0.9, 0.5, 0.49, 0.9, 0.75];
+    let mut project = sample_project("harbour-bridge-tolls.txt");
     for (i, c) in project.claims.iter_mut().enumerate() {
         c.score = PATTERN[i % PATTERN.len()];
     }
@@ -64,7 +67,10 @@ fn check_worthy_only_keeps_claims_at_the_threshold_and_above() -> TestResult {
             .map_or(0.0, |(_, s)| *s);
         assert!(score::is_check_worthy(s), "{id} scores {s}");
     }
-    let at_threshold = scores.iter().find(|(_, s)| *s == 0.5).map(|(c, _)| *c);
+    let at_threshold = scores
+        .iter()
+        .find(|(_, s)| (*s - 0.5).abs() < 1e-6)
+        .map(|(c, _)| *c);
     assert!(at_threshold.is_some_and(|c| seen.contains(&c)));
 
     // Clear filters brings every claim back.

@@ -120,7 +120,11 @@ impl ProjectError {
             line,
             column,
             message: one_line(&err.code.to_string()).replace("struct VersionProbe", "a project"),
-            ends_early: matches!(err.code, ron::Error::Eof) || at_end(text, line, column),
+            // A string that never closes runs to the end of the file, though ron puts
+            // the error where the string opens.
+            ends_early: matches!(err.code, ron::Error::Eof | ron::Error::ExpectedStringEnd)
+                || at_end(text, line, column)
+                || unclosed(text),
         }
     }
 
@@ -182,9 +186,64 @@ fn at_end(text: &str, line: usize, column: usize) -> bool {
     line > last_line || (line == last_line && column >= last_column)
 }
 
+/// Whether `text` stops inside a string or with a bracket still open: a file cut short,
+/// wherever ron puts its error. One pass; strings, characters and comments are skipped.
+fn unclosed(text: &str) -> bool {
+    let mut depth = 0usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' | '\'' => {
+                let mut closed = false;
+                while let Some(d) = chars.next() {
+                    if d == '\\' {
+                        chars.next();
+                    } else if d == c {
+                        closed = true;
+                        break;
+                    }
+                }
+                if !closed {
+                    return true;
+                }
+            }
+            '/' if chars.peek() == Some(&'/') => {
+                chars.by_ref().find(|&d| d == '\n');
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut prev = ' ';
+                let closed = chars.by_ref().any(|d| {
+                    let end = prev == '*' && d == '/';
+                    prev = d;
+                    end
+                });
+                if !closed {
+                    return true;
+                }
+            }
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unclosed_sees_open_brackets_and_strings_only() {
+        assert!(!unclosed(
+            "(a: \"x)\\\"(\", b: [1, 2], c: '(') // (\n/* [ */"
+        ));
+        assert!(unclosed("(a: [1, 2"));
+        assert!(unclosed("(a: \"never closed"));
+        assert!(unclosed("(a: 1) /* open"));
+        assert!(!unclosed(""));
+    }
 
     #[test]
     fn one_line_flattens_and_lowercases() {

@@ -632,3 +632,31 @@ fn a_save_writes_what_the_whole_file_form_encodes_orphans_included() -> TestResu
     assert_eq!(fs::read_to_string(&path)?, to_ron_string(&project)?);
     Ok(())
 }
+
+/// Wherever a saved project is cut short after its first lines — inside a string, a number,
+/// between fields — loading says it ends early, so the window can offer the backup.
+#[test]
+fn a_project_cut_anywhere_ends_early() -> TestResult {
+    let text = to_ron_string(&sample())?;
+    let lines = text.find("lines: [").ok_or("no lines")? + 10;
+    let cuts: Vec<usize> = (lines..text.len())
+        .step_by(7)
+        .filter(|&i| text.is_char_boundary(i) && !text[..i].trim_end().ends_with(')'))
+        .collect();
+    assert!(cuts.len() > 100);
+    for cut in cuts {
+        match load_str(&text[..cut]) {
+            Err(ProjectError::Syntax {
+                ends_early,
+                message,
+                ..
+            }) => {
+                let before = &text[text.floor_char_boundary(cut.saturating_sub(20))..cut];
+                assert!(ends_early, "cut at {cut}: {before:?}: {message}");
+            }
+            Err(e) => return Err(format!("cut at {cut}: {e}").into()),
+            Ok(_) => return Err(format!("cut at {cut} loaded").into()),
+        }
+    }
+    Ok(())
+}
