@@ -9,6 +9,10 @@ fn source_name<'a>(x: &'a Extraction, claim: &Claim) -> Option<&'a str> {
         .map(|s| s.name.as_str())
 }
 
+fn claims_where(x: &Extraction, keep: impl Fn(&Claim) -> bool) -> Vec<&Claim> {
+    x.claims.iter().filter(|c| keep(c)).collect()
+}
+
 fn find<'a>(x: &'a Extraction, text: &str, needle: &str) -> &'a Claim {
     x.claims
         .iter()
@@ -174,11 +178,7 @@ fn quotation_interrupted_by_its_tag_is_one_claim() {
 fn separate_quotations_in_separate_paragraphs_stay_separate() {
     let text = "\"We are not moving,\" Mayor Lena Ortiz said.\nThe council meets in May.\n\"Not this year,\" she added.";
     let x = extract_text(text);
-    let quotes: Vec<&Claim> = x
-        .claims
-        .iter()
-        .filter(|c| c.kind == ClaimKind::Quote)
-        .collect();
+    let quotes = claims_where(&x, |c| c.kind == ClaimKind::Quote);
     assert_eq!(quotes.len(), 2);
     assert_eq!(source_name(&x, quotes[1]), Some("Lena Ortiz"));
 }
@@ -278,11 +278,7 @@ fn the_union_finds_a_union_named_earlier() {
 fn an_estimate_carried_by_a_report_is_one_claim_of_the_estimator() {
     let text = "Halvard Risk estimated that the deposits are worth $3.1 billion, according to an analysis for The Coastal Ledger.";
     let x = extract_text(text);
-    let on_figure: Vec<&Claim> = x
-        .claims
-        .iter()
-        .filter(|c| c.text(text).contains("$3.1 billion"))
-        .collect();
+    let on_figure = claims_where(&x, |c| c.text(text).contains("$3.1 billion"));
     assert_eq!(on_figure.len(), 1, "{:?}", x.claims);
     assert_eq!(source_name(&x, on_figure[0]), Some("Halvard Risk"));
 }
