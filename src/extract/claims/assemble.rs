@@ -109,15 +109,20 @@ fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry<'_>) 
     };
     let attributed = d.source.is_some() || d.nameless;
     let s = score::score(attributed, d.direct_quote, &f);
-    if !attributed && !worth_a_claim(s, &f) {
-        return None;
-    }
-    // The gate above reads the rule score; the claim's score is the trained model's,
-    // which reads the whole sentence.
+    // The claim's score is the trained model's, which reads the whole sentence.
     let passage = score::sentence_around(text, d.span)
         .slice(text)
         .unwrap_or_default();
+    let rule_gate = attributed || worth_a_claim(s, &f);
+    if !rule_gate && (f.question || f.boilerplate) {
+        return None;
+    }
     let (s, worthiness) = score::check_worthiness(passage, s);
+    // An unattributed statement the rules pass over is still a claim when the model
+    // finds it check-worthy ("Congress has sustained forty-two vetoes").
+    if !rule_gate && !score::is_check_worthy(s) {
+        return None;
+    }
     let kind = score::kind_for(d.direct_quote, attributed, &f);
     let mut reasons = d.reasons;
     reasons.extend(f.figures.iter().cloned());
