@@ -371,3 +371,31 @@ fn thousands_of_quotes_in_one_sentence_are_read_once() {
         Some("ok")
     );
 }
+
+#[test]
+fn a_time_adverb_after_the_verb_is_not_content() {
+    for (text, content, source) in [
+        (
+            "She said before, the harbour is closed.",
+            "the harbour is closed",
+            "She",
+        ),
+        (
+            "I said earlier, watch the harbour.",
+            "watch the harbour",
+            "I",
+        ),
+        (
+            "Mayor Ode said again that the levy would stay.",
+            "the levy would stay",
+            "Mayor Ode",
+        ),
+    ] {
+        let (outs, _) = run(text);
+        let o = outs
+            .first()
+            .unwrap_or_else(|| panic!("nothing found in {text:?}"));
+        assert_eq!(o.content, content, "{text:?}");
+        assert_eq!(o.source.as_deref(), Some(source), "{text:?}");
+    }
+}

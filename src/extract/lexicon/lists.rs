@@ -142,6 +142,7 @@ lists! {
     PERSON_ROLES = "people.lst" [person_roles];
     PERSON_TITLES = "people.lst" [person_titles];
     UNNAMED_HEADS = "people.lst" [unnamed_heads];
+    BARE_TIME_ADVERBS = "phrases.lst" [bare_time_adverbs];
     BE_FORMS = "phrases.lst" [be_forms];
     CLAUSE_VERBS = "phrases.lst" [clause_verbs];
     DAY_PARTS = "phrases.lst" [day_parts];

@@ -55,7 +55,7 @@ pub fn skip_back_adverbials(toks: &[Tok], lo: usize, mut end: usize) -> usize {
 }
 
 /// Index after a time or place adverbial starting at `i` ("on Monday", "last week",
-/// "in a statement", "on Twitter", "at a news conference", "Tuesday"), or `i`.
+/// "in a statement", "on Twitter", "at a news conference", "Tuesday", "earlier,"), or `i`.
 pub fn skip_adverbials(toks: &[Tok], mut i: usize, hi: usize) -> usize {
     loop {
         let start = i;
@@ -72,6 +72,12 @@ pub fn skip_adverbials(toks: &[Tok], mut i: usize, hi: usize) -> usize {
             if i < hi && lexicon::DAY_PARTS.has(toks[i].lower.as_str()) {
                 i += 1;
             }
+        } else if lexicon::BARE_TIME_ADVERBS.has(w)
+            && i + 1 < hi
+            && (toks[i + 1].is_punct(',') || toks[i + 1].is("that"))
+        {
+            // "said before, …", "said earlier that …"; not "said before the vote".
+            i += 1;
         } else if lexicon::TIME_MODIFIERS_AFTER.has(w)
             && i + 1 < hi
             && is_time_word(&toks[i + 1].lower)

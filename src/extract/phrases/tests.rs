@@ -101,3 +101,18 @@ fn adverbials_are_skipped() {
     let t = toks(text);
     assert_eq!(t[skip_adverbials(&t, 1, t.len())].lower, "that");
 }
+
+#[test]
+fn a_bare_time_adverb_is_skipped_only_before_a_comma_or_that() {
+    for (text, next) in [
+        ("said before, the harbour is closed", "the"),
+        ("said earlier that the harbour was closed", "that"),
+        ("said again, watch the harbour", "watch"),
+        // A preposition here: what follows is not content.
+        ("said before the vote the harbour was closed", "before"),
+        ("said later the harbour would open", "later"),
+    ] {
+        let t = toks(text);
+        assert_eq!(t[skip_adverbials(&t, 1, t.len())].lower, next, "{text:?}");
+    }
+}
