@@ -303,14 +303,14 @@ fn a_hedged_checkable_statement_stays_a_claim() {
 #[test]
 fn a_statement_the_model_finds_check_worthy_is_a_claim_without_figures_in_digits() {
     // No digit, no name after the first word, five words: the rules alone pass it over.
-    let text = "Congress has sustained forty-two vetoes.";
+    let text = "Parliament has overturned thirty-one vetoes.";
     let x = extract_text(text);
     assert_eq!(x.claims.len(), 1, "{:?}", x.claims);
     assert!(score::is_check_worthy(x.claims[0].score));
     // Boilerplate and questions stay out whatever the model says.
     for text in [
         "The ministry did not respond to a request for comment.",
-        "Has Congress sustained forty-two vetoes?",
+        "Has Parliament overturned thirty-one vetoes?",
     ] {
         assert!(extract_text(text).claims.is_empty(), "{text:?}");
     }

@@ -119,7 +119,7 @@ fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry<'_>) 
     }
     let (s, worthiness) = score::check_worthiness(passage, s);
     // An unattributed statement the rules pass over is still a claim when the model
-    // finds it check-worthy ("Congress has sustained forty-two vetoes").
+    // finds it check-worthy ("Parliament has overturned thirty-one vetoes").
     if !rule_gate && !score::is_check_worthy(s) {
         return None;
     }
