@@ -113,16 +113,11 @@ fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry<'_>) 
     let passage = score::sentence_around(text, d.span)
         .slice(text)
         .unwrap_or_default();
-    let rule_gate = attributed || worth_a_claim(s, &f);
-    if !rule_gate && (f.question || f.boilerplate) {
+    let (learned, worthiness) = score::check_worthiness(passage, s);
+    if !attributed && !worth_a_claim(s, learned, &f) {
         return None;
     }
-    let (s, worthiness) = score::check_worthiness(passage, s);
-    // An unattributed statement the rules pass over is still a claim when the model
-    // finds it check-worthy ("Parliament has overturned thirty-one vetoes").
-    if !rule_gate && !score::is_check_worthy(s) {
-        return None;
-    }
+    let s = learned;
     let kind = score::kind_for(d.direct_quote, attributed, &f);
     let mut reasons = d.reasons;
     reasons.extend(f.figures.iter().cloned());
@@ -161,14 +156,16 @@ fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry<'_>) 
 
 /// Whether an unattributed statement is offered as a claim: anything checkable in it —
 /// a figure, a date, a name — keeps it, whatever hedging or modal words it holds
-/// ("must repay the loan by 2027"); questions never are, boilerplate and the rest only
-/// at [`FACT_THRESHOLD`].
-fn worth_a_claim(s: f32, f: &score::Features) -> bool {
+/// ("must repay the loan by 2027"), and so does a `learned` score that is check-worthy
+/// ("Parliament has overturned thirty-one vetoes"); questions never are, boilerplate
+/// only at a `rule` score of [`FACT_THRESHOLD`].
+fn worth_a_claim(rule: f32, learned: f32, f: &score::Features) -> bool {
     if f.question {
         return false;
     }
     let checkable = !f.figures.is_empty() || !f.dates.is_empty() || f.names > 0;
-    s >= FACT_THRESHOLD || checkable && !f.boilerplate && f.words >= 6
+    rule >= FACT_THRESHOLD
+        || !f.boilerplate && (checkable && f.words >= 6 || score::is_check_worthy(learned))
 }
 
 /// Sorts a source's mentions and drops repeats and mentions inside a longer one.
