@@ -118,12 +118,17 @@ pub fn report_command(
     }
     let loaded = project::load(project_path)?;
     warnings.extend(loaded.warnings.iter().cloned());
-    let rendered = report::render(&loaded.project, format, options)?;
     match output {
-        Some(path) => report::write(path, &rendered)?,
-        None => out
-            .write_all(rendered.as_bytes())
-            .map_err(CliError::Stdout)?,
+        Some(path) => report::write_report(path, &loaded.project, format, options)?,
+        None => {
+            let mut out = std::io::BufWriter::new(out);
+            report::render_to(&loaded.project, format, options, &mut out)
+                .and_then(|()| out.flush())
+                .map_err(|e| match report::report_error(e) {
+                    Ok(report) => CliError::Report(report),
+                    Err(e) => CliError::Stdout(e),
+                })?;
+        }
     }
     Ok(())
 }

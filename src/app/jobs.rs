@@ -460,16 +460,14 @@ pub fn extract(project: &Project, generation: u64) -> impl FnOnce() -> JobDone +
     }
 }
 
-/// Renders and writes a report.
+/// Writes a report, rendered straight into its file.
 pub fn export(
     project: &Project,
     format: Format,
     options: &report::Options,
     path: PathBuf,
 ) -> JobDone {
-    let result = report::render(project, format, options)
-        .and_then(|text| report::write(&path, &text))
-        .map_err(|e| e.to_string());
+    let result = report::write_report(&path, project, format, options).map_err(|e| e.to_string());
     JobDone::Exported { path, result }
 }
 

@@ -19,7 +19,7 @@ use super::format::{
     FetchedFile, OriginFile, PageFile, ParagraphFile, ParagraphKindFile, ProjectFile, ReviewFile,
     SourceFile, SourceKindFile, TextRef, VerdictFile, path_to_file,
 };
-use super::place::{Placement, place_all};
+use super::place::{Placement, place_exact, place_fuzzy};
 use crate::model::{
     Article, Claim, ClaimId, ClaimKind, ClaimSource, Cue, Evidence, Fetched, Origin, Orphan,
     PageMark, Paragraph, ParagraphKind, Project, Review, Source, SourceId, SourceKind, Span,
@@ -275,124 +275,217 @@ pub(crate) struct Read {
 /// Reads `file`; with `retry_orphans`, the orphans are placed in the text too (after an
 /// article update).
 pub(crate) fn read(
-    mut file: ProjectFile,
+    file: ProjectFile,
     path: &Path,
     retry_orphans: bool,
 ) -> Result<Read, ProjectError> {
-    let mut warnings = Vec::new();
-    let (article, text_unchanged) = article_from_file(file.article, &mut warnings);
-    if retry_orphans {
-        // An update: the text was meant to change, and the caller reports placements.
-        warnings.clear();
-    }
-    let text = article.text.as_str();
-
-    let mut source_ids = BTreeSet::new();
-    let mut sources = Vec::with_capacity(file.sources.len());
+    let mut reader = Reader::new(file.article, path, retry_orphans);
     for s in file.sources {
-        if !source_ids.insert(s.id) {
+        reader.source(s)?;
+    }
+    for c in file.claims {
+        reader.claim(c, false)?;
+    }
+    for c in file.orphans {
+        reader.orphan(c)?;
+    }
+    Ok(reader.finish(file.next_claim_id, file.next_source_id))
+}
+
+/// Builds a project from its file structs one at a time, in file order (the article,
+/// then sources, claims and orphans), so a large file never needs all of its claims'
+/// file forms at once: a claim still at its position, or whose quote is found elsewhere,
+/// becomes a [`Claim`] as soon as it is read; only the ones that need the fuzzy search
+/// wait for the end, where all of those are searched in one pass.
+///
+/// The result is the same as placing every anchor with
+/// [`place_all`](super::place_all) first: warnings in file order, claims sorted by
+/// position (ties in file order), orphans in file order after the claims that could not
+/// be placed.
+pub(crate) struct Reader<'p> {
+    path: &'p Path,
+    retry_orphans: bool,
+    article: Article,
+    text_unchanged: bool,
+    /// The article's and the sources' warnings.
+    warnings: Vec<String>,
+    /// Each claim's and orphan's warnings, by its place in the file.
+    claim_warnings: Vec<(usize, String)>,
+    source_ids: BTreeSet<u32>,
+    sources: Vec<Source>,
+    claim_ids: BTreeSet<u32>,
+    /// Claims and orphans read so far.
+    seen: usize,
+    claims: Vec<(usize, Claim)>,
+    orphans: Vec<(usize, Orphan)>,
+    placed: Vec<(usize, ClaimId, Placement, bool)>,
+    /// Claims no exact search found, for the fuzzy one: place in the file, whether it
+    /// was an orphan.
+    unplaced: Vec<(usize, ClaimFile, bool)>,
+}
+
+impl<'p> Reader<'p> {
+    pub(crate) fn new(article: ArticleFile, path: &'p Path, retry_orphans: bool) -> Self {
+        let mut warnings = Vec::new();
+        let (article, text_unchanged) = article_from_file(article, &mut warnings);
+        if retry_orphans {
+            // An update: the text was meant to change, and the caller reports placements.
+            warnings.clear();
+        }
+        Self {
+            path,
+            retry_orphans,
+            article,
+            text_unchanged,
+            warnings,
+            claim_warnings: Vec::new(),
+            source_ids: BTreeSet::new(),
+            sources: Vec::new(),
+            claim_ids: BTreeSet::new(),
+            seen: 0,
+            claims: Vec::new(),
+            orphans: Vec::new(),
+            placed: Vec::new(),
+            unplaced: Vec::new(),
+        }
+    }
+
+    pub(crate) fn source(&mut self, s: SourceFile) -> Result<(), ProjectError> {
+        if !self.source_ids.insert(s.id) {
             return Err(ProjectError::inconsistent(
-                path,
+                self.path,
                 format!(
                     "source id {} is used by more than one source",
                     SourceId(s.id)
                 ),
             ));
         }
-        sources.push(source_from_file(s, text, &mut warnings));
+        let source = source_from_file(s, &self.article.text, &mut self.warnings);
+        self.sources.push(source);
+        Ok(())
     }
 
-    let mut claim_ids = BTreeSet::new();
-    for id in file.claims.iter().chain(&file.orphans).map(|c| c.id) {
-        if !claim_ids.insert(id) {
+    /// The next claim of the file's `claims` (or, when retrying them, of its orphans).
+    pub(crate) fn claim(&mut self, c: ClaimFile, was_orphan: bool) -> Result<(), ProjectError> {
+        let at = self.next_place(c.id)?;
+        match place_exact(&self.article.text, &c.anchor) {
+            Placement::Lost => self.unplaced.push((at, c, was_orphan)),
+            placement => self.place(at, c, placement, was_orphan),
+        }
+        Ok(())
+    }
+
+    /// The next of the file's orphans: kept as it is, or placed again when retrying.
+    pub(crate) fn orphan(&mut self, c: ClaimFile) -> Result<(), ProjectError> {
+        if self.retry_orphans {
+            return self.claim(c, true);
+        }
+        let at = self.next_place(c.id)?;
+        let mut warnings = Vec::new();
+        let orphan = orphan_from_file(c, &self.source_ids, &mut warnings);
+        self.orphans.push((at, orphan));
+        self.claim_warnings
+            .extend(warnings.into_iter().map(|w| (at, w)));
+        Ok(())
+    }
+
+    fn next_place(&mut self, id: u32) -> Result<usize, ProjectError> {
+        if !self.claim_ids.insert(id) {
             return Err(ProjectError::inconsistent(
-                path,
+                self.path,
                 format!("claim id {} is used by more than one claim", ClaimId(id)),
             ));
         }
+        self.seen += 1;
+        Ok(self.seen - 1)
     }
-    let former_orphans = if retry_orphans {
-        let n = file.orphans.len();
-        file.claims.append(&mut file.orphans);
-        n
-    } else {
-        0
-    };
-    let first_orphan = file.claims.len() - former_orphans;
-    let anchors: Vec<Anchor> = file.claims.iter().map(|c| c.anchor.clone()).collect();
-    let placements = place_all(text, &anchors);
-    let mut placed = Vec::with_capacity(file.claims.len());
-    let mut claims = Vec::with_capacity(file.claims.len());
-    let mut orphans = Vec::new();
-    for (i, (c, placement)) in file.claims.into_iter().zip(placements).enumerate() {
+
+    fn place(&mut self, at: usize, c: ClaimFile, placement: Placement, was_orphan: bool) {
         let id = ClaimId(c.id);
-        let was_orphan = i >= first_orphan;
-        placed.push((id, placement, was_orphan));
-        if was_orphan && placement == Placement::Lost {
-            orphans.push(orphan_from_file(c, &source_ids, &mut warnings));
-            continue;
-        }
+        self.placed.push((at, id, placement, was_orphan));
+        let text = self.article.text.as_str();
+        let mut warnings = Vec::new();
         match placement.span() {
             Some(span) => {
                 if let Placement::Changed(_) = placement
-                    && !retry_orphans
+                    && !self.retry_orphans
                 {
                     warnings.push(format!(
-                        "claim {id} was placed where the text is close to its quote but                          edited: it now reads \u{201c}{}\u{201d}",
+                        "claim {id} was placed where the text is close to its quote but \
+                         edited: it now reads \u{201c}{}\u{201d}",
                         excerpt(span.slice(text).unwrap_or_default())
                     ));
                 }
                 let delta = (c.anchor.start, span.start);
-                claims.push(claim_from_file(
+                let claim = claim_from_file(
                     c,
                     span,
                     delta,
                     text,
-                    text_unchanged,
-                    &source_ids,
+                    self.text_unchanged,
+                    &self.source_ids,
                     &mut warnings,
-                ));
-            }
-            None if retry_orphans => {
-                orphans.push(orphan_from_file(c, &source_ids, &mut warnings));
+                );
+                self.claims.push((at, claim));
             }
             None => {
-                warnings.push(format!(
-                    "claim {id} could not be placed in the text: \u{201c}{}\u{201d} is no \
-                     longer in the article, so it is kept as an orphan with its review",
-                    excerpt(&c.anchor.exact)
-                ));
-                orphans.push(orphan_from_file(c, &source_ids, &mut warnings));
+                if !was_orphan && !self.retry_orphans {
+                    warnings.push(format!(
+                        "claim {id} could not be placed in the text: \u{201c}{}\u{201d} is no \
+                         longer in the article, so it is kept as an orphan with its review",
+                        excerpt(&c.anchor.exact)
+                    ));
+                }
+                let orphan = orphan_from_file(c, &self.source_ids, &mut warnings);
+                self.orphans.push((at, orphan));
             }
         }
+        self.claim_warnings
+            .extend(warnings.into_iter().map(|w| (at, w)));
     }
-    for c in file.orphans {
-        orphans.push(orphan_from_file(c, &source_ids, &mut warnings));
+
+    /// The project, once every part of the file has been read.
+    pub(crate) fn finish(mut self, next_claim_id: u32, next_source_id: u32) -> Read {
+        let unplaced = std::mem::take(&mut self.unplaced);
+        let anchors: Vec<&Anchor> = unplaced.iter().map(|(_, c, _)| &c.anchor).collect();
+        let placements = place_fuzzy(&self.article.text, &anchors);
+        drop(anchors);
+        for ((at, c, was_orphan), placement) in unplaced.into_iter().zip(placements) {
+            self.place(at, c, placement, was_orphan);
+        }
+        // Claims are kept in text order, ties in file order.
+        self.claims.sort_by_key(|(at, c)| (c.span.start, *at));
+        self.orphans.sort_by_key(|(at, _)| *at);
+        self.placed.sort_by_key(|(at, ..)| *at);
+        self.claim_warnings.sort_by_key(|(at, _)| *at);
+        let mut warnings = self.warnings;
+        warnings.extend(self.claim_warnings.into_iter().map(|(_, w)| w));
+
+        // Ids are never reused, even if the stored counters fell behind (a hand edit).
+        let next_claim_id = self.claim_ids.last().map_or(next_claim_id, |max| {
+            next_claim_id.max(max.saturating_add(1))
+        });
+        let next_source_id = self.source_ids.last().map_or(next_source_id, |max| {
+            next_source_id.max(max.saturating_add(1))
+        });
+        let project = Project {
+            article: self.article,
+            sources: self.sources,
+            claims: self.claims.into_iter().map(|(_, c)| c).collect(),
+            orphans: self.orphans.into_iter().map(|(_, o)| o).collect(),
+            next_claim_id,
+            next_source_id,
+        };
+        Read {
+            project,
+            warnings,
+            placed: self
+                .placed
+                .into_iter()
+                .map(|(_, id, p, orphan)| (id, p, orphan))
+                .collect(),
+        }
     }
-    // Claims are kept in text order; a stable sort leaves an already ordered file as is.
-    claims.sort_by_key(|c| c.span.start);
-
-    // Ids are never reused, even if the stored counters fell behind (a hand edit).
-    let next_claim_id = claim_ids.last().map_or(file.next_claim_id, |max| {
-        file.next_claim_id.max(max.saturating_add(1))
-    });
-    let next_source_id = source_ids.last().map_or(file.next_source_id, |max| {
-        file.next_source_id.max(max.saturating_add(1))
-    });
-
-    let project = Project {
-        article,
-        sources,
-        claims,
-        orphans,
-        next_claim_id,
-        next_source_id,
-    };
-    Ok(Read {
-        project,
-        warnings,
-        placed,
-    })
 }
 
 /// The article, and whether its text still matches the stored checksum.

@@ -34,6 +34,7 @@ mod place;
 mod rerun;
 mod save;
 mod stamp;
+mod stream;
 mod update;
 mod v1;
 
@@ -68,7 +69,19 @@ pub struct Loaded {
 }
 
 /// Reads the project at `path`. A failed load never changes the file.
+///
+/// A file as claimdesk writes it is read a piece at a time, so a large project's peak
+/// memory is about the project's own; any other file (an older version, a hand edit that
+/// reorders fields, a syntax error) is read whole, for the same project or the error
+/// at its line and column.
 pub fn load(path: &Path) -> Result<Loaded, ProjectError> {
+    if let Some((read, stamp)) = stream::load(path)? {
+        return Ok(Loaded {
+            project: read.project,
+            warnings: read.warnings,
+            stamp,
+        });
+    }
     let (bytes, stamp) = stamp::read_stamped(path)?;
     let file = {
         let text = std::str::from_utf8(&bytes).map_err(|e| ProjectError::NotText {

@@ -32,21 +32,38 @@ impl Placement {
 /// per anchor, looking near the anchor's position first; all fuzzy matches are found in
 /// one pass over the text.
 pub fn place_all(text: &str, anchors: &[Anchor]) -> Vec<Placement> {
-    let mut out: Vec<Placement> = anchors
-        .iter()
-        .map(|a| match reanchor(text, a) {
-            Some(span) if span == a.span() => Placement::Kept(span),
-            Some(span) => Placement::Moved(span),
-            None => Placement::Lost,
-        })
-        .collect();
+    let mut out: Vec<Placement> = anchors.iter().map(|a| place_exact(text, a)).collect();
     let lost: Vec<usize> = (0..anchors.len())
-        .filter(|&i| out[i] == Placement::Lost && anchors[i].exact.len() >= fuzzy::MIN_QUOTE)
+        .filter(|&i| out[i] == Placement::Lost)
         .collect();
-    if !lost.is_empty() {
-        let quotes: Vec<&str> = lost.iter().map(|&i| anchors[i].exact.as_str()).collect();
-        let hints: Vec<usize> = lost.iter().map(|&i| anchors[i].start).collect();
-        for (&i, found) in lost.iter().zip(fuzzy::find_all(text, &quotes, &hints)) {
+    let lost_anchors: Vec<&Anchor> = lost.iter().map(|&i| &anchors[i]).collect();
+    for (&i, placed) in lost.iter().zip(place_fuzzy(text, &lost_anchors)) {
+        out[i] = placed;
+    }
+    out
+}
+
+/// The first stages for one anchor: kept at its position, or moved to where its quote is
+/// now; `Lost` if neither, for [`place_fuzzy`] to try.
+pub(crate) fn place_exact(text: &str, anchor: &Anchor) -> Placement {
+    match reanchor(text, anchor) {
+        Some(span) if span == anchor.span() => Placement::Kept(span),
+        Some(span) => Placement::Moved(span),
+        None => Placement::Lost,
+    }
+}
+
+/// The last stage, for anchors [`place_exact`] lost, all in one pass over the text:
+/// `Changed` where text close to the quote is found, else `Lost`.
+pub(crate) fn place_fuzzy(text: &str, lost: &[&Anchor]) -> Vec<Placement> {
+    let mut out = vec![Placement::Lost; lost.len()];
+    let tried: Vec<usize> = (0..lost.len())
+        .filter(|&i| lost[i].exact.len() >= fuzzy::MIN_QUOTE)
+        .collect();
+    if !tried.is_empty() {
+        let quotes: Vec<&str> = tried.iter().map(|&i| lost[i].exact.as_str()).collect();
+        let hints: Vec<usize> = tried.iter().map(|&i| lost[i].start).collect();
+        for (&i, found) in tried.iter().zip(fuzzy::find_all(text, &quotes, &hints)) {
             if let Some(span) = found {
                 out[i] = Placement::Changed(span);
             }

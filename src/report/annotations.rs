@@ -7,42 +7,43 @@ use std::path::Path;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::view::{CharCounter, Entry, Report, is_http_url, one_line, script_safe_json};
-use super::{Format, ReportError, to_json};
+use super::view::{CharCounter, Entry, Report, is_http_url, one_line};
+use std::io;
+
+use super::Format;
+use super::sink::{LazySeq, ScriptSafe, json_to};
 use crate::model::sha256_hex;
 use crate::project::anchor_for;
 
 const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
-pub(super) fn render(report: &Report<'_>) -> Result<String, ReportError> {
+pub(super) fn render(report: &Report<'_>, out: &mut dyn io::Write) -> io::Result<()> {
     let text = report.text();
     let text_hash = sha256_hex(text);
     let source = target_source(report, &text_hash);
     let mut chars = CharCounter::new(text);
-    let items: Vec<Annotation<'_>> = report
-        .entries
-        .iter()
-        .chain(&report.orphans)
-        .filter_map(|e| annotation(report, e, &text_hash, &source, &mut chars))
-        .collect();
+    let entries = || report.entries.iter().chain(&report.orphans);
+    // Exactly the entries `annotation` makes one of: those with their text.
+    let total = entries().filter(|e| e.text.is_some()).count();
+    let items = entries().filter_map(|e| annotation(report, e, &text_hash, &source, &mut chars));
     let collection = Collection {
         context: CONTEXT,
         id: uuid_urn(&format!("{text_hash}:collection")),
         kind: "AnnotationCollection",
         label: format!("Fact-check annotations: {}", one_line(report.title())),
-        total: items.len(),
-        first: (!items.is_empty()).then(|| Page {
+        total,
+        first: (total > 0).then(|| Page {
             id: uuid_urn(&format!("{text_hash}:page:1")),
             kind: "AnnotationPage",
             start_index: 0,
-            items,
+            items: LazySeq::new(items),
         }),
     };
-    to_json(&collection, Format::Annotations).map(|json| script_safe_json(&json))
+    json_to(&collection, Format::Annotations, &mut ScriptSafe(out))
 }
 
 #[derive(Serialize)]
-struct Collection<'a> {
+struct Collection<T> {
     #[serde(rename = "@context")]
     context: &'static str,
     id: String,
@@ -51,17 +52,17 @@ struct Collection<'a> {
     label: String,
     total: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
-    first: Option<Page<'a>>,
+    first: Option<Page<T>>,
 }
 
 #[derive(Serialize)]
-struct Page<'a> {
+struct Page<T> {
     id: String,
     #[serde(rename = "type")]
     kind: &'static str,
     #[serde(rename = "startIndex")]
     start_index: usize,
-    items: Vec<Annotation<'a>>,
+    items: T,
 }
 
 #[derive(Serialize)]

@@ -3,8 +3,11 @@
 
 use serde::Serialize;
 
-use super::view::{Entry, Report, UNNAMED_SOURCE, is_http_url, one_line, script_safe_json};
-use super::{Format, ReportError, to_json};
+use super::view::{Entry, Report, UNNAMED_SOURCE, is_http_url, one_line};
+use std::io;
+
+use super::Format;
+use super::sink::{LazySeq, ScriptSafe, json_to};
 use crate::model::{Source, SourceKind, Verdict};
 
 /// `bestRating` of every ClaimReview rating.
@@ -47,15 +50,16 @@ pub fn claimreview_rating(verdict: Verdict) -> Option<u8> {
 
 const CONTEXT: &str = "https://schema.org";
 
-pub(super) fn render(report: &Report<'_>) -> Result<String, ReportError> {
-    let reviews: Vec<ClaimReview<'_>> = report
-        .entries
-        .iter()
-        .chain(&report.orphans)
-        .filter(|e| e.claim.review.verdict.is_reviewed())
-        .filter_map(|e| claim_review(report, e))
-        .collect();
-    to_json(&reviews, Format::ClaimReview).map(|json| script_safe_json(&json))
+pub(super) fn render(report: &Report<'_>, out: &mut dyn io::Write) -> io::Result<()> {
+    let reviews = LazySeq::new(
+        report
+            .entries
+            .iter()
+            .chain(&report.orphans)
+            .filter(|e| e.claim.review.verdict.is_reviewed())
+            .filter_map(|e| claim_review(report, e)),
+    );
+    json_to(&reviews, Format::ClaimReview, &mut ScriptSafe(out))
 }
 
 #[derive(Serialize)]

@@ -1,7 +1,10 @@
 //! The CSV report ([`Format::Csv`](super::Format::Csv) documents it).
 
+use std::io;
+
+use super::Format;
+use super::sink::encode_failure;
 use super::view::Report;
-use super::{Format, ReportError};
 
 /// The header row.
 const HEADER: [&str; 13] = [
@@ -20,13 +23,13 @@ const HEADER: [&str; 13] = [
     "orphan",
 ];
 
-pub(super) fn render(report: &Report<'_>) -> Result<String, ReportError> {
-    let fail = |e: &dyn std::fmt::Display| ReportError::Encode {
-        format: Format::Csv,
-        message: e.to_string(),
+pub(super) fn render(report: &Report<'_>, out: &mut dyn io::Write) -> io::Result<()> {
+    let fail = |e: csv::Error| match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => encode_failure(Format::Csv, &format!("{other:?}")),
     };
-    let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
-    writer.write_record(HEADER).map_err(|e| fail(&e))?;
+    let mut writer = csv::WriterBuilder::new().from_writer(out);
+    writer.write_record(HEADER).map_err(fail)?;
     for entry in report.entries.iter().chain(&report.orphans) {
         let claim = entry.claim;
         let review = &claim.review;
@@ -60,10 +63,9 @@ pub(super) fn render(report: &Report<'_>) -> Result<String, ReportError> {
         ];
         writer
             .write_record(row.iter().map(|cell| neutralise(cell).into_owned()))
-            .map_err(|e| fail(&e))?;
+            .map_err(fail)?;
     }
-    let bytes = writer.into_inner().map_err(|e| fail(&e))?;
-    String::from_utf8(bytes).map_err(|e| fail(&e))
+    writer.flush()
 }
 
 /// A cell a spreadsheet will not treat as a formula: a single quote is put in front of

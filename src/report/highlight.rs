@@ -30,8 +30,9 @@ pub(super) struct Piece<'a> {
     pub ends: Vec<usize>,
 }
 
-/// The article's paragraphs, each cut into pieces by the report's claims.
-pub(super) fn blocks<'a>(report: &Report<'a>) -> Vec<Block<'a>> {
+/// The article's paragraphs, each cut into pieces by the report's claims, made one at a
+/// time as they are taken.
+pub(super) fn blocks<'a>(report: &Report<'a>) -> impl Iterator<Item = Block<'a>> {
     let text = report.text();
     let spans: Vec<(usize, Span)> = report
         .entries
@@ -63,22 +64,19 @@ pub(super) fn blocks<'a>(report: &Report<'a>) -> Vec<Block<'a>> {
     let in_order = paragraphs.windows(2).all(|w| w[0].0.start <= w[1].0.start);
     let mut next = 0;
     let mut active: Vec<(usize, Span)> = Vec::new();
-    paragraphs
-        .into_iter()
-        .map(|(para, kind)| {
-            let pieces = if in_order {
-                while next < spans.len() && spans[next].1.start < para.end {
-                    active.push(spans[next]);
-                    next += 1;
-                }
-                active.retain(|(_, s)| s.end > para.start);
-                pieces(text, para, &active)
-            } else {
-                pieces(text, para, &spans)
-            };
-            Block { kind, pieces }
-        })
-        .collect()
+    paragraphs.into_iter().map(move |(para, kind)| {
+        let pieces = if in_order {
+            while next < spans.len() && spans[next].1.start < para.end {
+                active.push(spans[next]);
+                next += 1;
+            }
+            active.retain(|(_, s)| s.end > para.start);
+            pieces(text, para, &active)
+        } else {
+            pieces(text, para, &spans)
+        };
+        Block { kind, pieces }
+    })
 }
 
 /// Cuts `para` (a valid span of `text`) at every boundary of the claims in `spans`

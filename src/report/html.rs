@@ -2,10 +2,12 @@
 //! maud, which escapes every interpolated value by default.
 
 use std::fmt::Write as _;
+use std::io;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::highlight::{self, Block, Piece};
+use super::sink::Spill;
 use super::view::{self, CONTEXT_WORDS, Entry, Report, context, one_line, shorten};
 use crate::model::{ParagraphKind, Verdict};
 
@@ -17,34 +19,39 @@ const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;
 /// How many characters of a claim the summary table shows.
 const TABLE_CLAIM_CHARS: usize = 100;
 
-pub(super) fn render(report: &Report<'_>) -> String {
+/// The page, written a part at a time: the markup of the whole page is what one `html!`
+/// of it would give, cut before and after each paragraph, table row and claim card so
+/// that only one part is held at a time.
+pub(super) fn render(report: &Report<'_>, mut out: Spill<'_>) -> io::Result<()> {
     let title = report.title();
-    let page = html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta http-equiv="Content-Security-Policy" content=(CSP);
-                meta name="referrer" content="no-referrer";
-                meta name="generator" content="claimdesk";
-                title { "Fact-check report: " (title) }
-                style { (PreEscaped(stylesheet())) }
-            }
-            body {
-                main {
-                    (header(report))
-                    (summary(report))
-                    (article(report))
-                    (details(report))
-                    (footer(report))
-                }
-            }
+    let head = html! {
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            meta http-equiv="Content-Security-Policy" content=(CSP);
+            meta name="referrer" content="no-referrer";
+            meta name="generator" content="claimdesk";
+            title { "Fact-check report: " (title) }
+            style { (PreEscaped(stylesheet())) }
         }
     };
-    let mut out = break_lines(&page.into_string());
-    out.push('\n');
-    out
+    emit(&mut out, &DOCTYPE.into_string());
+    emit(&mut out, "<html lang=\"en\">");
+    emit(&mut out, &head.into_string());
+    emit(&mut out, "<body><main>");
+    emit(&mut out, &header(report).into_string());
+    summary(report, &mut out)?;
+    article(report, &mut out)?;
+    details(report, &mut out)?;
+    emit(&mut out, &footer(report).into_string());
+    emit(&mut out, "</main></body></html>\n");
+    out.finish()
+}
+
+/// Adds a part of the page, with [`break_lines`]'s line breaks.
+fn emit(out: &mut Spill<'_>, markup: &str) {
+    let line_start = out.at_line_start();
+    break_lines_into(markup, line_start, out.text());
 }
 
 /// Block-level tags that start a new line in the output, so the file reads and diffs well.
@@ -78,8 +85,21 @@ const LINE_TAGS: [&str; 24] = [
 /// Puts a line break before each opening tag in [`LINE_TAGS`]. Only markup is touched:
 /// maud escapes `<` in every text and attribute value, so a raw `<` always opens a tag.
 /// The breaks fall between block elements, where whitespace does not show.
+#[cfg(test)]
 fn break_lines(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut out = String::new();
+    break_lines_into(html, true, &mut out);
+    out
+}
+
+/// [`break_lines`] of `html`, added to `out`; `line_start` says whether the output
+/// before `out` is empty or ends a line.
+fn break_lines_into(html: &str, line_start: bool, out: &mut String) {
+    out.reserve(html.len() + html.len() / 16);
+    let at_line_start = |out: &String| match out.as_bytes().last() {
+        Some(&b) => b == b'\n',
+        None => line_start,
+    };
     let mut rest = html;
     while let Some(i) = rest.find('<') {
         out.push_str(&rest[..i]);
@@ -87,14 +107,13 @@ fn break_lines(html: &str) -> String {
         let name_len = tag
             .find(|c: char| !c.is_ascii_alphanumeric())
             .unwrap_or(tag.len());
-        if LINE_TAGS.contains(&&tag[..name_len]) && !out.is_empty() && !out.ends_with('\n') {
+        if LINE_TAGS.contains(&&tag[..name_len]) && !at_line_start(out) {
             out.push('\n');
         }
         out.push('<');
         rest = tag;
     }
     out.push_str(rest);
-    out
 }
 
 /// The stylesheet with one rule per verdict: `.v-verified { --v: …; --vt: … }`.
@@ -168,38 +187,44 @@ fn header(report: &Report<'_>) -> Markup {
     }
 }
 
-fn summary(report: &Report<'_>) -> Markup {
+fn summary(report: &Report<'_>, out: &mut Spill<'_>) -> io::Result<()> {
     let tally = &report.tally;
     let order = Verdict::ALL[1..].iter().chain([&Verdict::Unreviewed]);
-    html! {
-        section #summary {
-            h2 { "Summary" }
-            p.tally { (tally.summary()) }
-            ul.counts {
-                @for verdict in order {
-                    li { (badge(*verdict)) span.n { (tally.count(*verdict)) } }
-                }
-            }
-            @if let Some(note) = report.filter_note() {
-                p.filter { (note) }
-            }
-            @if let Some(note) = report.orphan_note() {
-                p.filter { a href="#orphans" { (note) } }
-            }
-            @if report.entries.is_empty() {
-                p { "No claims." }
-            } @else {
-                table.claims {
-                    thead { tr { th { "#" } th { "Verdict" } th { "Claim" } th { "Source" } } }
-                    tbody {
-                        @for entry in &report.entries {
-                            (summary_row(entry))
-                        }
-                    }
-                }
+    let top = html! {
+        h2 { "Summary" }
+        p.tally { (tally.summary()) }
+        ul.counts {
+            @for verdict in order {
+                li { (badge(*verdict)) span.n { (tally.count(*verdict)) } }
             }
         }
+        @if let Some(note) = report.filter_note() {
+            p.filter { (note) }
+        }
+        @if let Some(note) = report.orphan_note() {
+            p.filter { a href="#orphans" { (note) } }
+        }
+        @if report.entries.is_empty() {
+            p { "No claims." }
+        }
+    };
+    emit(out, "<section id=\"summary\">");
+    emit(out, &top.into_string());
+    if !report.entries.is_empty() {
+        let head = html! {
+            thead { tr { th { "#" } th { "Verdict" } th { "Claim" } th { "Source" } } }
+        };
+        emit(out, "<table class=\"claims\">");
+        emit(out, &head.into_string());
+        emit(out, "<tbody>");
+        for entry in &report.entries {
+            emit(out, &summary_row(entry).into_string());
+            out.spill()?;
+        }
+        emit(out, "</tbody></table>");
     }
+    emit(out, "</section>");
+    Ok(())
 }
 
 fn summary_row(entry: &Entry<'_>) -> Markup {
@@ -220,18 +245,17 @@ fn summary_row(entry: &Entry<'_>) -> Markup {
     }
 }
 
-fn article(report: &Report<'_>) -> Markup {
-    let blocks = highlight::blocks(report);
-    html! {
-        section #article {
-            h2 { "Article" }
-            div.article {
-                @for block in &blocks {
-                    (paragraph(report, block))
-                }
-            }
-        }
+fn article(report: &Report<'_>, out: &mut Spill<'_>) -> io::Result<()> {
+    emit(
+        out,
+        "<section id=\"article\"><h2>Article</h2><div class=\"article\">",
+    );
+    for block in highlight::blocks(report) {
+        emit(out, &paragraph(report, &block).into_string());
+        out.spill()?;
     }
+    emit(out, "</div></section>");
+    Ok(())
 }
 
 fn paragraph(report: &Report<'_>, block: &Block<'_>) -> Markup {
@@ -275,26 +299,29 @@ fn piece_markup(report: &Report<'_>, piece: &Piece<'_>) -> Markup {
     }
 }
 
-fn details(report: &Report<'_>) -> Markup {
-    html! {
-        @if !report.entries.is_empty() {
-            section #details {
-                h2 { "Claims in detail" }
-                @for entry in &report.entries {
-                    (claim_card(report, entry))
-                }
-            }
+fn details(report: &Report<'_>, out: &mut Spill<'_>) -> io::Result<()> {
+    if !report.entries.is_empty() {
+        emit(out, "<section id=\"details\"><h2>Claims in detail</h2>");
+        for entry in &report.entries {
+            emit(out, &claim_card(report, entry).into_string());
+            out.spill()?;
         }
-        @if !report.orphans.is_empty() {
-            section #orphans {
-                h2 { "Orphaned claims" }
-                p { "The article was corrected and these passages are no longer in its text; each claim keeps its review." }
-                @for entry in &report.orphans {
-                    (claim_card(report, entry))
-                }
-            }
-        }
+        emit(out, "</section>");
     }
+    if !report.orphans.is_empty() {
+        let top = html! {
+            h2 { "Orphaned claims" }
+            p { "The article was corrected and these passages are no longer in its text; each claim keeps its review." }
+        };
+        emit(out, "<section id=\"orphans\">");
+        emit(out, &top.into_string());
+        for entry in &report.orphans {
+            emit(out, &claim_card(report, entry).into_string());
+            out.spill()?;
+        }
+        emit(out, "</section>");
+    }
+    Ok(())
 }
 
 fn claim_card(report: &Report<'_>, entry: &Entry<'_>) -> Markup {
@@ -437,7 +464,9 @@ mod tests {
             vec![],
             vec![],
         );
-        let html = render(&Report::new(&project, &Options::default()));
+        let html =
+            crate::report::render(&project, crate::report::Format::Html, &Options::default())
+                .unwrap_or_default();
         assert!(
             html.contains("<p>a &lt; b &amp; &quot;c&quot;</p>"),
             "{html}"

@@ -3,7 +3,12 @@
 use serde::Serialize;
 
 use super::view::{CharCounter, Entry, Report};
-use super::{Format, ReportError, to_json};
+use std::io;
+
+use super::Format;
+#[cfg(test)]
+use super::ReportError;
+use super::sink::{LazySeq, json_to};
 use crate::model::{ClaimKind, Origin, ParagraphKind, SourceKind, Span, Tally, Verdict};
 
 /// The `schema` field of the JSON report.
@@ -95,9 +100,12 @@ pub const JSON_SCHEMA: &str = "claimdesk.report";
 /// The `version` field of the JSON report (see [`JSON_SCHEMA`]).
 pub const JSON_SCHEMA_VERSION: u32 = 1;
 
-pub(super) fn render(report: &Report<'_>) -> Result<String, ReportError> {
-    to_json(&document(report), Format::Json)
+pub(super) fn render(report: &Report<'_>, out: &mut dyn io::Write) -> io::Result<()> {
+    json_to(&document(report), Format::Json, out)
 }
+
+/// Claims made one at a time as they are written.
+type Claims<'a> = LazySeq<Box<dyn Iterator<Item = ClaimOut<'a>> + 'a>>;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -107,8 +115,8 @@ struct Document<'a> {
     article: ArticleOut<'a>,
     summary: Summary,
     sources: Vec<SourceOut<'a>>,
-    claims: Vec<ClaimOut<'a>>,
-    orphans: Vec<ClaimOut<'a>>,
+    claims: Claims<'a>,
+    orphans: Claims<'a>,
 }
 
 #[derive(Serialize)]
@@ -236,7 +244,7 @@ struct EvidenceOut<'a> {
     note: &'a str,
 }
 
-fn document<'a>(report: &Report<'a>) -> Document<'a> {
+fn document<'a>(report: &'a Report<'a>) -> Document<'a> {
     let project = report.project;
     let article = &project.article;
     let options = report.options;
@@ -286,19 +294,15 @@ fn document<'a>(report: &Report<'a>) -> Document<'a> {
             .collect(),
         claims: {
             let mut chars = CharCounter::new(text);
-            report
-                .entries
-                .iter()
-                .map(|entry| {
-                    let c = entry.claim;
-                    let span = entry
-                        .text
-                        .map(|_| (chars.at(c.span.start), chars.at(c.span.end)));
-                    claim_out(entry, span)
-                })
-                .collect()
+            LazySeq::new(Box::new(report.entries.iter().map(move |entry| {
+                let c = entry.claim;
+                let span = entry
+                    .text
+                    .map(|_| (chars.at(c.span.start), chars.at(c.span.end)));
+                claim_out(entry, span)
+            })))
         },
-        orphans: report.orphans.iter().map(|e| claim_out(e, None)).collect(),
+        orphans: LazySeq::new(Box::new(report.orphans.iter().map(|e| claim_out(e, None)))),
     }
 }
 
@@ -371,7 +375,7 @@ mod tests {
             review: Review::default(),
         };
         let project = Project::new(Article::from_text("t", "short"), vec![], vec![claim]);
-        let json = render(&Report::new(&project, &Options::default()))?;
+        let json = crate::report::render(&project, Format::Json, &Options::default())?;
         let value: serde_json::Value = serde_json::from_str(&json)?;
         let c = &value["claims"][0];
         assert_eq!(c["id"], "c4");
@@ -397,11 +401,12 @@ mod tests {
         let project = Project::new(Article::from_text("t", text), vec![], vec![claim]);
         let options = Options::default();
         let report = Report::new(&project, &options);
-        let doc = document(&report);
+        let json = serde_json::to_value(document(&report)).unwrap_or_default();
+        let claim = &json["claims"][0];
         assert_eq!(
-            (doc.claims[0].char_start, doc.claims[0].char_end),
-            (Some(3), Some(7))
+            (&claim["char_start"], &claim["char_end"]),
+            (&3.into(), &7.into())
         );
-        assert_eq!(doc.claims[0].start, 7);
+        assert_eq!(claim["start"], 7);
     }
 }

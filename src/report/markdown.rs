@@ -1,6 +1,9 @@
 //! The Markdown report ([`Format::Markdown`](super::Format::Markdown) documents it).
 
 use std::fmt::Write as _;
+use std::io;
+
+use super::sink::Spill;
 
 use super::view::{self, CONTEXT_WORDS, Entry, Report, context, one_line, shorten};
 use crate::model::Verdict;
@@ -8,27 +11,28 @@ use crate::model::Verdict;
 /// How many characters of a claim the table shows.
 const TABLE_CLAIM_CHARS: usize = 100;
 
-pub(super) fn render(report: &Report<'_>) -> String {
-    let mut out = String::new();
-    header(report, &mut out);
-    summary(report, &mut out);
-    table(report, &mut out);
+pub(super) fn render(report: &Report<'_>, mut out: Spill<'_>) -> io::Result<()> {
+    header(report, out.text());
+    summary(report, out.text());
+    table(report, &mut out)?;
     if !report.entries.is_empty() {
-        out.push_str("\n## Details\n");
+        out.text().push_str("\n## Details\n");
         for entry in &report.entries {
-            details(report, entry, &mut out);
+            details(report, entry, out.text());
+            out.spill()?;
         }
     }
     if !report.orphans.is_empty() {
-        out.push_str(
+        out.text().push_str(
             "\n## Orphaned claims\n\nThe article was corrected and these passages are no \
              longer in its text; each claim keeps its review.\n",
         );
         for entry in &report.orphans {
-            details(report, entry, &mut out);
+            details(report, entry, out.text());
+            out.spill()?;
         }
     }
-    out
+    out.finish()
 }
 
 fn header(report: &Report<'_>, out: &mut String) {
@@ -85,14 +89,16 @@ fn summary(report: &Report<'_>, out: &mut String) {
     let _ = writeln!(out, "| **Total** | **{}** |", tally.total);
 }
 
-fn table(report: &Report<'_>, out: &mut String) {
+fn table(report: &Report<'_>, spill: &mut Spill<'_>) -> io::Result<()> {
+    let out = spill.text();
     out.push_str("\n## Claims\n\n");
     if report.entries.is_empty() {
         out.push_str("No claims.\n");
-        return;
+        return Ok(());
     }
     out.push_str("| # | Verdict | Claim | Source |\n|:--|:--|:--|:--|\n");
     for entry in &report.entries {
+        let out = spill.text();
         let claim = entry.claim;
         let text = match entry.text {
             Some(text) => inline(&shorten(&one_line(text), TABLE_CLAIM_CHARS)),
@@ -109,7 +115,9 @@ fn table(report: &Report<'_>, out: &mut String) {
             },
             id = claim.id,
         );
+        spill.spill()?;
     }
+    Ok(())
 }
 
 const STALE: &str = "*(text no longer found in the article)*";

@@ -50,6 +50,7 @@ mod highlight;
 mod html;
 mod json;
 mod markdown;
+mod sink;
 mod view;
 mod write;
 
@@ -64,7 +65,7 @@ use crate::model::Project;
 pub use claimreview::{BEST_RATING, WORST_RATING, claimreview_rating};
 pub use json::{JSON_SCHEMA, JSON_SCHEMA_VERSION};
 pub use view::{UNNAMED_SOURCE, is_http_url};
-pub use write::write;
+pub use write::{write, write_report};
 
 /// A kind of report.
 ///
@@ -324,25 +325,63 @@ pub enum ReportError {
 /// # Ok::<(), claimdesk::report::ReportError>(())
 /// ```
 pub fn render(project: &Project, format: Format, options: &Options) -> Result<String, ReportError> {
+    let mut out = Vec::new();
+    render_to(project, format, options, &mut out).map_err(|e| {
+        report_error(e).unwrap_or_else(|e| ReportError::Encode {
+            format,
+            message: e.to_string(),
+        })
+    })?;
+    String::from_utf8(out).map_err(|e| ReportError::Encode {
+        format,
+        message: e.to_string(),
+    })
+}
+
+/// Writes the report [`render`] makes to `out` as it is made, so a large project's
+/// report is never held whole in memory (the claims are passed on a few at a time).
+///
+/// The error is the writer's own, or an encoding failure that [`report_error`] turns
+/// back into the [`ReportError`] it is.
+///
+/// ```
+/// use claimdesk::model::{Article, Project};
+/// use claimdesk::report::{Format, Options, render, render_to};
+///
+/// let project = Project::new(Article::from_text("Notes", "The ferry runs hourly."), vec![], vec![]);
+/// let mut out = Vec::new();
+/// render_to(&project, Format::Markdown, &Options::default(), &mut out)?;
+/// assert_eq!(String::from_utf8(out)?, render(&project, Format::Markdown, &Options::default())?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn render_to(
+    project: &Project,
+    format: Format,
+    options: &Options,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let report = view::Report::new(project, options);
     match format {
-        Format::Markdown => Ok(markdown::render(&report)),
-        Format::Html => Ok(html::render(&report)),
-        Format::Json => json::render(&report),
-        Format::Csv => csv_table::render(&report),
-        Format::ClaimReview => claimreview::render(&report),
-        Format::Annotations => annotations::render(&report),
+        Format::Markdown => markdown::render(&report, sink::Spill::new(out)),
+        Format::Html => html::render(&report, sink::Spill::new(out)),
+        Format::Json => json::render(&report, out),
+        Format::Csv => csv_table::render(&report, out),
+        Format::ClaimReview => claimreview::render(&report, out),
+        Format::Annotations => annotations::render(&report, out),
     }
 }
 
-/// Pretty JSON with a final newline, as the JSON-based formats write it.
-fn to_json<T: serde::Serialize>(value: &T, format: Format) -> Result<String, ReportError> {
-    let mut out = serde_json::to_string_pretty(value).map_err(|e| ReportError::Encode {
-        format,
-        message: e.to_string(),
-    })?;
-    out.push('\n');
-    Ok(out)
+/// The [`ReportError`] an error of [`render_to`] carries, or the I/O error it is.
+pub fn report_error(e: std::io::Error) -> Result<ReportError, std::io::Error> {
+    if e.get_ref().is_some_and(|inner| inner.is::<ReportError>()) {
+        match e.into_inner().map(|inner| inner.downcast::<ReportError>()) {
+            Some(Ok(report)) => Ok(*report),
+            Some(Err(inner)) => Err(std::io::Error::other(inner)),
+            None => Err(std::io::Error::other("unknown error")),
+        }
+    } else {
+        Err(e)
+    }
 }
 
 #[cfg(test)]

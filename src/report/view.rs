@@ -360,23 +360,6 @@ pub fn is_http_url(url: &str) -> bool {
     !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-/// JSON text safe to embed in `<script type="application/ld+json">`: `<`, `>` and `&`
-/// written as `\u003c`, `\u003e` and `\u0026`, so `</script>` in a claim cannot end the
-/// script element. In serialized JSON these characters only occur inside strings, where
-/// the escapes mean the same characters.
-pub(super) fn script_safe_json(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The title to show for a piece of evidence: its title, else its URL.
 pub(super) fn evidence_title(title: &str, url: &str) -> String {
     let title = one_line(title);
@@ -480,14 +463,5 @@ mod tests {
         assert!(!is_http_url("https://"));
         assert!(!is_http_url("https:///path"));
         assert!(!is_http_url("https://a.org/\u{1b}x"));
-    }
-
-    #[test]
-    fn script_safe_json_escapes_markup_characters() {
-        let json = serde_json::json!({"a": "</script><b>&"}).to_string();
-        let safe = script_safe_json(&json);
-        assert_eq!(safe, r#"{"a":"\u003c/script\u003e\u003cb\u003e\u0026"}"#);
-        let back: serde_json::Value = serde_json::from_str(&safe).unwrap_or_default();
-        assert_eq!(back["a"], "</script><b>&");
     }
 }

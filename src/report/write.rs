@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
-use super::ReportError;
-use crate::fsio::{self, Backup};
+use super::{Format, Options, ReportError, render_to, report_error};
+use crate::fsio::{self, Backup, WriteError};
+use crate::model::Project;
 
 /// Writes a rendered report to `path`, atomically, keeping the file it replaces as
 /// `NAME.bak`, with [`fsio::replace`] (the same rules as a project save).
@@ -26,20 +27,48 @@ use crate::fsio::{self, Backup};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn write(path: &Path, contents: &str) -> Result<(), ReportError> {
-    fsio::replace(path, contents.as_bytes(), Backup::Keep).map_err(|e| {
-        if e.replaced {
-            ReportError::BackupNotKept {
-                path: path.to_path_buf(),
-                source: e.source,
-            }
-        } else {
-            ReportError::Write {
-                path: path.to_path_buf(),
-                step: e.step,
-                source: e.source,
-            }
-        }
-    })
+    fsio::replace(path, contents.as_bytes(), Backup::Keep).map_err(|e| write_error(path, e))
+}
+
+/// Renders `project` as a report in `format` straight into `path` ([`render_to`]), with
+/// the same rules as [`write`]: the report is never held whole in memory, and a report
+/// that fails half-way (a full disk, an encoding failure) leaves `path` as it was.
+///
+/// ```
+/// use claimdesk::model::{Article, Project};
+/// use claimdesk::report::{self, Format, Options};
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("report.csv");
+/// let project = Project::new(Article::from_text("Harbour", "The harbour reopened."), vec![], vec![]);
+/// report::write_report(&path, &project, Format::Csv, &Options::default())?;
+/// assert!(std::fs::read_to_string(&path)?.starts_with("id,verdict,kind,claim"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_report(
+    path: &Path,
+    project: &Project,
+    format: Format,
+    options: &Options,
+) -> Result<(), ReportError> {
+    let fill = |out: &mut dyn std::io::Write| render_to(project, format, options, out);
+    fsio::replace_with(path, &fill, Backup::Keep).map_err(|e| write_error(path, e))
+}
+
+fn write_error(path: &Path, e: WriteError) -> ReportError {
+    if e.replaced {
+        return ReportError::BackupNotKept {
+            path: path.to_path_buf(),
+            source: e.source,
+        };
+    }
+    match report_error(e.source) {
+        Ok(encode) => encode,
+        Err(source) => ReportError::Write {
+            path: path.to_path_buf(),
+            step: e.step,
+            source,
+        },
+    }
 }
 
 #[cfg(test)]

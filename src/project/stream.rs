@@ -1,0 +1,520 @@
+//! Reading a project file piece by piece, so opening a large project never holds the
+//! whole file's text next to the project it becomes.
+//!
+//! A file laid out as claimdesk writes it (the current version's fields in their order,
+//! any formatting, comments allowed) is cut at its top-level fields and at each source,
+//! claim and orphan; every piece is parsed with ron on its own and handed to the
+//! [`Reader`] at once. Anything else (an older version, fields in another order, a piece
+//! that does not parse) returns `None`, and the caller reads the file whole, which gives
+//! the same project or the exact error. Memory is then one piece at a time plus the
+//! project: the article is the largest piece.
+
+use std::fs::File;
+use std::io::{self, Read as _};
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use sha2::{Digest as _, Sha256};
+
+use super::ProjectError;
+use super::convert::{Read, Reader};
+use super::format::{ArticleFile, ClaimFile, FORMAT_VERSION, SourceFile};
+use super::stamp::FileStamp;
+
+/// How much of the file is read at a time.
+const CHUNK: usize = 64 * 1024;
+
+/// Why reading piece by piece stopped.
+enum Stop {
+    /// The file is not laid out as expected: read it whole instead.
+    Shape,
+    /// The project it describes contradicts itself (the same error reading it whole
+    /// would give).
+    Project(ProjectError),
+}
+
+impl From<ProjectError> for Stop {
+    fn from(e: ProjectError) -> Self {
+        Stop::Project(e)
+    }
+}
+
+/// The project at `path` and the stamp of its bytes, read piece by piece; `None` if the
+/// file has to be read whole (see the [module docs](self)), including when reading it
+/// fails, so that the whole read reports the failure.
+pub(crate) fn load(path: &Path) -> Result<Option<(Read, FileStamp)>, ProjectError> {
+    let Ok(file) = File::open(path) else {
+        return Ok(None);
+    };
+    let modified = file.metadata().ok().and_then(|m| m.modified().ok());
+    let mut scanner = Scanner::new(file);
+    match read_pieces(&mut scanner, path) {
+        Ok(read) => Ok(Some((read, scanner.stamp(modified)))),
+        Err(Stop::Shape) => Ok(None),
+        Err(Stop::Project(e)) => Err(e),
+    }
+}
+
+/// The top level of a version-2 file, in the order [`super::format::ProjectFile`]
+/// declares (and saves write) its fields.
+fn read_pieces(sc: &mut Scanner, path: &Path) -> Result<Read, Stop> {
+    let mut piece = Vec::new();
+    sc.skip_bom()?;
+    sc.skip_trivia()?;
+    if sc.peek()?.is_some_and(is_ident_byte) && sc.ident()? != b"Project" {
+        return Err(Stop::Shape);
+    }
+    sc.expect(b'(')?;
+    let version: u32 = sc.field(b"version", &mut piece)?;
+    if version != FORMAT_VERSION {
+        return Err(Stop::Shape);
+    }
+    sc.expect(b',')?;
+    let next_claim_id: u32 = sc.field(b"next_claim_id", &mut piece)?;
+    sc.expect(b',')?;
+    let next_source_id: u32 = sc.field(b"next_source_id", &mut piece)?;
+    sc.expect(b',')?;
+    let article: ArticleFile = sc.field(b"article", &mut piece)?;
+    sc.expect(b',')?;
+    let mut reader = Reader::new(article, path, false);
+    sc.list(b"sources", &mut piece, |s: SourceFile| reader.source(s))?;
+    sc.expect(b',')?;
+    sc.list(b"claims", &mut piece, |c: ClaimFile| reader.claim(c, false))?;
+    sc.expect(b',')?;
+    sc.list(b"orphans", &mut piece, |c: ClaimFile| reader.orphan(c))?;
+    sc.skip_trivia()?;
+    if sc.peek()? == Some(b',') {
+        sc.bump();
+    }
+    sc.expect(b')')?;
+    sc.skip_trivia()?;
+    if sc.peek()?.is_some() {
+        return Err(Stop::Shape);
+    }
+    Ok(reader.finish(next_claim_id, next_source_id))
+}
+
+fn parse<T: DeserializeOwned>(piece: &[u8]) -> Result<T, Stop> {
+    let text = std::str::from_utf8(piece).map_err(|_| Stop::Shape)?;
+    ron::Options::default()
+        .from_str(text)
+        .map_err(|_| Stop::Shape)
+}
+
+/// The bytes [`Scanner::value`] has to look at: brackets, commas, the starts of strings,
+/// characters and comments.
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let special = b"()[]{},\"'/";
+    while i < special.len() {
+        table[special[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+fn is_ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The file's bytes, read a chunk at a time, hashed and checked to be UTF-8 as they
+/// arrive.
+struct Scanner {
+    file: File,
+    buf: Vec<u8>,
+    /// Where the unread part of `buf` starts.
+    pos: usize,
+    eof: bool,
+    hasher: Sha256,
+    size: u64,
+    utf8: Utf8Check,
+}
+
+impl Scanner {
+    fn new(file: File) -> Self {
+        Self {
+            file,
+            buf: Vec::with_capacity(CHUNK),
+            pos: 0,
+            eof: false,
+            hasher: Sha256::new(),
+            size: 0,
+            utf8: Utf8Check::default(),
+        }
+    }
+
+    fn stamp(self, modified: Option<std::time::SystemTime>) -> FileStamp {
+        FileStamp {
+            size: self.size,
+            modified,
+            sha256: self.hasher.finalize().into(),
+        }
+    }
+
+    /// Whether `n` unread bytes are there, reading more if needed.
+    fn fill(&mut self, n: usize) -> Result<bool, Stop> {
+        while self.buf.len() - self.pos < n && !self.eof {
+            self.buf.drain(..self.pos);
+            self.pos = 0;
+            let old = self.buf.len();
+            self.buf.resize(old + CHUNK, 0);
+            let read = loop {
+                match self.file.read(&mut self.buf[old..]) {
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    other => break other,
+                }
+            };
+            let read = read.map_err(|_| Stop::Shape)?;
+            self.buf.truncate(old + read);
+            if read == 0 {
+                self.eof = true;
+                if !self.utf8.finished() {
+                    return Err(Stop::Shape);
+                }
+            } else {
+                let new = &self.buf[old..];
+                self.hasher.update(new);
+                self.size += read as u64;
+                if !self.utf8.feed(new) {
+                    return Err(Stop::Shape);
+                }
+            }
+        }
+        Ok(self.buf.len() - self.pos >= n)
+    }
+
+    fn peek(&mut self) -> Result<Option<u8>, Stop> {
+        Ok(if self.fill(1)? {
+            Some(self.buf[self.pos])
+        } else {
+            None
+        })
+    }
+
+    fn peek_second(&mut self) -> Result<Option<u8>, Stop> {
+        Ok(if self.fill(2)? {
+            Some(self.buf[self.pos + 1])
+        } else {
+            None
+        })
+    }
+
+    /// Steps over the byte [`Self::peek`] returned.
+    fn bump(&mut self) {
+        self.pos += 1;
+    }
+
+    fn next(&mut self) -> Result<u8, Stop> {
+        let b = self.peek()?.ok_or(Stop::Shape)?;
+        self.bump();
+        Ok(b)
+    }
+
+    fn skip_bom(&mut self) -> Result<(), Stop> {
+        if self.fill(3)? && self.buf[self.pos..self.pos + 3] == [0xEF, 0xBB, 0xBF] {
+            self.pos += 3;
+        }
+        Ok(())
+    }
+
+    /// Skips white space and comments.
+    fn skip_trivia(&mut self) -> Result<(), Stop> {
+        loop {
+            match self.peek()? {
+                Some(b) if b.is_ascii_whitespace() => self.bump(),
+                Some(b'/') if matches!(self.peek_second()?, Some(b'/' | b'*')) => {
+                    self.comment()?;
+                }
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    /// Steps over a `//` or `/* */` comment (block comments nest, as in RON).
+    fn comment(&mut self) -> Result<(), Stop> {
+        self.bump();
+        if self.next()? == b'/' {
+            while let Some(b) = self.peek()? {
+                self.bump();
+                if b == b'\n' {
+                    break;
+                }
+            }
+            return Ok(());
+        }
+        let mut depth = 1usize;
+        while depth > 0 {
+            match self.next()? {
+                b'*' if self.peek()? == Some(b'/') => {
+                    self.bump();
+                    depth -= 1;
+                }
+                b'/' if self.peek()? == Some(b'*') => {
+                    self.bump();
+                    depth += 1;
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn expect(&mut self, byte: u8) -> Result<(), Stop> {
+        self.skip_trivia()?;
+        if self.next()? == byte {
+            Ok(())
+        } else {
+            Err(Stop::Shape)
+        }
+    }
+
+    fn ident(&mut self) -> Result<Vec<u8>, Stop> {
+        self.skip_trivia()?;
+        let mut out = Vec::new();
+        while let Some(b) = self.peek()?.filter(|&b| is_ident_byte(b)) {
+            out.push(b);
+            self.bump();
+        }
+        Ok(out)
+    }
+
+    /// `name: value`, the value parsed on its own.
+    fn field<T: DeserializeOwned>(&mut self, name: &[u8], piece: &mut Vec<u8>) -> Result<T, Stop> {
+        self.field_name(name)?;
+        piece.clear();
+        self.value(piece)?;
+        let value = parse(piece);
+        // The article is the one large piece: do not keep its buffer for the claims.
+        piece.clear();
+        piece.shrink_to(CHUNK);
+        value
+    }
+
+    fn field_name(&mut self, name: &[u8]) -> Result<(), Stop> {
+        if self.ident()? != name {
+            return Err(Stop::Shape);
+        }
+        self.expect(b':')
+    }
+
+    /// `name: [item, item, …]`, each item parsed and handed to `each` as it is read.
+    fn list<T: DeserializeOwned>(
+        &mut self,
+        name: &[u8],
+        piece: &mut Vec<u8>,
+        mut each: impl FnMut(T) -> Result<(), ProjectError>,
+    ) -> Result<(), Stop> {
+        self.field_name(name)?;
+        self.expect(b'[')?;
+        loop {
+            self.skip_trivia()?;
+            if self.peek()? == Some(b']') {
+                self.bump();
+                return Ok(());
+            }
+            piece.clear();
+            self.value(piece)?;
+            each(parse(piece)?)?;
+            self.skip_trivia()?;
+            match self.peek()? {
+                Some(b',') => self.bump(),
+                Some(b']') => {}
+                _ => return Err(Stop::Shape),
+            }
+        }
+    }
+
+    /// Copies one value into `out`: everything up to the `,` or closing bracket that
+    /// ends it at its own depth (not taken), with strings and comments stepped over
+    /// whole so that brackets and commas inside them do not count.
+    fn value(&mut self, out: &mut Vec<u8>) -> Result<(), Stop> {
+        let mut depth = 0usize;
+        loop {
+            self.copy_until(out, |b| SPECIAL[usize::from(b)])?;
+            let Some(b) = self.peek()? else {
+                return Err(Stop::Shape);
+            };
+            match b {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' if depth == 0 => return Ok(()),
+                b')' | b']' | b'}' => depth -= 1,
+                b',' if depth == 0 => return Ok(()),
+                b'"' => {
+                    self.string(out)?;
+                    continue;
+                }
+                b'\'' => {
+                    self.char_literal(out)?;
+                    continue;
+                }
+                b'/' if matches!(self.peek_second()?, Some(b'/' | b'*')) => {
+                    self.comment()?;
+                    out.push(b' ');
+                    continue;
+                }
+                _ => {}
+            }
+            out.push(b);
+            self.bump();
+        }
+    }
+
+    /// Copies bytes into `out` up to the first one `stop` is true of (not taken) or the
+    /// end of the file, a buffer at a time.
+    fn copy_until(&mut self, out: &mut Vec<u8>, stop: impl Fn(u8) -> bool) -> Result<(), Stop> {
+        while self.fill(1)? {
+            let unread = &self.buf[self.pos..];
+            let run = unread.iter().position(|&b| stop(b));
+            let run = run.unwrap_or(unread.len());
+            out.extend_from_slice(&unread[..run]);
+            self.pos += run;
+            if self.pos < self.buf.len() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// A string: `"…"` with escapes, or a raw string `r#"…"#` when `out` ends in its
+    /// `r#`.
+    fn string(&mut self, out: &mut Vec<u8>) -> Result<(), Stop> {
+        let hashes = out.iter().rev().take_while(|&&b| b == b'#').count();
+        let raw = raw_prefix(&out[..out.len() - hashes]);
+        self.bump();
+        out.push(b'"');
+        if raw {
+            let mut closing = 0usize;
+            loop {
+                let b = self.next()?;
+                out.push(b);
+                if closing > 0 && b == b'#' && closing <= hashes {
+                    closing += 1;
+                } else {
+                    closing = usize::from(b == b'"');
+                }
+                if closing == hashes + 1 {
+                    return Ok(());
+                }
+            }
+        }
+        loop {
+            self.copy_until(out, |b| b == b'"' || b == b'\\')?;
+            let b = self.next()?;
+            out.push(b);
+            match b {
+                b'\\' => out.push(self.next()?),
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    fn char_literal(&mut self, out: &mut Vec<u8>) -> Result<(), Stop> {
+        self.bump();
+        out.push(b'\'');
+        loop {
+            let b = self.next()?;
+            out.push(b);
+            match b {
+                b'\\' => out.push(self.next()?),
+                b'\'' => return Ok(()),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Whether `before` (what precedes a string's `#`s and quote) ends in the `r` or `br` of
+/// a raw string rather than in an identifier.
+fn raw_prefix(before: &[u8]) -> bool {
+    let Some((&b'r', rest)) = before.split_last() else {
+        return false;
+    };
+    match rest.split_last() {
+        Some((&b'b', rest)) => !rest.last().copied().is_some_and(is_ident_byte),
+        Some((&b, _)) => !is_ident_byte(b),
+        None => true,
+    }
+}
+
+/// Checks bytes arriving in chunks are UTF-8, a character split between chunks included.
+#[derive(Default)]
+struct Utf8Check {
+    /// The start of a character the last chunk ended in.
+    pending: Vec<u8>,
+}
+
+impl Utf8Check {
+    fn feed(&mut self, mut data: &[u8]) -> bool {
+        if let Some(&lead) = self.pending.first() {
+            let width = match lead {
+                0xC2..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF4 => 4,
+                _ => return false,
+            };
+            let take = (width - self.pending.len()).min(data.len());
+            self.pending.extend_from_slice(&data[..take]);
+            data = &data[take..];
+            if self.pending.len() < width {
+                return true;
+            }
+            if std::str::from_utf8(&self.pending).is_err() {
+                return false;
+            }
+            self.pending.clear();
+        }
+        match std::str::from_utf8(data) {
+            Ok(_) => true,
+            Err(e) if e.error_len().is_none() => {
+                self.pending.extend_from_slice(&data[e.valid_up_to()..]);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    fn finished(&self) -> bool {
+        self.pending.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_check_accepts_characters_split_between_chunks() {
+        let text = "Zoë paid 12 € for 🍎.".as_bytes();
+        for cut in 0..=text.len() {
+            for second in cut..=text.len() {
+                let mut check = Utf8Check::default();
+                assert!(check.feed(&text[..cut]));
+                assert!(check.feed(&text[cut..second]));
+                assert!(check.feed(&text[second..]));
+                assert!(check.finished(), "cut at {cut} and {second}");
+            }
+        }
+    }
+
+    #[test]
+    fn utf8_check_refuses_broken_and_unfinished_text() {
+        let mut check = Utf8Check::default();
+        assert!(!check.feed(b"caf\xC3("));
+        let mut check = Utf8Check::default();
+        assert!(check.feed(b"caf\xC3"));
+        assert!(!check.finished());
+        let mut check = Utf8Check::default();
+        assert!(!check.feed(b"\xFF"));
+    }
+
+    #[test]
+    fn raw_prefix_is_r_or_br_not_the_end_of_a_word() {
+        assert!(raw_prefix(b"r"));
+        assert!(raw_prefix(b"(text: r"));
+        assert!(raw_prefix(b"(text: br"));
+        assert!(!raw_prefix(b"(text: bar"));
+        assert!(!raw_prefix(b"(text: "));
+        assert!(!raw_prefix(b"xbr"));
+    }
+}
