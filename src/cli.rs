@@ -118,17 +118,16 @@ pub fn report_command(
     }
     let loaded = project::load(project_path)?;
     warnings.extend(loaded.warnings.iter().cloned());
-    match output {
-        Some(path) => report::write_report(path, &loaded.project, format, options)?,
-        None => {
-            let mut out = std::io::BufWriter::new(out);
-            report::render_to(&loaded.project, format, options, &mut out)
-                .and_then(|()| out.flush())
-                .map_err(|e| match report::report_error(e) {
-                    Ok(report) => CliError::Report(report),
-                    Err(e) => CliError::Stdout(e),
-                })?;
-        }
+    if let Some(path) = output {
+        report::write_report(path, &loaded.project, format, options)?;
+    } else {
+        let mut out = std::io::BufWriter::new(out);
+        report::render_to(&loaded.project, format, options, &mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| match report::report_error(e) {
+                Ok(report) => CliError::Report(report),
+                Err(e) => CliError::Stdout(e),
+            })?;
     }
     Ok(())
 }

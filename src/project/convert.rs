@@ -405,40 +405,37 @@ impl<'p> Reader<'p> {
         self.placed.push((at, id, placement, was_orphan));
         let text = self.article.text.as_str();
         let mut warnings = Vec::new();
-        match placement.span() {
-            Some(span) => {
-                if let Placement::Changed(_) = placement
-                    && !self.retry_orphans
-                {
-                    warnings.push(format!(
-                        "claim {id} was placed where the text is close to its quote but \
-                         edited: it now reads \u{201c}{}\u{201d}",
-                        excerpt(span.slice(text).unwrap_or_default())
-                    ));
-                }
-                let delta = (c.anchor.start, span.start);
-                let claim = claim_from_file(
-                    c,
-                    span,
-                    delta,
-                    text,
-                    self.text_unchanged,
-                    &self.source_ids,
-                    &mut warnings,
-                );
-                self.claims.push((at, claim));
+        if let Some(span) = placement.span() {
+            if let Placement::Changed(_) = placement
+                && !self.retry_orphans
+            {
+                warnings.push(format!(
+                    "claim {id} was placed where the text is close to its quote but \
+                     edited: it now reads \u{201c}{}\u{201d}",
+                    excerpt(span.slice(text).unwrap_or_default())
+                ));
             }
-            None => {
-                if !was_orphan && !self.retry_orphans {
-                    warnings.push(format!(
-                        "claim {id} could not be placed in the text: \u{201c}{}\u{201d} is no \
-                         longer in the article, so it is kept as an orphan with its review",
-                        excerpt(&c.anchor.exact)
-                    ));
-                }
-                let orphan = orphan_from_file(c, &self.source_ids, &mut warnings);
-                self.orphans.push((at, orphan));
+            let delta = (c.anchor.start, span.start);
+            let claim = claim_from_file(
+                c,
+                span,
+                delta,
+                text,
+                self.text_unchanged,
+                &self.source_ids,
+                &mut warnings,
+            );
+            self.claims.push((at, claim));
+        } else {
+            if !was_orphan && !self.retry_orphans {
+                warnings.push(format!(
+                    "claim {id} could not be placed in the text: \u{201c}{}\u{201d} is no \
+                     longer in the article, so it is kept as an orphan with its review",
+                    excerpt(&c.anchor.exact)
+                ));
             }
+            let orphan = orphan_from_file(c, &self.source_ids, &mut warnings);
+            self.orphans.push((at, orphan));
         }
         self.claim_warnings
             .extend(warnings.into_iter().map(|w| (at, w)));

@@ -4,7 +4,7 @@
 //! A file laid out as claimdesk writes it (the current version's fields in their order,
 //! any formatting, comments allowed) is cut at its top-level fields and at each source,
 //! claim and orphan; every piece is parsed with ron on its own and handed to the
-//! [`Reader`] at once. Anything else (an older version, fields in another order, a piece
+//! [`Reader`] at once. Anything else (an older version, a struct name, fields in another order, a piece
 //! that does not parse) returns `None`, and the caller reads the file whole, which gives
 //! the same project or the exact error. Memory is then one piece at a time plus the
 //! project: the article is the largest piece.
@@ -61,9 +61,6 @@ fn read_pieces(sc: &mut Scanner, path: &Path) -> Result<Read, Stop> {
     let mut piece = Vec::new();
     sc.skip_bom()?;
     sc.skip_trivia()?;
-    if sc.peek()?.is_some_and(is_ident_byte) && sc.ident()? != b"Project" {
-        return Err(Stop::Shape);
-    }
     sc.expect(b'(')?;
     let version: u32 = sc.field(b"version", &mut piece)?;
     if version != FORMAT_VERSION {
@@ -161,7 +158,7 @@ impl Scanner {
             self.buf.resize(old + CHUNK, 0);
             let read = loop {
                 match self.file.read(&mut self.buf[old..]) {
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                     other => break other,
                 }
             };
@@ -337,9 +334,8 @@ impl Scanner {
             };
             match b {
                 b'(' | b'[' | b'{' => depth += 1,
-                b')' | b']' | b'}' if depth == 0 => return Ok(()),
+                b')' | b']' | b'}' | b',' if depth == 0 => return Ok(()),
                 b')' | b']' | b'}' => depth -= 1,
-                b',' if depth == 0 => return Ok(()),
                 b'"' => {
                     self.string(out)?;
                     continue;
@@ -516,5 +512,217 @@ mod tests {
         assert!(!raw_prefix(b"(text: bar"));
         assert!(!raw_prefix(b"(text: "));
         assert!(!raw_prefix(b"xbr"));
+    }
+}
+
+#[cfg(test)]
+mod reading {
+    //! Which files are read piece by piece, and that doing so gives what reading them
+    //! whole gives.
+
+    use std::fmt::Write as _;
+    use std::fs;
+    use std::path::PathBuf;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::{
+        Article, Claim, ClaimId, ClaimKind, Origin, Project, Review, Span, Verdict,
+    };
+    use crate::project::{from_ron_str, to_ron_string};
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    /// An article of `n` sentences with a claim on every other one, the last reviewed.
+    fn project(n: usize) -> Project {
+        let mut text = String::from("Ferry timetable changes\n");
+        let mut claims = Vec::new();
+        for i in 0..n {
+            let start = text.len();
+            let _ = write!(
+                text,
+                "Sailing {i} leaves Harwick pier at {}:{:02}, \"the (new) [slot]\", the operator said. ",
+                6 + i % 12,
+                i % 60
+            );
+            if i % 2 == 0 {
+                let mut review = Review::default();
+                if i + 2 >= n {
+                    review.verdict = Verdict::Disputed;
+                    review.note = "Timetable says 7:10 \\ not \"7:00\" // check".into();
+                }
+                claims.push(Claim {
+                    id: ClaimId(u32::try_from(i / 2 + 1).unwrap_or(u32::MAX)),
+                    span: Span::new(start, text.len() - 1),
+                    kind: ClaimKind::Fact,
+                    source: None,
+                    cue: None,
+                    score: 0.5,
+                    reasons: vec![format!("number: {i}")],
+                    origin: Origin::Extracted,
+                    review,
+                });
+            }
+            if i % 5 == 4 {
+                text.push('\n');
+            }
+        }
+        Project::new(
+            Article::from_text("Ferries", text.trim_end()),
+            vec![],
+            claims,
+        )
+    }
+
+    /// `text` saved as a file in `dir`.
+    fn file(dir: &tempfile::TempDir, text: &str) -> Result<PathBuf, std::io::Error> {
+        let path = dir.path().join("p.ron");
+        fs::write(&path, text)?;
+        Ok(path)
+    }
+
+    /// Reads `text` both ways; true if it was read piece by piece (and then equal).
+    fn streamed_as_whole(text: &str) -> Result<bool, Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = file(&dir, text)?;
+        let Some((read, stamp)) = load(&path)? else {
+            return Ok(false);
+        };
+        let whole = from_ron_str(text, &path)?;
+        assert_eq!(read.project, whole.project);
+        assert_eq!(read.warnings, whole.warnings);
+        assert!(stamp.same_content(&whole.stamp));
+        Ok(true)
+    }
+
+    #[test]
+    fn a_saved_project_is_read_piece_by_piece() -> TestResult {
+        let ron = to_ron_string(&project(1500))?;
+        assert!(ron.len() > 3 * CHUNK, "pieces cross chunk boundaries");
+        assert!(streamed_as_whole(&ron)?);
+        Ok(())
+    }
+
+    #[test]
+    fn an_edited_article_is_placed_the_same_way_both_ways() -> TestResult {
+        let ron = to_ron_string(&project(60))?;
+        // Corrections in the text only (it comes before the claims): one claim moves,
+        // one is changed a little, one is gone (and placed by a fuzzy match on a
+        // sentence like it, or kept as an orphan).
+        let ron = ron
+            .replacen("Sailing 4 leaves", "Update: sailing 4 leaves", 1)
+            .replacen("Sailing 10 leaves Harwick pier", "Sailing 10 leaves Harwick quay", 1)
+            .replacen(
+                r#"Sailing 20 leaves Harwick pier at 14:20, \"the (new) [slot]\", the operator said."#,
+                "Cancelled.",
+                1,
+            );
+        assert!(streamed_as_whole(&ron)?);
+        let loaded = from_ron_str(&ron, "p.ron".as_ref())?;
+        assert!(loaded.warnings.len() >= 3, "{:?}", loaded.warnings);
+        assert!(
+            loaded.warnings[0].contains("does not match its checksum"),
+            "{:?}",
+            loaded.warnings
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn comments_a_byte_order_mark_and_raw_strings_still_stream() -> TestResult {
+        let ron = to_ron_string(&project(6))?;
+        let ron = format!(
+            "\u{feff}// a project\n{}",
+            ron.replacen(
+                "    version: 2,",
+                "    /* kept /* nested */ */ version: 2, // two",
+                1
+            )
+            .replacen("note: \"\"", "note: r#\"raw \"note\" (with brackets]\"#", 1)
+        );
+        assert!(streamed_as_whole(&ron)?);
+        let loaded = from_ron_str(&ron, "p.ron".as_ref())?;
+        assert!(
+            loaded
+                .project
+                .claims
+                .iter()
+                .any(|c| c.review.note == "raw \"note\" (with brackets]")
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn other_layouts_are_read_whole() -> TestResult {
+        let ron = to_ron_string(&project(6))?;
+        let reordered = ron.replacen("next_claim_id", "next_claimx_id", 1);
+        let v1 = include_str!("../../tests/fixtures/projects/v1.ron");
+        let cut = &ron[..ron.len() / 2];
+        let trailing = format!("{ron}\n(junk)");
+        // Reading it whole does not take a struct name either.
+        let named = format!("Project{ron}");
+        for text in [
+            reordered.as_str(),
+            v1,
+            cut,
+            trailing.as_str(),
+            named.as_str(),
+            "",
+        ] {
+            let dir = tempfile::tempdir()?;
+            let path = file(&dir, text)?;
+            assert!(load(&path)?.is_none(), "{text:.60}");
+        }
+        // And reading them whole gives the project or the error it always gave.
+        let dir = tempfile::tempdir()?;
+        let path = file(&dir, cut)?;
+        let err = crate::project::load(&path)
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        assert!(err.as_ref().is_err_and(|e| e.contains("p.ron:")), "{err:?}");
+        let path = file(&dir, v1)?;
+        assert!(crate::project::load(&path).is_ok());
+        Ok(())
+    }
+
+    #[test]
+    fn a_duplicate_id_is_the_same_error_both_ways() -> TestResult {
+        let ron = to_ron_string(&project(6))?.replacen("id: 2,", "id: 1,", 1);
+        let dir = tempfile::tempdir()?;
+        let path = file(&dir, &ron)?;
+        let streamed = load(&path).map(|_| ()).map_err(|e| e.to_string());
+        let whole = from_ron_str(&ron, &path)
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        assert!(whole.is_err());
+        assert_eq!(streamed, whole);
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Comments and blank lines at any line break of a saved file (saved strings are
+        /// escaped, so a line break is never inside one) change nothing.
+        #[test]
+        fn comments_anywhere_between_lines_change_nothing(
+            n in 0usize..40,
+            marks in prop::collection::vec(0u8..4, 0..400),
+        ) {
+            let ron = to_ron_string(&project(n)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let mut decorated = String::new();
+            for (i, line) in ron.split_inclusive('\n').enumerate() {
+                decorated.push_str(line);
+                match marks.get(i) {
+                    Some(1) => decorated.push_str("// (a [comment], \"quoted\"\n"),
+                    Some(2) => decorated.push_str("  /* block ) ] */ \n\n"),
+                    Some(3) => decorated.push_str("\t\r\n"),
+                    _ => {}
+                }
+            }
+            let streamed = streamed_as_whole(&decorated).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert!(streamed);
+        }
     }
 }

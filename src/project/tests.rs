@@ -133,8 +133,30 @@ fn sample() -> Project {
     )
 }
 
+/// The project in `text`, read whole; the same text saved to a file and opened with
+/// [`load`] (which reads a file as claimdesk writes it a piece at a time) must give the
+/// same project and warnings, or the same error.
 fn load_str(text: &str) -> Result<Loaded, ProjectError> {
-    from_ron_str(text, Path::new("x.ron"))
+    let whole = from_ron_str(text, Path::new("x.ron"));
+    if let Ok(dir) = tempfile::tempdir() {
+        let path = dir.path().join("x.ron");
+        if fs::write(&path, text).is_ok() {
+            let from_file = load(&path);
+            match (&whole, &from_file) {
+                (Ok(a), Ok(b)) => {
+                    assert_eq!(a.project, b.project);
+                    assert_eq!(a.warnings, b.warnings);
+                    assert_eq!(a.stamp.sha256, b.stamp.sha256);
+                }
+                (Err(a), Err(b)) => assert_eq!(
+                    a.to_string(),
+                    b.to_string().replace(&path.display().to_string(), "x.ron")
+                ),
+                (a, b) => assert_eq!(a.is_ok(), b.is_ok(), "whole: {a:?}, from the file: {b:?}"),
+            }
+        }
+    }
+    whole
 }
 
 fn error_of(text: &str) -> String {

@@ -485,6 +485,52 @@ mod tests {
     }
 
     #[test]
+    fn a_page_written_in_many_parts_breaks_lines_as_one_would() {
+        use crate::model::{Claim, ClaimId, ClaimKind, Origin, Review, Span};
+        let mut text = String::new();
+        let mut claims = Vec::new();
+        for i in 0..3000u32 {
+            let start = text.len();
+            let _ = write!(text, "Berth {i} <reopened> & was \"cleared\" on Monday.");
+            claims.push(Claim {
+                id: ClaimId(i + 1),
+                span: Span::new(start, text.len()),
+                kind: ClaimKind::Fact,
+                source: None,
+                cue: None,
+                score: 0.5,
+                reasons: vec![],
+                origin: Origin::Extracted,
+                review: Review::default(),
+            });
+            text.push_str(if i % 3 == 2 { "\n" } else { " " });
+        }
+        let project = Project::new(
+            Article::from_text("Berths", text.trim_end()),
+            vec![],
+            claims,
+        );
+        let html =
+            crate::report::render(&project, crate::report::Format::Html, &Options::default())
+                .unwrap_or_default();
+        assert!(html.len() > 8 * 64 * 1024, "written in many parts");
+        assert!(html.ends_with("</main></body></html>\n"));
+        let mut opened = 0;
+        for (at, _) in html.match_indices('<').skip(1) {
+            let tag = &html[at + 1..];
+            let name_len = tag
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(tag.len());
+            if LINE_TAGS.contains(&&tag[..name_len]) {
+                opened += 1;
+                assert_eq!(&html[at - 1..at], "\n", "before {tag:.40}");
+                assert_ne!(&html[at.saturating_sub(2)..at], "\n\n");
+            }
+        }
+        assert!(opened > 3 * 3000, "a row, a card and its parts per claim");
+    }
+
+    #[test]
     fn javascript_evidence_is_not_a_link() {
         let html = evidence_item("javascript:alert(1)", "click", "").into_string();
         assert_eq!(

@@ -6,8 +6,6 @@ use super::view::{CharCounter, Entry, Report};
 use std::io;
 
 use super::Format;
-#[cfg(test)]
-use super::ReportError;
 use super::sink::{LazySeq, json_to};
 use crate::model::{ClaimKind, Origin, ParagraphKind, SourceKind, Span, Tally, Verdict};
 

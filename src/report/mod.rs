@@ -373,8 +373,13 @@ pub fn render_to(
 
 /// The [`ReportError`] an error of [`render_to`] carries, or the I/O error it is.
 pub fn report_error(e: std::io::Error) -> Result<ReportError, std::io::Error> {
-    if e.get_ref().is_some_and(|inner| inner.is::<ReportError>()) {
-        match e.into_inner().map(|inner| inner.downcast::<ReportError>()) {
+    if e.get_ref()
+        .is_some_and(<dyn std::error::Error + Send + Sync>::is::<ReportError>)
+    {
+        match e
+            .into_inner()
+            .map(<dyn std::error::Error + Send + Sync>::downcast::<ReportError>)
+        {
             Some(Ok(report)) => Ok(*report),
             Some(Err(inner)) => Err(std::io::Error::other(inner)),
             None => Err(std::io::Error::other("unknown error")),

@@ -145,6 +145,7 @@ pub(super) fn encode_failure(format: Format, e: &dyn std::fmt::Display) -> io::E
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
     use std::io::Write as _;
 
     use super::*;
@@ -155,7 +156,7 @@ mod tests {
         let mut spill = Spill::new(&mut out);
         assert!(spill.at_line_start());
         for i in 0..20_000 {
-            spill.text().push_str(&format!("line {i}\n"));
+            let _ = writeln!(spill.text(), "line {i}");
             spill.spill()?;
         }
         spill.text().push_str("end");

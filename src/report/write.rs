@@ -89,6 +89,35 @@ mod tests {
     }
 
     #[test]
+    fn a_report_rendered_into_its_file_is_what_render_gives()
+    -> Result<(), Box<dyn std::error::Error>> {
+        use crate::model::Article;
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("r.json");
+        fs::write(&path, "previous")?;
+        let project = Project::new(
+            Article::from_text("Harbour", "The harbour reopened. Crews </script> & more."),
+            vec![],
+            vec![],
+        );
+        for format in Format::ALL {
+            write_report(&path, &project, format, &Options::default())?;
+            let want = super::super::render(&project, format, &Options::default())?;
+            let written = fs::read_to_string(&path)?;
+            // Only the time it was made may differ.
+            let strip = |s: &str| {
+                s.lines()
+                    .filter(|l| !l.contains("enerated"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            assert_eq!(strip(&written), strip(&want), "{format}");
+        }
+        assert_eq!(names(dir.path()), ["r.json", "r.json.bak"]);
+        Ok(())
+    }
+
+    #[test]
     fn write_replaces_and_leaves_no_temporary_file() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("r.html");
