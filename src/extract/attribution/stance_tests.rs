@@ -88,7 +88,36 @@ const CASES: &[Case] = &[
         source: "Mayor Tilde Aas",
         class: Some(CueClass::Stance),
     },
+    // A belief whose clause has no "that" and a bare noun for its subject.
+    Case {
+        text: "Councillor Ines Prado thinks rents will fall by 5% next year.",
+        content: "rents will fall by 5% next year",
+        source: "Councillor Ines Prado",
+        class: Some(CueClass::Cognition),
+    },
+    Case {
+        text: "The mayor fears ferry crossings could stop in January.",
+        content: "ferry crossings could stop in January",
+        source: "The mayor",
+        class: Some(CueClass::Cognition),
+    },
 ];
+
+#[test]
+fn a_belief_needs_a_clause_not_just_a_noun() {
+    // "thinks highly", "fears reprisals": no clause follows, so no attribution.
+    for text in [
+        "Councillor Ines Prado thinks highly of the new harbour master.",
+        "The harbour master fears reprisals from the ferry company.",
+    ] {
+        let (outs, _) = run(text);
+        assert!(
+            outs.iter().all(|o| o.source.is_none()),
+            "{text:?} gave {:?}",
+            outs.iter().map(|o| &o.content).collect::<Vec<_>>()
+        );
+    }
+}
 
 #[test]
 fn each_non_speech_attribution_gives_its_content_source_and_class() {

@@ -276,15 +276,34 @@ pub(super) fn starts_clause(toks: &[Tok], i: usize, hi: usize) -> bool {
     if lexicon::FINITE_AFTER_CUE.has(w) && i + 1 < hi {
         return true;
     }
-    if !(is_subject_pronoun(w)
+    let finite = |t: &Tok| t.is_word() && lexicon::FINITE_VERBS.has(t.lower.as_str());
+    if is_subject_pronoun(w)
         || is_determiner(w)
         || t.cap
         || t.kind == TokKind::Number
-        || w == "there")
+        || w == "there"
     {
+        return toks[i + 1..hi.min(i + 9)].iter().any(finite);
+    }
+    // "thinks rents will fall", "fears job cuts could follow": a bare noun subject,
+    // right before its auxiliary or modal (one more noun at most in between).
+    let bare_noun = |t: &Tok| {
+        t.is_word()
+            && !t.cap
+            && t.lower.len() >= 3
+            && t.lower.chars().all(char::is_alphabetic)
+            && !t.lower.ends_with("ly")
+            && !lexicon::CLAUSE_WORDS.has(t.lower.as_str())
+            && !lexicon::PREPOSITIONS.has(t.lower.as_str())
+            && !lexicon::is_auxiliary(&t.lower)
+            && cue_at(t).is_none()
+    };
+    if !bare_noun(t) {
         return false;
     }
-    toks[i + 1..hi.min(i + 9)]
-        .iter()
-        .any(|t| t.is_word() && lexicon::FINITE_VERBS.has(t.lower.as_str()))
+    match toks.get(i + 1..hi.min(i + 3)) {
+        Some([next, ..]) if finite(next) => true,
+        Some([next, after]) => bare_noun(next) && finite(after),
+        _ => false,
+    }
 }
