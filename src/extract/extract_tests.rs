@@ -233,10 +233,10 @@ fn nested_attribution_inside_an_inverted_tag() {
 
 #[test]
 fn introducing_a_speaker_is_not_a_claim() {
-    let text = "Putin said in an interview with Pavel Ode, a state television host.\n\"We are ready to sell,\" he added.";
+    let text = "Vale said in an interview with Pavel Ode, a state television host.\n\"We are ready to sell,\" he added.";
     let x = extract_text(text);
     assert_eq!(x.claims.len(), 1, "{:?}", x.claims);
-    assert_eq!(source_name(&x, &x.claims[0]), Some("Putin"));
+    assert_eq!(source_name(&x, &x.claims[0]), Some("Vale"));
 }
 
 #[test]

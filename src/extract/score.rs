@@ -1,5 +1,5 @@
 //! Check-worthiness: what makes a passage worth checking, as a score and as reasons an
-//! editor can read ("amount: $14.8 trillion", "attributed: according to Forbes").
+//! editor can read ("amount: $3.2 billion", "attributed: according to the port authority").
 
 use super::learned::{self, Assessment, Rule};
 use super::tokens::{Tok, TokKind};

@@ -209,9 +209,9 @@ mod tests {
     #[test]
     fn decimals_and_money_do_not_split() {
         assert_eq!(
-            split("Reserves are worth $14.8 trillion. Output rose 4.5 percent."),
+            split("Reserves are worth $3.2 billion. Output rose 4.5 percent."),
             [
-                "Reserves are worth $14.8 trillion.",
+                "Reserves are worth $3.2 billion.",
                 "Output rose 4.5 percent."
             ]
         );

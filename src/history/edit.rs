@@ -87,7 +87,7 @@ impl Edit {
     /// A label for menus and the undo button: "Set verdict: Disputed", "Delete claim c4".
     ///
     /// Sources are named by id unless the edit itself carries the source; use
-    /// [`Edit::label_in`] for "Set source: Vladimir Putin".
+    /// [`Edit::label_in`] for "Set source: Ines Vale".
     pub fn label(&self) -> String {
         self.describe(None)
     }

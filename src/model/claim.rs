@@ -80,7 +80,7 @@ pub struct Cue {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClaimSource {
     pub id: SourceId,
-    /// The mention near the claim ("he", "the minister", "Putin"); `None` when the
+    /// The mention near the claim ("he", "the minister", "Vale"); `None` when the
     /// source was assigned by hand.
     pub mention: Option<Span>,
 }
@@ -105,7 +105,7 @@ pub struct Claim {
     pub cue: Option<Cue>,
     /// Check-worthiness in `0.0..=1.0`.
     pub score: f32,
-    /// Why the extractor picked it ("attributed: according to Forbes", "amount: $14.8 trillion").
+    /// Why the extractor picked it ("attributed: according to the port authority", "amount: $3.2 billion").
     pub reasons: Vec<String>,
     pub origin: Origin,
     pub review: Review,

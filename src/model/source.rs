@@ -63,12 +63,12 @@ impl std::fmt::Display for SourceKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub id: SourceId,
-    /// Canonical name: "Vladimir Putin", "Forbes", "officials".
+    /// Canonical name: "Ines Vale", "Harbour Gazette", "officials".
     pub name: String,
-    /// "Russian President", "deputy prime minister for European integration".
+    /// "Fisheries Minister", "deputy prime minister for European integration".
     pub role: Option<String>,
     pub kind: SourceKind,
-    /// Other names seen for it ("Putin", "the president").
+    /// Other names seen for it ("Vale", "the president").
     pub aliases: Vec<String>,
     /// Every place the article names it, in text order.
     pub mentions: Vec<Span>,
@@ -97,7 +97,7 @@ impl Source {
         }
     }
 
-    /// "Vladimir Putin (Russian President)", or "Unnamed source".
+    /// "Ines Vale (Fisheries Minister)", or "Unnamed source".
     pub fn label(&self) -> String {
         match &self.role {
             Some(role) if !role.trim().is_empty() => format!("{} ({role})", self.shown_name()),

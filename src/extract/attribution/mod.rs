@@ -110,7 +110,7 @@ pub struct Found {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Analysis {
     pub found: Vec<Found>,
-    /// A speaker introduced with no content yet (`Putin said in an interview:`), who
+    /// A speaker introduced with no content yet (`Vale said in an interview:`), who
     /// the next untagged quote belongs to.
     pub pending: Option<(Np, Span)>,
     /// The sentence is an untagged quotation (inner span).

@@ -1,5 +1,5 @@
 //! The quotation rule family: a quotation with its tag after it (`"…," X said`,
-//! `"…," said X`) or before it (`X said: "…"`, `Putin, in the interview: "…"`).
+//! `"…," said X`) or before it (`X said: "…"`, `Vale, in the interview: "…"`).
 
 use super::words::{cue_at, verb_use};
 use super::{QuoteToks, Sentence, inside_quote};
@@ -136,7 +136,7 @@ pub(super) fn tag_before(
             }
         }
     }
-    // `Putin, in the interview: "…"` — a name and a colon, no verb.
+    // `Vale, in the interview: "…"` — a name and a colon, no verb.
     if colon {
         let mut end = j;
         for _ in 0..2 {

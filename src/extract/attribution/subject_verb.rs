@@ -328,10 +328,16 @@ fn content_fits(s: &Sentence<'_>, verb: CueVerb, np: &Np, start: usize, clause: 
     let document = lexicon::is_source_document(toks[np.last].stem());
     match verb.class {
         // "Ode promised to cut fares": a promise's content is what is promised.
+        // "said to balance the books the city would have to cut 40 posts": an
+        // infinitive of purpose before the clause said is content too.
         CueClass::Speech => {
             clause
                 || n - start >= 4
-                    && (!toks[start].is("to") || lexicon::INFINITIVE_CUES.has(verb.lemma))
+                    && (!toks[start].is("to")
+                        || lexicon::INFINITIVE_CUES.has(verb.lemma)
+                        || toks[start + 1..n]
+                            .iter()
+                            .any(|t| t.is_word() && lexicon::FINITE_VERBS.has(t.lower.as_str())))
         }
         CueClass::Evidence => clause || document && n - start >= 3,
         // "Ode hopes to finish the bridge": a wish or plan of a person.

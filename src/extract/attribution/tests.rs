@@ -98,9 +98,9 @@ fn split_quote_is_one_claim() {
 
 #[test]
 fn reported_speech_with_time_and_no_that() {
-    let o = one("Putin said on Monday he would grant access to the mines.");
+    let o = one("Vale said on Monday he would grant access to the mines.");
     assert_eq!(o.content, "he would grant access to the mines");
-    assert_eq!(o.source.as_deref(), Some("Putin"));
+    assert_eq!(o.source.as_deref(), Some("Vale"));
     assert_eq!(o.pattern, Pattern::SubjectVerb);
 }
 
@@ -120,12 +120,28 @@ fn told_skips_the_listener() {
 }
 
 #[test]
-fn estimated_that() {
-    let o = one(
-        "In 2022, risk firm SecDev estimated that Moscow had seized $12.4 trillion in deposits.",
+fn said_with_an_infinitive_of_purpose_before_the_clause() {
+    let o = one("The chief auditor said to balance the books the city would have to cut 40 posts.");
+    assert_eq!(
+        o.content,
+        "to balance the books the city would have to cut 40 posts"
     );
-    assert_eq!(o.content, "Moscow had seized $12.4 trillion in deposits");
-    assert_eq!(o.source.as_deref(), Some("risk firm SecDev"));
+    assert_eq!(o.source.as_deref(), Some("The chief auditor"));
+    // An order with no clause after it is no claim of the speaker's.
+    assert!(
+        run("The coach said to wait.")
+            .0
+            .iter()
+            .all(|o| o.source.is_none())
+    );
+}
+
+#[test]
+fn estimated_that() {
+    let o =
+        one("In 2022, risk firm Halvard estimated that the strike had cost $3.1 billion in cargo.");
+    assert_eq!(o.content, "the strike had cost $3.1 billion in cargo");
+    assert_eq!(o.source.as_deref(), Some("risk firm Halvard"));
 }
 
 #[test]
@@ -170,12 +186,13 @@ fn unnamed_sources_tell() {
 
 #[test]
 fn according_to_first() {
-    let o = one("According to Forbes, approximately 70 percent of reserves lie in the east.");
+    let o =
+        one("According to Harbour Gazette, approximately 70 percent of berths lie in the east.");
     assert_eq!(
         o.content,
-        "approximately 70 percent of reserves lie in the east"
+        "approximately 70 percent of berths lie in the east"
     );
-    assert_eq!(o.source.as_deref(), Some("Forbes"));
+    assert_eq!(o.source.as_deref(), Some("Harbour Gazette"));
     assert_eq!(o.cue.as_deref(), Some("According to"));
 }
 
@@ -213,7 +230,7 @@ fn partial_quote_inside_reported_speech() {
 
 #[test]
 fn speaker_with_no_content_is_pending() {
-    let (outs, a) = run("Putin said in an interview with a state channel.");
+    let (outs, a) = run("Vale said in an interview with a state channel.");
     assert!(outs.is_empty());
     assert!(a.pending.is_some());
 }

@@ -1,4 +1,4 @@
-//! The subject noun phrase right before a verb ("Russian President Vladimir Putin
+//! The subject noun phrase right before a verb ("Fisheries Minister Ines Vale
 //! said", "sources close to the talks said").
 
 use crate::extract::lexicon::{

@@ -20,7 +20,7 @@ use crate::model::Span;
 /// A noun phrase that names (or points to) a source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Np {
-    /// The words naming the source: "Russian President Vladimir Putin", "he", "officials".
+    /// The words naming the source: "Fisheries Minister Ines Vale", "he", "officials".
     pub span: Span,
     /// A role given between commas: "deputy prime minister for European integration".
     pub appositive: Option<Span>,

@@ -1,8 +1,8 @@
 //! Who a source phrase refers to: names, roles, pronouns and descriptions resolved to
 //! one entry per person or organisation.
 //!
-//! "Russian President Vladimir Putin" is the person "Vladimir Putin" with the role
-//! "Russian President"; a later "Putin" or "Mr. Putin" is the same person; "he" is the
+//! "Fisheries Minister Ines Vale" is the person "Ines Vale" with the role
+//! "Fisheries Minister"; a later "Vale" or "Mr. Vale" is the same person; "he" is the
 //! most recent compatible person (the latest speaker first); "the minister" is the latest
 //! source whose role has "minister" in it; "FT" is "Financial Times"; "officials" is an
 //! unnamed source.
@@ -172,7 +172,7 @@ enum KindHint {
     LoneName,
 }
 
-/// "Russian President Vladimir Putin" → role "Russian President", name "Vladimir Putin".
+/// "Fisheries Minister Ines Vale" → role "Fisheries Minister", name "Ines Vale".
 fn split_named(
     text: &str,
     np: &Np,

@@ -81,7 +81,7 @@ impl Resolver {
             }
             return r.latest_with_surname(last, |e| e.kind != SourceKind::Unnamed);
         }
-        // "Financial Times" after "FT"; "Vladimir Putin" after "Putin".
+        // "Financial Times" after "FT"; "Ines Vale" after "Vale".
         let acronym = initials(name);
         let one_word =
             |e: &Entity| e.kind != SourceKind::Unnamed && e.name.split_whitespace().count() == 1;

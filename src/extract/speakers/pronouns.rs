@@ -41,7 +41,7 @@ impl Resolver {
         if e.gender == Gender::Unknown {
             e.gender = want.unwrap_or(Gender::Unknown);
         }
-        // "Putin said … he added": a lone name called "he" or "she" is a person.
+        // "Vale said … he added": a lone name called "he" or "she" is a person.
         if want.is_some() && e.could_be_person() {
             e.kind = SourceKind::Person;
         }

@@ -30,7 +30,7 @@ pub struct Entity {
     pub last_seen: usize,
     /// Offset of the latest claim attributed to it.
     pub last_spoke: Option<usize>,
-    /// One capitalised word that names no organisation ("Putin", not "BBC", "SecDev").
+    /// One capitalised word that names no organisation ("Vale", not "BBC", "Halvard").
     lone_name: bool,
 }
 
@@ -59,7 +59,7 @@ impl Entity {
     }
 
     /// A one-word name taken for an organisation only because nothing said otherwise
-    /// ("Putin", not "BBC", "SecDev" or "Gazprom Bank").
+    /// ("Vale", not "BBC", "Halvard" or "Nordvik Bank").
     pub fn could_be_person(&self) -> bool {
         self.kind == SourceKind::Organization && self.lone_name
     }
