@@ -29,6 +29,60 @@ fn quote_continues_across_paragraphs() {
         assert_eq!(source_name(&x, c), Some("Lena Ortiz"), "{needle}");
         assert_eq!(c.kind, ClaimKind::Quote);
     }
+    // One quotation, one claim, its quote marks left out at both ends; the mention is
+    // the tag's.
+    let quotes: Vec<_> = x
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Quote)
+        .collect();
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(
+        quotes[0].span.slice(text),
+        Some(
+            "We will rebuild the pier.\n\"It will take two years and cost $40 million.\n\"Nobody will lose a job."
+        )
+    );
+    let mention = quotes[0].source.and_then(|s| s.mention);
+    assert_eq!(
+        mention.and_then(|m| m.slice(text)),
+        Some("Mayor Lena Ortiz")
+    );
+}
+
+#[test]
+fn a_continued_quotation_with_its_tag_at_the_end_is_one_claim() {
+    let text = "Harbour master Ines Vale spoke at length: \"The breakwater held.\n\n\"The ferry will run every hour, and fares will fall by a third,\" she said.\n\nTraders were less sure.";
+    let x = extract_text(text);
+    let c = find(&x, text, "breakwater");
+    assert_eq!(
+        c.span.slice(text),
+        Some(
+            "The breakwater held.\n\n\"The ferry will run every hour, and fares will fall by a third"
+        )
+    );
+    assert_eq!(source_name(&x, c), Some("Ines Vale"));
+}
+
+#[test]
+fn quotations_of_two_speakers_in_a_row_stay_two_claims() {
+    let text = "Mayor Lena Ortiz said: \"We will rebuild the pier.\n\"It will take two years,\" said Tomas Reyes, the finance minister.";
+    let x = extract_text(text);
+    let pier = find(&x, text, "rebuild the pier");
+    let years = find(&x, text, "two years");
+    assert_ne!(pier.id, years.id);
+    assert_eq!(source_name(&x, pier), Some("Lena Ortiz"));
+    assert_eq!(source_name(&x, years), Some("Tomas Reyes"));
+}
+
+#[test]
+fn the_mention_is_at_the_speech_verb_not_a_programme_title() {
+    let text = "Ines Vale said in an interview with Jon Berg, a local reporter and host of Harbour. Tonight. Vale on the public channel Nord-1: \"We will reopen the harbour in May.\"";
+    let x = extract_text(text);
+    let c = find(&x, text, "reopen the harbour");
+    let mention = c.source.and_then(|s| s.mention).map(|m| m.start);
+    assert_eq!(mention, Some(0));
+    assert_eq!(source_name(&x, c), Some("Ines Vale"));
 }
 
 #[test]

@@ -75,7 +75,7 @@ pub struct Loaded {
 /// reorders fields, a syntax error) is read whole, for the same project or the error
 /// at its line and column.
 pub fn load(path: &Path) -> Result<Loaded, ProjectError> {
-    if let Some((read, stamp)) = stream::load(path)? {
+    if let Some((read, stamp)) = stream::load(path) {
         return Ok(Loaded {
             project: read.project,
             warnings: read.warnings,

@@ -24,35 +24,27 @@ use super::stamp::FileStamp;
 /// How much of the file is read at a time.
 const CHUNK: usize = 64 * 1024;
 
-/// Why reading piece by piece stopped.
-enum Stop {
-    /// The file is not laid out as expected: read it whole instead.
-    Shape,
-    /// The project it describes contradicts itself (the same error reading it whole
-    /// would give).
-    Project(ProjectError),
-}
+/// Why reading piece by piece stopped: the file is not laid out as expected, or the
+/// project it describes contradicts itself. Either way the file is then read whole,
+/// which gives the error a whole read gives (a syntax error further on comes before a
+/// duplicate id, say).
+struct Stop;
 
 impl From<ProjectError> for Stop {
-    fn from(e: ProjectError) -> Self {
-        Stop::Project(e)
+    fn from(_: ProjectError) -> Self {
+        Stop
     }
 }
 
 /// The project at `path` and the stamp of its bytes, read piece by piece; `None` if the
 /// file has to be read whole (see the [module docs](self)), including when reading it
-/// fails, so that the whole read reports the failure.
-pub(crate) fn load(path: &Path) -> Result<Option<(Read, FileStamp)>, ProjectError> {
-    let Ok(file) = File::open(path) else {
-        return Ok(None);
-    };
+/// fails or it holds an error, so that the whole read reports it.
+pub(crate) fn load(path: &Path) -> Option<(Read, FileStamp)> {
+    let file = File::open(path).ok()?;
     let modified = file.metadata().ok().and_then(|m| m.modified().ok());
     let mut scanner = Scanner::new(file);
-    match read_pieces(&mut scanner, path) {
-        Ok(read) => Ok(Some((read, scanner.stamp(modified)))),
-        Err(Stop::Shape) => Ok(None),
-        Err(Stop::Project(e)) => Err(e),
-    }
+    let read = read_pieces(&mut scanner, path).ok()?;
+    Some((read, scanner.stamp(modified)))
 }
 
 /// The top level of a version-2 file, in the order [`super::format::ProjectFile`]
@@ -64,7 +56,7 @@ fn read_pieces(sc: &mut Scanner, path: &Path) -> Result<Read, Stop> {
     sc.expect(b'(')?;
     let version: u32 = sc.field(b"version", &mut piece)?;
     if version != FORMAT_VERSION {
-        return Err(Stop::Shape);
+        return Err(Stop);
     }
     sc.expect(b',')?;
     let next_claim_id: u32 = sc.field(b"next_claim_id", &mut piece)?;
@@ -86,16 +78,14 @@ fn read_pieces(sc: &mut Scanner, path: &Path) -> Result<Read, Stop> {
     sc.expect(b')')?;
     sc.skip_trivia()?;
     if sc.peek()?.is_some() {
-        return Err(Stop::Shape);
+        return Err(Stop);
     }
     Ok(reader.finish(next_claim_id, next_source_id))
 }
 
 fn parse<T: DeserializeOwned>(piece: &[u8]) -> Result<T, Stop> {
-    let text = std::str::from_utf8(piece).map_err(|_| Stop::Shape)?;
-    ron::Options::default()
-        .from_str(text)
-        .map_err(|_| Stop::Shape)
+    let text = std::str::from_utf8(piece).map_err(|_| Stop)?;
+    ron::Options::default().from_str(text).map_err(|_| Stop)
 }
 
 /// The bytes [`Scanner::value`] has to look at: brackets, commas, the starts of strings,
@@ -162,19 +152,19 @@ impl Scanner {
                     other => break other,
                 }
             };
-            let read = read.map_err(|_| Stop::Shape)?;
+            let read = read.map_err(|_| Stop)?;
             self.buf.truncate(old + read);
             if read == 0 {
                 self.eof = true;
                 if !self.utf8.finished() {
-                    return Err(Stop::Shape);
+                    return Err(Stop);
                 }
             } else {
                 let new = &self.buf[old..];
                 self.hasher.update(new);
                 self.size += read as u64;
                 if !self.utf8.feed(new) {
-                    return Err(Stop::Shape);
+                    return Err(Stop);
                 }
             }
         }
@@ -203,7 +193,7 @@ impl Scanner {
     }
 
     fn next(&mut self) -> Result<u8, Stop> {
-        let b = self.peek()?.ok_or(Stop::Shape)?;
+        let b = self.peek()?.ok_or(Stop)?;
         self.bump();
         Ok(b)
     }
@@ -262,7 +252,7 @@ impl Scanner {
         if self.next()? == byte {
             Ok(())
         } else {
-            Err(Stop::Shape)
+            Err(Stop)
         }
     }
 
@@ -290,7 +280,7 @@ impl Scanner {
 
     fn field_name(&mut self, name: &[u8]) -> Result<(), Stop> {
         if self.ident()? != name {
-            return Err(Stop::Shape);
+            return Err(Stop);
         }
         self.expect(b':')
     }
@@ -317,7 +307,7 @@ impl Scanner {
             match self.peek()? {
                 Some(b',') => self.bump(),
                 Some(b']') => {}
-                _ => return Err(Stop::Shape),
+                _ => return Err(Stop),
             }
         }
     }
@@ -330,7 +320,7 @@ impl Scanner {
         loop {
             self.copy_until(out, |b| SPECIAL[usize::from(b)])?;
             let Some(b) = self.peek()? else {
-                return Err(Stop::Shape);
+                return Err(Stop);
             };
             match b {
                 b'(' | b'[' | b'{' => depth += 1,
@@ -586,7 +576,7 @@ mod reading {
     fn streamed_as_whole(text: &str) -> Result<bool, Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let path = file(&dir, text)?;
-        let Some((read, stamp)) = load(&path)? else {
+        let Some((read, stamp)) = load(&path) else {
             return Ok(false);
         };
         let whole = from_ron_str(text, &path)?;
@@ -672,7 +662,7 @@ mod reading {
         ] {
             let dir = tempfile::tempdir()?;
             let path = file(&dir, text)?;
-            assert!(load(&path)?.is_none(), "{text:.60}");
+            assert!(load(&path).is_none(), "{text:.60}");
         }
         // And reading them whole gives the project or the error it always gave.
         let dir = tempfile::tempdir()?;
@@ -687,16 +677,24 @@ mod reading {
     }
 
     #[test]
-    fn a_duplicate_id_is_the_same_error_both_ways() -> TestResult {
+    fn an_error_in_the_project_is_the_error_a_whole_read_gives() -> TestResult {
         let ron = to_ron_string(&project(6))?.replacen("id: 2,", "id: 1,", 1);
-        let dir = tempfile::tempdir()?;
-        let path = file(&dir, &ron)?;
-        let streamed = load(&path).map(|_| ()).map_err(|e| e.to_string());
-        let whole = from_ron_str(&ron, &path)
-            .map(|_| ())
-            .map_err(|e| e.to_string());
-        assert!(whole.is_err());
-        assert_eq!(streamed, whole);
+        // A duplicate id, and further on a syntax error: reading whole, the syntax error
+        // is the one reported (found by fuzzing).
+        let broken = ron.replacen("orphans: [", "orphans: [(", 1);
+        for text in [ron.as_str(), broken.as_str()] {
+            let dir = tempfile::tempdir()?;
+            let path = file(&dir, text)?;
+            assert!(load(&path).is_none());
+            let opened = crate::project::load(&path)
+                .map(|_| ())
+                .map_err(|e| e.to_string());
+            let whole = from_ron_str(text, &path)
+                .map(|_| ())
+                .map_err(|e| e.to_string());
+            assert!(whole.is_err());
+            assert_eq!(opened, whole);
+        }
         Ok(())
     }
 

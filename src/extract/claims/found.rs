@@ -23,6 +23,19 @@ impl Reader<'_> {
             }),
             (r, ..) => r,
         };
+        // "Ode said in an interview with Radio Nord. Ode on the morning show: "…"": the
+        // quotation's tag is the speech verb that introduced its speaker, not a second
+        // mention of the same name (a programme's title) before the colon.
+        let verbless = matches!(f.pattern, Pattern::Colon | Pattern::TagThenQuote)
+            && f.cue
+                .and_then(|c| c.slice(self.text))
+                .is_none_or(|c| c.trim() == ":");
+        let resolved = match (resolved, self.pending) {
+            (Some(r), Some(p)) if verbless && p.paragraph == pi && p.who.entity == r.entity => {
+                Some(p.who)
+            }
+            (r, _) => r,
+        };
         let mut reasons = Vec::new();
         let cue_text = f.cue.and_then(|c| c.slice(self.text)).unwrap_or_default();
         let mention_text = f

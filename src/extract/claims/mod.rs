@@ -3,6 +3,7 @@
 //! carried over — then claims with ids and the source registry ([`assemble`]).
 
 mod assemble;
+mod continued;
 mod found;
 mod spans;
 mod untagged;
@@ -76,9 +77,11 @@ impl<'a> Reader<'a> {
     pub fn read(mut self, paragraphs: &[Paragraph]) -> Extraction {
         self.transcript = transcript::is_transcript(self.text, paragraphs);
         let mut open_ended = false;
+        let mut open_quote = None;
         for (pi, para) in paragraphs.iter().enumerate() {
             if para.kind != ParagraphKind::Body {
                 open_ended = false;
+                open_quote = None;
                 self.last_quote = None;
                 self.last_speaker = None;
                 self.pending = None;
@@ -86,7 +89,10 @@ impl<'a> Reader<'a> {
             }
             let quotes = quotes::find_quotes(self.text, para.span);
             let continues = open_ended && quotes::starts_with_opener(self.text, para.span);
+            let first_draft = self.drafts.len();
             self.paragraph(pi, para.span, &quotes, continues);
+            open_quote =
+                self.continue_quote(first_draft, para.span, &quotes, open_quote, continues);
             open_ended = quotes.last().is_some_and(|q| q.close.is_none());
         }
         self.finish()
