@@ -101,7 +101,31 @@ const CASES: &[Case] = &[
         source: "The mayor",
         class: Some(CueClass::Cognition),
     },
+    // A comparison is a stance; a ruling is a finding, with its clause.
+    Case {
+        text: "Ines Vale likened the toll to a tax on the poor.",
+        content: "the toll to a tax on the poor",
+        source: "Ines Vale",
+        class: Some(CueClass::Stance),
+    },
+    Case {
+        text: "The appeals judge ruled that the strike was legal.",
+        content: "the strike was legal",
+        source: "The appeals judge",
+        class: Some(CueClass::Evidence),
+    },
 ];
+
+#[test]
+fn rules_and_rates_as_nouns_are_no_cues() {
+    for text in [
+        "Under the new rules, fares rise 5%.",
+        "The rate rose to 4% in May.",
+    ] {
+        let (outs, _) = run(text);
+        assert!(outs.iter().all(|o| o.source.is_none()), "{text:?}");
+    }
+}
 
 #[test]
 fn a_belief_needs_a_clause_not_just_a_noun() {
