@@ -8,6 +8,11 @@
 //! - `crafted/*`: hostile paragraphs (95 KB of `"`, of `"ok" `, of apostrophes) that
 //!   must scan in linear time.
 
+/// The binary's allocator (src/main.rs), so the figures are the command's.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 #[path = "support/newsgen.rs"]
 mod newsgen;
 

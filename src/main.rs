@@ -11,6 +11,11 @@ use claimdesk::library::{Filter, Library, parse_date};
 use claimdesk::report;
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// jemalloc: extraction allocates many small, short-lived values (see Cargo.toml).
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// A fact-check workbench: extract claims and their sources from news articles,
 /// review them, export reports.
 #[derive(Parser, Debug)]

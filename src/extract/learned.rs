@@ -164,72 +164,89 @@ fn is_word_char(c: char) -> bool {
 
 /// Calls `each` with every token of `text`, in order.
 fn scan(text: &str, mut each: impl FnMut(Token)) {
-    struct Open {
-        start: usize,
-        key: u64,
-        in_digits: bool,
-        all_digits: bool,
-        digits: usize,
-        value: u32,
-        cap: bool,
-    }
-    let close = |o: &Open, end: usize| Token {
-        start: o.start,
-        end,
-        key: o.key,
-        all_digits: o.all_digits,
-        year: o.all_digits && o.digits == 4 && (1800..=2100).contains(&o.value),
-        cap: o.cap,
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    // The character at `i` and its length: almost all text is ASCII, read a byte at a
+    // time; any other character is decoded where it starts.
+    let char_at = |i: usize| -> (char, usize) {
+        let b = bytes[i];
+        if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            let c = text[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        }
     };
-    let mut open: Option<Open> = None;
-    for (i, c) in text.char_indices() {
-        if is_word_char(c) {
-            let o = open.get_or_insert(Open {
-                start: i,
-                key: FNV_START,
-                in_digits: false,
-                all_digits: true,
-                digits: 0,
-                value: 0,
-                cap: c.is_uppercase(),
-            });
-            if c.is_ascii_digit() {
-                if !o.in_digits {
-                    o.key = fnv(o.key, b"0");
-                }
-                o.in_digits = true;
-                o.digits += 1;
-                o.value = o
-                    .value
-                    .saturating_mul(10)
-                    .saturating_add(u32::from(c as u8 - b'0'));
-            } else {
-                o.in_digits = false;
-                o.all_digits = false;
-                o.key = if c.is_ascii() {
-                    fnv(o.key, &[c.to_ascii_lowercase() as u8])
-                } else {
-                    c.to_lowercase().fold(o.key, feed)
-                };
+    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        if b.is_ascii() && !is_word_byte(b) {
+            if b == b'$' || b == b'%' {
+                each(Token {
+                    start: i,
+                    end: i + 1,
+                    key: fnv(FNV_START, &[b]),
+                    all_digits: false,
+                    year: false,
+                    cap: false,
+                });
             }
+            i += 1;
             continue;
         }
-        if let Some(o) = open.take() {
-            each(close(&o, i));
+        let (c, len) = char_at(i);
+        if !is_word_char(c) {
+            i += len;
+            continue;
         }
-        if c == '$' || c == '%' {
-            each(Token {
-                start: i,
-                end: i + 1,
-                key: feed(FNV_START, c),
-                all_digits: false,
-                year: false,
-                cap: false,
-            });
+        // A word starts here: read it to its end.
+        let start = i;
+        let cap = c.is_uppercase();
+        let mut key = FNV_START;
+        let (mut in_digits, mut all_digits) = (false, true);
+        let (mut digits, mut value) = (0usize, 0u32);
+        while i < n {
+            let b = bytes[i];
+            let len = if b.is_ascii_digit() {
+                if !in_digits {
+                    key = fnv(key, b"0");
+                }
+                in_digits = true;
+                digits += 1;
+                value = value.saturating_mul(10).saturating_add(u32::from(b - b'0'));
+                1
+            } else if b.is_ascii() {
+                if !is_word_byte(b) {
+                    break;
+                }
+                in_digits = false;
+                all_digits = false;
+                key = fnv(key, &[b.to_ascii_lowercase()]);
+                1
+            } else {
+                let (c, len) = char_at(i);
+                if !is_word_char(c) {
+                    break;
+                }
+                in_digits = false;
+                all_digits = false;
+                key = c.to_lowercase().fold(key, feed);
+                len
+            };
+            i += len;
         }
-    }
-    if let Some(o) = open.take() {
-        each(close(&o, text.len()));
+        each(Token {
+            start,
+            end: i,
+            key,
+            all_digits,
+            year: all_digits && digits == 4 && (1800..=2100).contains(&value),
+            cap,
+        });
     }
 }
 
@@ -370,6 +387,8 @@ impl Model {
         let mut prev: Option<Token> = None;
         let mut raising = Vec::new();
         let mut lowering = Vec::new();
+        // The token keys, for the boilerplate phrases (read only if a trigger word shows).
+        let mut ks: Vec<u64> = Vec::with_capacity(text.len() / 4);
         let mut weigh = |key: u64, start: usize, end: usize, sum: &mut f64| {
             let e = self.terms.get(&key).copied().unwrap_or_default();
             let w = e.weight;
@@ -390,6 +409,7 @@ impl Model {
             e.flags
         };
         scan(text, |t| {
+            ks.push(t.key);
             let flags = weigh(t.key, t.start, t.end, &mut sum);
             count += 1;
             if let Some(p) = prev {
@@ -423,7 +443,7 @@ impl Model {
             tokens.min(40) as f64 / 40.0,
         ];
         let mut probability = self.probability(sum, count, &rules);
-        let boilerplate = trigger && self.is_boilerplate(text);
+        let boilerplate = trigger && self.is_boilerplate(&ks);
         if boilerplate {
             probability = probability.min(BOILERPLATE_CAP);
         }
@@ -451,8 +471,8 @@ impl Model {
     }
 
     /// True if the tokens of `text` hold one of the boilerplate phrases.
-    fn is_boilerplate(&self, text: &str) -> bool {
-        let ks = keys(text);
+    /// True if the token keys `ks` hold one of the boilerplate phrases.
+    fn is_boilerplate(&self, ks: &[u64]) -> bool {
         self.boilerplate
             .iter()
             .any(|p| ks.windows(p.len()).any(|w| w == p.as_slice()))

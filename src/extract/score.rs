@@ -135,7 +135,7 @@ fn number_figure(f: &mut Features, text: &str, toks: &[Tok], i: usize) -> usize 
 fn word_features(f: &mut Features, text: &str, toks: &[Tok], i: usize) {
     let t = &toks[i];
     let w = t.lower.as_str();
-    let last_part = w.rsplit('-').next().unwrap_or(w);
+    let last_part = w.rfind('-').map_or(w, |k| &w[k + 1..]);
     let rank = lexicon::RANK_WORDS.has(last_part);
     if rank && w != "most" && w != "least"
         || (w == "most" || w == "least")
@@ -325,9 +325,15 @@ fn round2(p: f32) -> f32 {
 /// words that weighed most.
 fn explain(model: &learned::Model, a: &Assessment, passage: &str, s: f32) -> String {
     let worthy = is_check_worthy(s);
-    let mut why: Vec<&str> = Vec::new();
+    // At most eight labels: boilerplate, the six rules, "no figure"; kept on the stack.
+    let mut labels = [""; 8];
+    let mut count = 0;
+    let mut push = |label: &'static str| {
+        labels[count] = label;
+        count += 1;
+    };
     if a.boilerplate {
-        why.push("newsroom boilerplate");
+        push("newsroom boilerplate");
     }
     let present = |r: Rule| a.rule(r) > 0.0;
     for (r, label) in [
@@ -347,34 +353,33 @@ fn explain(model: &learned::Model, a: &Assessment, passage: &str, s: f32) -> Str
     ] {
         let w = model.rule_weight(r);
         if present(r) && (w > 0.0) == worthy && w != 0.0 {
-            why.push(label);
+            push(label);
         }
     }
     if !worthy && !present(Rule::Figure) && !present(Rule::Year) && !present(Rule::Names) {
-        why.push("no figure, date or name");
+        push("no figure, date or name");
     }
+    let why = &labels[..count];
     let terms = if worthy { &a.raising } else { &a.lowering };
-    let words: Vec<String> = terms
-        .iter()
-        .filter_map(|t| passage.get(t.start..t.end))
-        .map(|w| format!("'{w}'"))
-        .collect();
-    let mut out = String::from(if worthy {
+    let mut out = String::with_capacity(96);
+    out.push_str(if worthy {
         "check-worthy"
     } else {
         "not check-worthy"
     });
-    if !why.is_empty() {
-        out.push_str(": ");
-        out.push_str(&why.join(", "));
+    for (k, label) in why.iter().enumerate() {
+        out.push_str(if k == 0 { ": " } else { ", " });
+        out.push_str(label);
     }
-    if !words.is_empty() {
-        out.push_str(if why.is_empty() {
-            ": wording "
-        } else {
-            "; wording "
+    let words = terms.iter().filter_map(|t| passage.get(t.start..t.end));
+    for (k, w) in words.enumerate() {
+        out.push_str(match (k, why.is_empty()) {
+            (0, true) => ": wording '",
+            (0, false) => "; wording '",
+            _ => ", '",
         });
-        out.push_str(&words.join(", "));
+        out.push_str(w);
+        out.push('\'');
     }
     out
 }

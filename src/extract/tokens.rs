@@ -137,12 +137,26 @@ fn word_end(s: &str, i: usize, c: char, iter: &mut Peekable<CharIndices<'_>>) ->
     if s[end..].starts_with('.') && !numeric {
         let w = &s[i..end];
         let initial = w.chars().count() == 1 && c.is_uppercase();
-        if initial || super::segment::is_abbreviation(&w.to_lowercase()) {
+        if initial || super::segment::is_abbreviation(&lowercase(w)) {
             end += 1;
             iter.next();
         }
     }
     end
+}
+
+/// `word` in lowercase, inline (no allocation) when short.
+fn lowercase(word: &str) -> Lower {
+    if word.is_ascii() {
+        let mut l = Lower::from(word);
+        // Most words are lowercase already.
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            l.make_ascii_lowercase();
+        }
+        l
+    } else {
+        Lower::from(word.to_lowercase())
+    }
 }
 
 /// The token for `word` (starting with `c`) at offset `start`.
@@ -153,22 +167,20 @@ fn word_tok(word: &str, start: usize, c: char) -> Tok {
     } else {
         TokKind::Word
     };
-    let lower = if word.is_ascii() {
-        let mut l = Lower::from(word);
-        l.make_ascii_lowercase();
-        l
-    } else {
-        Lower::from(word.to_lowercase())
-    };
+    let lower = lowercase(word);
     let cue = if kind == TokKind::Word {
         super::lexicon::cue_verb(&lower)
     } else {
         None
     };
-    let acronym = c.is_uppercase() && {
-        let mut letters = word.chars().filter(|x| x.is_alphabetic());
-        letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
-    };
+    let acronym = c.is_uppercase()
+        && if word.is_ascii() {
+            let mut letters = word.bytes().filter(u8::is_ascii_alphabetic);
+            letters.clone().nth(1).is_some() && letters.all(|b| b.is_ascii_uppercase())
+        } else {
+            let mut letters = word.chars().filter(|x| x.is_alphabetic());
+            letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
+        };
     Tok {
         span: Span::new(start, start + word.len()),
         kind,

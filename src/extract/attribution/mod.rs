@@ -74,8 +74,8 @@ impl Pattern {
 
     /// The reason with the cue and the mention filled in.
     pub fn reason(self, cue: &str, mention: &str) -> String {
-        let mut out = String::new();
         let mut rest = self.reason_template();
+        let mut out = String::with_capacity(rest.len() + cue.len() + mention.len());
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
             rest = &rest[open..];

@@ -13,6 +13,25 @@ pub struct WordSet {
     words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
     entries: Vec<&'static str>,
     longest: usize,
+    /// One bit per (first byte, last byte, length) class of the entries: most words
+    /// looked up are in no list, and this turns them away before hashing.
+    filter: [u64; FILTER_WORDS],
+}
+
+const FILTER_WORDS: usize = 32;
+
+/// The bit of `word`'s class in a [`WordSet`] filter.
+fn filter_bit(word: &str) -> usize {
+    let b = word.as_bytes();
+    let (first, last) = (
+        b.first().copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    );
+    let h = usize::from(first)
+        .wrapping_mul(31)
+        .wrapping_add(usize::from(last).wrapping_mul(131))
+        .wrapping_add(b.len().wrapping_mul(7));
+    h % (FILTER_WORDS * 64)
 }
 
 impl WordSet {
@@ -22,16 +41,26 @@ impl WordSet {
         let entries: Vec<&'static str> = section_lines(file, name)
             .filter(|l| !l.starts_with('#'))
             .collect();
+        let mut filter = [0u64; FILTER_WORDS];
+        for e in &entries {
+            let bit = filter_bit(e);
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
         WordSet {
             words: entries.iter().copied().collect(),
             longest: entries.iter().map(|e| e.len()).max().unwrap_or(0),
             entries,
+            filter,
         }
     }
 
     /// True if `word` (as given: the lists are lowercase) is in the set.
     pub fn has(&self, word: &str) -> bool {
-        word.len() <= self.longest && self.words.contains(word)
+        if word.len() > self.longest {
+            return false;
+        }
+        let bit = filter_bit(word);
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0 && self.words.contains(word)
     }
 
     /// The entries in file order.

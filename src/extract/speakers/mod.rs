@@ -82,16 +82,21 @@ fn initials(name: &str) -> String {
 }
 
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    (2..=6).contains(&letters.clone().count()) && letters.all(char::is_uppercase)
 }
 
+/// The text of `span` with its white space runs as single spaces.
 fn clean(text: &str, span: Span) -> String {
-    span.slice(text)
-        .unwrap_or_default()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let s = span.slice(text).unwrap_or_default();
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 fn opposite(g: Gender) -> Gender {
@@ -182,10 +187,7 @@ fn split_named(
 ) -> Named {
     let name_span = Span::new(words[name_start].span.start, np.span.end);
     let name = clean(text, name_span);
-    let name = name
-        .trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .to_string();
+    let name = without_possessive(&name).to_string();
     let role_words: Vec<&str> = words[..name_start]
         .iter()
         .map(|t| t.lower.as_str())
@@ -347,6 +349,19 @@ impl Resolver {
     pub fn spoke(&mut self, entity: usize, offset: usize) {
         self.registry.spoke(entity, offset);
     }
+}
+
+/// `name` without its possessive endings ("Ode's" → "Ode"): every trailing "'s", then
+/// every trailing "’s".
+fn without_possessive(name: &str) -> &str {
+    let mut name = name;
+    while let Some(n) = name.strip_suffix("'s") {
+        name = n;
+    }
+    while let Some(n) = name.strip_suffix("’s") {
+        name = n;
+    }
+    name
 }
 
 #[cfg(test)]

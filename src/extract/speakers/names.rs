@@ -205,7 +205,7 @@ impl Resolver {
     /// the sentence becomes its subject.
     fn known_name_again(&mut self, text: &str, span: Span, opens_sentence: bool) {
         let name = span.slice(text).unwrap_or_default();
-        let name = name.trim_end_matches("'s").trim_end_matches("’s");
+        let name = super::without_possessive(name);
         let r = &self.registry;
         let by_name = r.latest_named(name);
         let by_surname = r.latest_with_surname(name, |e| {
@@ -232,10 +232,7 @@ impl Resolver {
             name_toks[name_toks.len() - 1].span.end,
         );
         let name = clean(text, span);
-        let name = name
-            .trim_end_matches("'s")
-            .trim_end_matches("’s")
-            .to_string();
+        let name = super::without_possessive(&name).to_string();
         let role_words: Vec<&str> = run[..k].iter().map(|t| t.lower.as_str()).collect();
         let gender = gender_of(&role_words);
         match self.find_by_name(&name) {

@@ -55,7 +55,8 @@ impl Entity {
     }
 
     pub fn surname(&self) -> Option<&str> {
-        self.name.rsplit(' ').next().filter(|s| !s.is_empty())
+        let n = self.name.as_str();
+        Some(n.rfind(' ').map_or(n, |k| &n[k + 1..])).filter(|s| !s.is_empty())
     }
 
     /// A one-word name taken for an organisation only because nothing said otherwise
@@ -231,7 +232,7 @@ impl Registry {
 
     /// The latest entity called `name` or aliased so (ASCII case ignored).
     pub fn latest_named(&self, name: &str) -> Option<usize> {
-        let key = name.to_ascii_lowercase();
+        let key = ascii_lower(name);
         let a = lookup(&self.by_name, &key).last().copied();
         let b = lookup(&self.by_alias, &key).last().copied();
         a.max(b)
@@ -239,7 +240,7 @@ impl Registry {
 
     /// Entities whose name is `name` (ASCII case ignored), ascending.
     pub fn named(&self, name: &str) -> &[usize] {
-        lookup(&self.by_name, &name.to_ascii_lowercase())
+        lookup(&self.by_name, &ascii_lower(name))
     }
 
     /// The latest entity whose surname is `surname` (ASCII case ignored) and that
@@ -249,7 +250,7 @@ impl Registry {
         surname: &str,
         keep: impl Fn(&Entity) -> bool,
     ) -> Option<usize> {
-        let list = lookup(&self.by_surname, &surname.to_ascii_lowercase());
+        let list = lookup(&self.by_surname, &ascii_lower(surname));
         list.iter()
             .rev()
             .copied()
@@ -293,4 +294,12 @@ impl Registry {
     pub fn media(&self) -> impl Iterator<Item = (usize, &Entity)> {
         self.media.iter().map(|&i| (i, &self.entities[i]))
     }
+}
+
+/// `s` with ASCII letters lowercased, inline (no allocation) when short: the key of the
+/// name indexes.
+fn ascii_lower(s: &str) -> compact_str::CompactString {
+    let mut key = compact_str::CompactString::from(s);
+    key.make_ascii_lowercase();
+    key
 }
