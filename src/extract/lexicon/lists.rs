@@ -18,21 +18,20 @@ pub struct WordSet {
     filter: [u64; FILTER_WORDS],
 }
 
-const FILTER_WORDS: usize = 32;
+/// 2,048 bits.
+const FILTER_WORDS: usize = 1 << (FILTER_BITS_LOG2 - 6);
 
-/// The bit of `word`'s class in a [`WordSet`] filter.
+/// The bit of `word`'s class in a [`WordSet`] filter: its first two bytes, last byte
+/// and length, mixed by a multiply.
 fn filter_bit(word: &str) -> usize {
     let b = word.as_bytes();
-    let (first, last) = (
-        b.first().copied().unwrap_or(0),
-        b.last().copied().unwrap_or(0),
-    );
-    let h = usize::from(first)
-        .wrapping_mul(31)
-        .wrapping_add(usize::from(last).wrapping_mul(131))
-        .wrapping_add(b.len().wrapping_mul(7));
-    h % (FILTER_WORDS * 64)
+    let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
+    let last = u32::from(b.last().copied().unwrap_or(0));
+    let class = at(0) | at(1) << 8 | last << 16 | (b.len() as u32 & 0xff) << 24;
+    (class.wrapping_mul(0x9e37_79b1) >> (32 - FILTER_BITS_LOG2)) as usize
 }
+
+const FILTER_BITS_LOG2: u32 = 11;
 
 impl WordSet {
     /// The entries of section `name` in `file` (a list file's text). A missing section
