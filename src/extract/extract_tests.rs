@@ -369,3 +369,50 @@ fn a_statement_the_model_finds_check_worthy_is_a_claim_without_figures_in_digits
         assert!(extract_text(text).claims.is_empty(), "{text:?}");
     }
 }
+
+#[test]
+fn a_specific_organisation_noun_is_not_the_last_organisation_named() {
+    let text = "On Tuesday, the port authority said it would add two container berths.\n\nThe agency said the berths would open in May.\n\nInstead, the council said the levy would fall by 3 percent.\n\nLast week the union warned that 400 jobs were at risk.";
+    let x = extract_text(text);
+    let who = |needle: &str| source_name(&x, find(&x, text, needle));
+    assert_eq!(who("container berths"), Some("port authority"));
+    // "the council" and "the union" are sources of their own, not the port authority.
+    assert_eq!(who("levy would fall"), Some("council"));
+    assert_eq!(who("400 jobs"), Some("union"));
+    // A generic noun ("the agency") still stands for the organisation named before.
+    assert_eq!(who("open in May"), Some("port authority"));
+}
+
+#[test]
+fn a_noun_for_a_person_by_their_work_is_a_speaker_without_that() {
+    for (text, cue) in [
+        (
+            "The harbour master said ferry crossings could stop in January.",
+            "said",
+        ),
+        (
+            "The harbour master fears ferry crossings could stop in January.",
+            "fears",
+        ),
+        (
+            "A local historian believes the bridge was built in 1791.",
+            "believes",
+        ),
+        (
+            "The economist thinks rents will fall by 5 percent.",
+            "thinks",
+        ),
+    ] {
+        let x = extract_text(text);
+        let attributed = claims_where(&x, |c| c.source.is_some());
+        assert_eq!(attributed.len(), 1, "{text}");
+        assert_eq!(
+            attributed[0].cue.as_ref().map(|c| c.text.as_str()),
+            Some(cue)
+        );
+    }
+    // A thing with an agent ending is no speaker.
+    let text = "The water added to the damage.";
+    let x = extract_text(text);
+    assert!(claims_where(&x, |c| c.source.is_some()).is_empty());
+}

@@ -221,6 +221,20 @@ pub(super) fn speaks(toks: &[Tok], np: &Np) -> bool {
         || crate::extract::lexicon::is_org_word(stem)
         || lexicon::THING_NOUNS.has(stem)
         || stem.len() > 3 && stem.ends_with('s') && !stem.ends_with("ss")
+        || head.is_word() && is_agent_noun(stem)
+}
+
+/// A noun for a person by what they do: a word of five letters or more with an agent
+/// ending ("master", "researcher", "economist", "historian"), not one of the
+/// exceptions ("number", "water").
+pub(super) fn is_agent_noun(stem: &str) -> bool {
+    stem.len() >= 5
+        && stem.bytes().all(|b| b.is_ascii_lowercase())
+        && lexicon::AGENT_SUFFIXES
+            .entries()
+            .iter()
+            .any(|suffix| stem.ends_with(suffix))
+        && !lexicon::NOT_AGENT_NOUNS.has(stem)
 }
 
 /// Only people and organisations take positions: a name, a pronoun, or a described

@@ -124,6 +124,7 @@ macro_rules! lists {
 
 lists! {
     AFTER_AND = "attribution.lst" [after_and];
+    AGENT_SUFFIXES = "attribution.lst" [agent_suffixes];
     AMBIGUOUS_BELIEFS = "attribution.lst" [ambiguous_beliefs];
     ATTITUDE_ADJECTIVES = "attribution.lst" [attitude_adjectives];
     BE_BEFORE_PROGRESSIVE = "attribution.lst" [be_before_progressive];
@@ -137,6 +138,7 @@ lists! {
     GROUP_WORDS = "attribution.lst" [group_words];
     INFINITIVE_CUES = "attribution.lst" [infinitive_cues];
     LINE_LABELS = "attribution.lst" [line_labels];
+    NOT_AGENT_NOUNS = "attribution.lst" [not_agent_nouns];
     NOT_PARTICIPLE_CUES = "attribution.lst" [not_participle_cues];
     NOTICE_NOUNS = "attribution.lst" [notice_nouns];
     NOUN_VERBS = "attribution.lst" [noun_verbs];
@@ -205,6 +207,7 @@ lists! {
     ARTICLES = "speakers.lst" [articles];
     BUSINESS_NOUNS = "speakers.lst" [business_nouns];
     CLAUSE_OPENERS = "speakers.lst" [clause_openers];
+    GENERIC_ORG_NOUNS = "speakers.lst" [generic_org_nouns];
     MEDIA_NOUNS = "speakers.lst" [media_nouns];
     MEDIA_WORDS = "speakers.lst" [media_words];
     NAME_JOINERS = "speakers.lst" [name_joiners];

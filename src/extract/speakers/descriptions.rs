@@ -92,10 +92,12 @@ impl Resolver {
                 .flatten()
         };
         // "the company", "the agency": the latest organisation, when nothing more
-        // specific ("the finance ministry") is said.
+        // specific ("the finance ministry") is said. "The council" or "the union" is
+        // one called so (found above) or a new source, never the port authority.
         let bare = || {
             let business = is_business_noun(head_stem);
-            (words.len() == 2 && is_org_word(head_stem))
+            let generic = business || lexicon::GENERIC_ORG_NOUNS.has(head_stem);
+            (words.len() == 2 && generic)
                 .then(|| {
                     r.latest_by(
                         |e| {
