@@ -421,7 +421,9 @@ impl<'p> Reader<'p> {
                 span,
                 delta,
                 text,
-                self.text_unchanged,
+                // An update's text is new whatever its checksum says: a stored offset
+                // that no longer holds its text never stands.
+                self.text_unchanged && !self.retry_orphans,
                 &self.source_ids,
                 &mut warnings,
             );

@@ -682,3 +682,21 @@ fn a_project_cut_anywhere_ends_early() -> TestResult {
     }
     Ok(())
 }
+
+#[test]
+fn an_update_moves_a_cue_with_its_claim() -> TestResult {
+    let project = sample();
+    let text = project.article.text.replacen(
+        "Port of Lindqvist reopens",
+        "Port of Lindqvist reopens at last",
+        1,
+    );
+    let (updated, summary) = update_article(&project, Article::from_text("Port", text))?;
+    assert_eq!(summary.warnings, Vec::<String>::new());
+    let cue = updated
+        .claim(ClaimId(1))
+        .and_then(|c| c.cue.as_ref())
+        .ok_or("c1 lost its cue")?;
+    assert_eq!(cue.span.slice(&updated.article.text), Some("said"));
+    Ok(())
+}
