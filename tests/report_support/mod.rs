@@ -52,6 +52,7 @@ fn claim(id: u32, span: Span, spec: &Spec, text: &str) -> Claim {
         Cue {
             text: c.to_owned(),
             span: Span::new(start, start + c.len()),
+            class: None,
         }
     });
     let reviewed = spec.verdict.is_reviewed();
@@ -64,6 +65,7 @@ fn claim(id: u32, span: Span, spec: &Spec, text: &str) -> Claim {
             mention: None,
         }),
         cue,
+        reported_in: None,
         score: 0.5 + f32::from(u8::try_from(id).unwrap_or(0)) * 0.04,
         reasons: vec![format!("hand-placed claim {id}")],
         origin: Origin::Manual,
