@@ -7,8 +7,8 @@ mod report_support;
 use std::collections::BTreeSet;
 
 use claimdesk::model::{
-    Article, Claim, ClaimId, ClaimKind, ClaimSource, Cue, Evidence, Origin, Project, Review,
-    Source, SourceId, SourceKind, Span, Verdict,
+    Article, Claim, ClaimId, ClaimKind, ClaimSource, Cue, Evidence, Origin, Project, ReportedIn,
+    Review, Source, SourceId, SourceKind, Span, Verdict,
 };
 use claimdesk::report::{BEST_RATING, Format, Options, WORST_RATING};
 use dom_query::Document;
@@ -40,7 +40,10 @@ fn hostile_project() -> Project {
             span: Span::new(0, 0),
             class: None,
         }),
-        reported_in: None,
+        reported_in: Some(ReportedIn {
+            text: format!("a report in {SCRIPT}"),
+            span: Span::new(0, 0),
+        }),
         score: 0.9,
         reasons: vec![],
         origin: Origin::Manual,
@@ -328,7 +331,9 @@ fn csv_neutralises_formula_injection() -> TestResult {
             "evidence_urls",
             "reviewer",
             "reviewed_at",
-            "orphan"
+            "orphan",
+            "cue_class",
+            "reported_in"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>()?;
