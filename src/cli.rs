@@ -11,7 +11,7 @@ use crate::extract::{Extraction, extract_article};
 use crate::fsio::printable;
 use crate::import::{FetchOptions, Imported, import_path, import_url, looks_like_link};
 use crate::library::{self, Filter, Hit, Library, LibraryError, Origin, UpdateReport};
-use crate::model::{Claim, Project, Source, Span};
+use crate::model::{Claim, CueClass, Project, Source, Span};
 use crate::project::UpdateSummary;
 use crate::{project, report};
 
@@ -428,14 +428,26 @@ struct JsonClaimSource<'a> {
 #[derive(serde::Serialize)]
 struct JsonClaim<'a> {
     cue: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cue_class: Option<&'static str>,
     end: usize,
     id: String,
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     page: Option<u32>,
     reasons: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reported_in: Option<JsonReportedIn<'a>>,
     score: f64,
     source: Option<JsonClaimSource<'a>>,
+    start: usize,
+    text: &'a str,
+}
+
+/// Where the claim was reported: the words naming the report and where they are.
+#[derive(serde::Serialize)]
+struct JsonReportedIn<'a> {
+    end: usize,
     start: usize,
     text: &'a str,
 }
@@ -524,11 +536,17 @@ fn claim_json<'a>(
     });
     JsonClaim {
         cue: c.cue.as_ref().map(|q| q.text.as_str()),
+        cue_class: c.cue.as_ref().and_then(|q| q.class).map(CueClass::as_str),
         end: c.span.end,
         id: c.id.to_string(),
         kind: c.kind.as_str(),
         page: article.page_at(c.span.start),
         reasons: &c.reasons,
+        reported_in: c.reported_in.as_ref().map(|r| JsonReportedIn {
+            end: r.span.end,
+            start: r.span.start,
+            text: &r.text,
+        }),
         score: (f64::from(c.score) * 100.0).round() / 100.0,
         source,
         start: c.span.start,
@@ -576,7 +594,10 @@ fn contract<S: serde::Serializer>(
 /// The JSON contract of `claimdesk extract`: `title`, `text` (which all offsets index),
 /// `sources`, and `claims` with `id`, `start`, `end`, `text`, `kind`, `score`, `cue`,
 /// `reasons` and `source` (`null` or `{name, role, kind, mention}`; an unnamed source
-/// with no naming words has a `null` name). A claim from a PDF also has `page`; an article
+/// with no naming words has a `null` name). A claim with a cue has `cue_class`
+/// (`speech`, `belief`, `stance` or `evidence`); one whose words reach the article through
+/// another report has `reported_in` (`{text, start, end}`: "…, according to a report in
+/// the Valdera Times"). A claim from a PDF also has `page`; an article
 /// from a link has `fetched` (`url`, `final_url`, `redirects`, `fetched_at`,
 /// `content_type`, `sha256` and `bytes` of the page as received).
 pub fn extraction_json(imported: &Imported, extraction: &Extraction) -> Value {
@@ -626,13 +647,19 @@ pub fn extraction_text(imported: &Imported, extraction: &Extraction) -> String {
             c.score,
             printable(c.text(&article.text), true)
         );
-        let cue = c.cue.as_ref().map(|q| format!("  cue: {}", q.text));
+        let cue = c.cue.as_ref().map(|q| match q.class {
+            Some(class) => format!("  cue: {} ({class})", q.text),
+            None => format!("  cue: {}", q.text),
+        });
         let _ = writeln!(
             out,
             "    source: {}{}",
             printable(&source, false),
             printable(&cue.unwrap_or_default(), false)
         );
+        if let Some(r) = &c.reported_in {
+            let _ = writeln!(out, "    reported in: {}", printable(&r.text, false));
+        }
         if !c.reasons.is_empty() {
             let _ = writeln!(out, "    why: {}", printable(&c.reasons.join("; "), false));
         }
@@ -724,6 +751,49 @@ mod tests {
         let x = extract_article(&imp.article);
         let t = extraction_text(&imp, &x);
         assert!(t.contains("Harbour Trust"), "{t}");
-        assert!(t.contains("cue: According to"), "{t}");
+        assert!(t.contains("cue: According to (speech)"), "{t}");
+    }
+
+    #[test]
+    fn json_has_the_cue_class_and_where_a_nested_claim_was_reported() {
+        let imp = imported(
+            "Economists at Brindle Partners found that the tunnel will cost $2.4 billion, \
+             according to a report in the Valdera Times.",
+        );
+        let x = extract_article(&imp.article);
+        let v = extraction_json(&imp, &x);
+        let claims = v["claims"].as_array().cloned().unwrap_or_default();
+        assert_eq!(claims.len(), 1, "{v}");
+        let c = &claims[0];
+        assert_eq!(c["cue"], "found");
+        assert_eq!(c["cue_class"], "evidence");
+        assert_eq!(c["source"]["name"], "Brindle Partners");
+        let r = &c["reported_in"];
+        assert_eq!(r["text"], "a report in the Valdera Times");
+        let text = v["text"].as_str().unwrap_or_default();
+        let (s, e) = (
+            r["start"].as_u64().unwrap_or(0) as usize,
+            r["end"].as_u64().unwrap_or(0) as usize,
+        );
+        assert_eq!(&text[s..e], "a report in the Valdera Times");
+        let t = extraction_text(&imp, &x);
+        assert!(t.contains("cue: found (evidence)"), "{t}");
+        assert!(
+            t.contains("reported in: a report in the Valdera Times"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn json_leaves_out_what_a_claim_does_not_have() {
+        let imp = imported("The council voted 7-2 on Monday to close the Orchard Street depot.");
+        let x = extract_article(&imp.article);
+        let v = extraction_json(&imp, &x);
+        let c = &v["claims"][0];
+        assert_eq!(c["cue"], Value::Null);
+        assert!(
+            c.get("cue_class").is_none() && c.get("reported_in").is_none(),
+            "{c}"
+        );
     }
 }

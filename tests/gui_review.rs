@@ -287,3 +287,36 @@ fn hovering_a_highlight_shows_source_kind_and_verdict() -> TestResult {
     assert_eq!(h.state().selected_claim(), Some(claim.id));
     Ok(())
 }
+
+#[test]
+fn details_show_the_cue_class_and_where_the_claim_was_reported() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("tunnel.ron");
+    let text = "Tunnel costs climb\n\
+        Economists at Brindle Partners found that the tunnel will cost $2.4 billion, \
+        according to a report in the Valdera Times.\n\
+        Councillor Tomas Brill believes that the tolls will rise next year.";
+    let article = claimdesk::model::Article::from_text("Tunnel costs climb", text);
+    claimdesk::project::save(&claimdesk::project::new_project(article), &path)?;
+    let mut h = harness(startup(Startup::open(&path), dir.path(), Arc::default()));
+    assert!(h.query_by_label("Reported in").is_none());
+
+    let tunnel = claim_where(&h, |_, c| c.reported_in.is_some());
+    h.get_by_label(&tunnel.id.to_string()).click();
+    h.run();
+    assert_eq!(h.state().selected_claim(), Some(tunnel.id));
+    h.get_by_label("Reported in");
+    h.get_by_label("a report in the Valdera Times");
+    h.get_by_label("found (evidence)");
+
+    // A belief has its class and no report.
+    let tolls = claim_where(&h, |p, c| {
+        c.text(&p.article.text).contains("tolls will rise")
+    });
+    h.get_by_label(&tolls.id.to_string()).click();
+    h.run();
+    assert_eq!(h.state().selected_claim(), Some(tolls.id));
+    h.get_by_label("believes (belief)");
+    assert!(h.query_by_label("Reported in").is_none());
+    Ok(())
+}

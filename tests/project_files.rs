@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use claimdesk::model::{Article, ClaimId, SourceId, Span, Verdict};
+use claimdesk::model::{Article, ClaimId, CueClass, SourceId, Span, Verdict};
 use claimdesk::project::{
     self, FORMAT_VERSION, ProjectError, anchor_for, backup_path, reanchor, recovery_path,
 };
@@ -85,6 +85,46 @@ fn v2_fixture_loads_with_its_orphan() -> TestResult {
     Ok(())
 }
 
+/// Version 3 added a cue's class and where a claim was reported.
+#[test]
+fn v3_fixture_loads_with_cue_classes_and_where_a_claim_was_reported() -> TestResult {
+    let loaded = project::load(&fixture(3))?;
+    assert_eq!(loaded.warnings, Vec::<String>::new());
+    let p = &loaded.project;
+    let hulls = p.claim(ClaimId(4)).ok_or("claim c4 missing")?;
+    let cue = hulls.cue.as_ref().ok_or("c4 has no cue")?;
+    assert_eq!(cue.span.slice(&p.article.text), Some("found"));
+    assert_eq!(cue.class, Some(CueClass::Evidence));
+    let reported = hulls.reported_in.as_ref().ok_or("c4 has no reported_in")?;
+    assert_eq!(reported.text, "a report in the Orvel Gazette");
+    assert_eq!(
+        reported.span.slice(&p.article.text),
+        Some("a report in the Orvel Gazette")
+    );
+    assert_eq!(hulls.review.verdict, Verdict::NeedsContext);
+    let quote = p.claim(ClaimId(2)).ok_or("claim c2 missing")?;
+    assert_eq!(
+        quote.cue.as_ref().and_then(|c| c.class),
+        Some(CueClass::Speech)
+    );
+    assert_eq!(quote.reported_in, None);
+    Ok(())
+}
+
+/// Version 2 files have neither; they load with both absent.
+#[test]
+fn v2_fixture_has_no_cue_classes_or_reports() -> TestResult {
+    let p = project::load(&fixture(2))?.project;
+    assert!(p.claims.iter().all(|c| c.reported_in.is_none()));
+    assert!(
+        p.claims
+            .iter()
+            .filter_map(|c| c.cue.as_ref())
+            .all(|c| c.class.is_none())
+    );
+    Ok(())
+}
+
 /// A version 1 file passes through the migration: the same claims, no orphans, and it
 /// saves as the current version.
 #[test]
@@ -160,7 +200,7 @@ fn newer_file_on_disk_names_both_versions_and_is_not_touched() -> TestResult {
     let path = dir.path().join("future.ron");
     let text = fs::read_to_string(fixture(1))?.replacen(
         "version: 1,",
-        "version: 3,\n    workspace: (tabs: 2),",
+        "version: 4,\n    workspace: (tabs: 2),",
         1,
     );
     fs::write(&path, &text)?;
@@ -168,8 +208,8 @@ fn newer_file_on_disk_names_both_versions_and_is_not_touched() -> TestResult {
     assert_eq!(
         err,
         Err(format!(
-            "{}: this project was saved by a newer claimdesk (file format 3; this version \
-             reads up to 2); update claimdesk to open it",
+            "{}: this project was saved by a newer claimdesk (file format 4; this version \
+             reads up to 3); update claimdesk to open it",
             path.display()
         ))
     );

@@ -9,7 +9,7 @@ use std::path::Path;
 use claimdesk::model::{Evidence, Project, Verdict};
 use claimdesk::report::{self, Format, Options};
 use dom_query::Document;
-use report_support::{TestResult, at, fixture, options, render};
+use report_support::{TestResult, at, fixture, nested_fixture, options, render};
 use serde_json::Value;
 
 // ---- golden snapshots -------------------------------------------------------------
@@ -191,5 +191,123 @@ fn write_example_html() -> TestResult {
         Path::new(&out),
         &report::render(&project, Format::Html, &options)?,
     )?;
+    Ok(())
+}
+
+// ---- cue class and where a claim was reported -----------------------------------------
+
+const REPORTED: &str = "a report in the Valdera Times";
+
+#[test]
+fn markdown_shows_the_cue_class_and_where_it_was_reported() {
+    let md = render(&nested_fixture(), Format::Markdown, &options());
+    assert!(md.contains("- **Cue:** estimated (evidence)\n"), "{md}");
+    assert!(
+        md.contains(&format!("- **Reported in:** {REPORTED}\n")),
+        "{md}"
+    );
+    // A claim without a report has no such line.
+    let md = render(&fixture(), Format::Markdown, &options());
+    assert!(!md.contains("Reported in"), "{md}");
+    assert!(md.contains("- **Cue:** said (speech)\n"), "{md}");
+}
+
+#[test]
+fn html_shows_the_cue_class_and_where_it_was_reported() {
+    let html = render(&nested_fixture(), Format::Html, &options());
+    let doc = Document::from(html.as_str());
+    assert_eq!(
+        doc.select("#c1 dd.cue").text().to_string(),
+        "estimated (evidence)"
+    );
+    assert_eq!(
+        doc.select("#c1 dd.reported-in").text().to_string(),
+        REPORTED
+    );
+    let html = render(&fixture(), Format::Html, &options());
+    assert_eq!(
+        Document::from(html.as_str())
+            .select("dd.reported-in")
+            .length(),
+        0
+    );
+}
+
+#[test]
+fn csv_has_cue_class_and_reported_in_columns() -> TestResult {
+    let csv = render(&nested_fixture(), Format::Csv, &options());
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader.headers()?.iter().map(str::to_owned).collect();
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .ok_or(format!("no {name}"))
+    };
+    let (cue, class, reported) = (column("cue")?, column("cue_class")?, column("reported_in")?);
+    // New columns come last, after `orphan`, so sheets reading by position still work.
+    assert_eq!((class, reported), (header.len() - 2, header.len() - 1));
+    assert!(cue < column("orphan")?);
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>()?;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(&rows[0][cue], "estimated");
+    assert_eq!(&rows[0][class], "evidence");
+    assert_eq!(&rows[0][reported], REPORTED);
+    Ok(())
+}
+
+#[test]
+fn json_has_the_cue_class_and_where_it_was_reported() -> TestResult {
+    let json: Value = serde_json::from_str(&render(&nested_fixture(), Format::Json, &options()))?;
+    let c = &json["claims"][0];
+    assert_eq!(c["cue"]["class"], "evidence");
+    let r = &c["reported_in"];
+    assert_eq!(r["text"], REPORTED);
+    let text = json["article"]["text"].as_str().unwrap_or_default();
+    let (s, e) = (
+        r["start"].as_u64().unwrap_or(0),
+        r["end"].as_u64().unwrap_or(0),
+    );
+    assert_eq!(text.get(s as usize..e as usize), Some(REPORTED));
+    // Every claim has the field; null when there is none.
+    let json: Value = serde_json::from_str(&render(&fixture(), Format::Json, &options()))?;
+    let claims = json["claims"].as_array().cloned().unwrap_or_default();
+    assert!(claims.iter().all(|c| c["reported_in"].is_null()));
+    Ok(())
+}
+
+#[test]
+fn claimreview_gives_the_report_as_the_claims_first_appearance() -> TestResult {
+    let json: Value =
+        serde_json::from_str(&render(&nested_fixture(), Format::ClaimReview, &options()))?;
+    let item = &json[0]["itemReviewed"];
+    assert_eq!(item["firstAppearance"]["@type"], "CreativeWork");
+    assert_eq!(item["firstAppearance"]["description"], REPORTED);
+    // The article it appeared in stays the appearance.
+    assert_eq!(item["appearance"]["headline"], "Tunnel costs climb");
+    let json: Value = serde_json::from_str(&render(&fixture(), Format::ClaimReview, &options()))?;
+    let reviews = json.as_array().cloned().unwrap_or_default();
+    assert!(
+        reviews
+            .iter()
+            .all(|r| r["itemReviewed"].get("firstAppearance").is_none())
+    );
+    Ok(())
+}
+
+#[test]
+fn annotations_describe_where_it_was_reported() -> TestResult {
+    let json: Value =
+        serde_json::from_str(&render(&nested_fixture(), Format::Annotations, &options()))?;
+    let body = json["first"]["items"][0]["body"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        body.iter()
+            .any(|b| b["purpose"] == "describing"
+                && b["value"] == format!("Reported in: {REPORTED}")),
+        "{body:?}"
+    );
     Ok(())
 }

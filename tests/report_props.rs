@@ -73,6 +73,7 @@ fn project(text: &str, title: &str, extras: &[Extra], unnamed: &str) -> Project 
                 mention: Some(Span::new(extra.end, extra.start)),
             }),
             cue: None,
+            reported_in: None,
             score: extra.start as f32 / 100.0,
             reasons: vec![extra.note.clone()],
             origin: Origin::Manual,

@@ -7,8 +7,8 @@ mod report_support;
 use std::collections::BTreeSet;
 
 use claimdesk::model::{
-    Article, Claim, ClaimId, ClaimKind, ClaimSource, Cue, Evidence, Origin, Project, Review,
-    Source, SourceId, SourceKind, Span, Verdict,
+    Article, Claim, ClaimId, ClaimKind, ClaimSource, Cue, Evidence, Origin, Project, ReportedIn,
+    Review, Source, SourceId, SourceKind, Span, Verdict,
 };
 use claimdesk::report::{BEST_RATING, Format, Options, WORST_RATING};
 use dom_query::Document;
@@ -37,6 +37,11 @@ fn hostile_project() -> Project {
         }),
         cue: Some(Cue {
             text: "<i>said</i>".into(),
+            span: Span::new(0, 0),
+            class: None,
+        }),
+        reported_in: Some(ReportedIn {
+            text: format!("a report in {SCRIPT}"),
             span: Span::new(0, 0),
         }),
         score: 0.9,
@@ -281,6 +286,7 @@ fn csv_neutralises_formula_injection() -> TestResult {
             mention: None,
         }),
         cue: None,
+        reported_in: None,
         score: 0.5,
         reasons: vec![],
         origin: Origin::Manual,
@@ -325,7 +331,9 @@ fn csv_neutralises_formula_injection() -> TestResult {
             "evidence_urls",
             "reviewer",
             "reviewed_at",
-            "orphan"
+            "orphan",
+            "cue_class",
+            "reported_in"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>()?;
@@ -506,6 +514,7 @@ fn annotation_positions_are_code_points_on_non_ascii_text() -> TestResult {
             kind: ClaimKind::Statistic,
             source: None,
             cue: None,
+            reported_in: None,
             score: 0.7,
             reasons: vec![],
             origin: Origin::Extracted,

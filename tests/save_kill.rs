@@ -40,6 +40,7 @@ fn big_project() -> Project {
                 kind: ClaimKind::Statistic,
                 source: None,
                 cue: None,
+                reported_in: None,
                 score: 0.7,
                 reasons: vec!["amount: 4,000 crossings".into()],
                 origin: Origin::Extracted,

@@ -19,6 +19,9 @@ pub fn check_article(article: &Article) -> Project {
         if let Some(cue) = &c.cue {
             assert!(cue.span.slice(text).is_some(), "cue of {}", c.id);
         }
+        if let Some(r) = &c.reported_in {
+            assert_eq!(r.span.slice(text), Some(r.text.as_str()), "reported_in of {}", c.id);
+        }
         if let Some(m) = c.source.and_then(|s| s.mention) {
             assert!(m.slice(text).is_some(), "mention of {}", c.id);
         }

@@ -325,12 +325,16 @@ impl App {
             kind,
             source: claim_source,
             cue: None,
+            reported_in: None,
             score: 1.0,
             reasons: vec![ADDED_BY_HAND.to_owned()],
             origin: Origin::Manual,
             review: Review::default(),
         };
-        self.edit(Edit::AddClaim { claim, new_source });
+        self.edit(Edit::AddClaim {
+            claim: Box::new(claim),
+            new_source,
+        });
         if self
             .doc
             .as_ref()
@@ -423,6 +427,7 @@ mod tests {
             kind: ClaimKind::Fact,
             source: None,
             cue: None,
+            reported_in: None,
             score: 0.5,
             reasons: Vec::new(),
             origin: Origin::Manual,

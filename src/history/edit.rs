@@ -38,7 +38,8 @@ pub enum Edit {
     /// `new_source` (which the claim must be attributed to) in the same step. The claim
     /// is stored as given, `origin` included; the next free ids move past the new ones.
     AddClaim {
-        claim: Claim,
+        /// Boxed: a claim is many times the size of any other edit.
+        claim: Box<Claim>,
         new_source: Option<Source>,
     },
     /// Deletes a claim; its source stays in the registry.

@@ -23,6 +23,7 @@
 //!     kind: ClaimKind::Fact,
 //!     source: None,
 //!     cue: None,
+//!     reported_in: None,
 //!     score: 0.5,
 //!     reasons: vec![],
 //!     origin: Origin::Extracted,

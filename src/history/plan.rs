@@ -114,7 +114,7 @@ pub(super) fn plan(project: &Project, edit: Edit) -> Result<Plan, EditError> {
             }
             changes.push(Change::ClaimSlot {
                 index: project.insertion_index(claim.span.start),
-                claim: Some(Box::new(claim)),
+                claim: Some(claim),
             });
             Ok(Plan::new(changes))
         }
@@ -250,8 +250,9 @@ fn plan_attach(project: &Project, claim: ClaimId, span: Span) -> Result<Plan, Ed
     check_claim_span(&project.article.text, span)?;
     let mut placed = project.orphans[index].claim.clone();
     placed.span = span;
-    // The cue and the mention indexed the text the claim was last placed in.
+    // The cue, the report and the mention indexed the text the claim was last placed in.
     placed.cue = None;
+    placed.reported_in = None;
     placed.source = placed
         .source
         .filter(|s| project.source(s.id).is_some())
@@ -452,6 +453,9 @@ fn check_claim_spans(text: &str, claim: &Claim) -> Result<(), EditError> {
     check_claim_span(text, claim.span)?;
     if let Some(cue) = &claim.cue {
         check_span(text, cue.span)?;
+    }
+    if let Some(reported) = &claim.reported_in {
+        check_span(text, reported.span)?;
     }
     if let Some(mention) = claim.source.and_then(|s| s.mention) {
         check_span(text, mention)?;

@@ -101,6 +101,7 @@ mod tests {
                 mention: None,
             }),
             cue: None,
+            reported_in: None,
             score: 0.8,
             reasons: vec![],
             origin: ClaimOrigin::Extracted,

@@ -196,6 +196,7 @@ mod tests {
             kind: ClaimKind::Fact,
             source: None,
             cue: None,
+            reported_in: None,
             score: 0.5,
             reasons: vec![],
             origin: ClaimOrigin::Extracted,

@@ -11,7 +11,7 @@ mod source;
 mod span;
 
 pub use article::{Article, Paragraph, ParagraphKind, sha256_hex, split_paragraphs};
-pub use claim::{Claim, ClaimId, ClaimKind, ClaimSource, Cue, Origin};
+pub use claim::{Claim, ClaimId, ClaimKind, ClaimSource, Cue, CueClass, Origin, ReportedIn};
 pub use orphan::Orphan;
 pub use project::{Project, Tally};
 pub use provenance::{Fetched, PageMark, page_citation};

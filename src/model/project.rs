@@ -180,6 +180,7 @@ mod tests {
             kind: ClaimKind::Fact,
             source: None,
             cue: None,
+            reported_in: None,
             score: 0.5,
             reasons: vec![],
             origin: Origin::Extracted,

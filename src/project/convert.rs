@@ -15,15 +15,15 @@ use serde::Serialize;
 use super::ProjectError;
 use super::anchor::{Anchor, anchor_for, locate};
 use super::format::{
-    ArticleFile, ClaimFile, ClaimKindFile, ClaimSourceFile, EvidenceFile, FORMAT_VERSION,
-    FetchedFile, OriginFile, PageFile, ParagraphFile, ParagraphKindFile, ProjectFile, ReviewFile,
-    SourceFile, SourceKindFile, TextRef, VerdictFile, path_to_file,
+    ArticleFile, ClaimFile, ClaimKindFile, ClaimSourceFile, CueClassFile, CueFile, EvidenceFile,
+    FORMAT_VERSION, FetchedFile, OriginFile, PageFile, ParagraphFile, ParagraphKindFile,
+    ProjectFile, ReviewFile, SourceFile, SourceKindFile, TextRef, VerdictFile, path_to_file,
 };
 use super::place::{Placement, place_exact, place_fuzzy};
 use crate::model::{
-    Article, Claim, ClaimId, ClaimKind, ClaimSource, Cue, Evidence, Fetched, Origin, Orphan,
-    PageMark, Paragraph, ParagraphKind, Project, Review, Source, SourceId, SourceKind, Span,
-    Verdict, sha256_hex, split_paragraphs,
+    Article, Claim, ClaimId, ClaimKind, ClaimSource, Cue, CueClass, Evidence, Fetched, Origin,
+    Orphan, PageMark, Paragraph, ParagraphKind, Project, ReportedIn, Review, Source, SourceId,
+    SourceKind, Span, Verdict, sha256_hex, split_paragraphs,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -111,15 +111,41 @@ fn orphan_to_file(o: &Orphan) -> ClaimFile {
             id: s.id.0,
             mention: None,
         }),
-        cue: c.cue.as_ref().map(|cue| TextRef {
-            start: cue.span.start,
-            end: cue.span.end,
-            text: cue.text.clone(),
+        cue: c.cue.as_ref().map(cue_to_file),
+        reported_in: c.reported_in.as_ref().map(|r| TextRef {
+            start: r.span.start,
+            end: r.span.end,
+            text: r.text.clone(),
         }),
         score: c.score,
         reasons: c.reasons.clone(),
         origin: origin_to_file(c.origin),
         review: review_to_file(&c.review),
+    }
+}
+
+fn cue_to_file(cue: &Cue) -> CueFile {
+    CueFile {
+        start: cue.span.start,
+        end: cue.span.end,
+        text: cue.text.clone(),
+        class: match cue.class {
+            None => CueClassFile::Unknown,
+            Some(CueClass::Speech) => CueClassFile::Speech,
+            Some(CueClass::Belief) => CueClassFile::Belief,
+            Some(CueClass::Stance) => CueClassFile::Stance,
+            Some(CueClass::Evidence) => CueClassFile::Evidence,
+        },
+    }
+}
+
+fn cue_class_from_file(class: CueClassFile) -> Option<CueClass> {
+    match class {
+        CueClassFile::Unknown => None,
+        CueClassFile::Speech => Some(CueClass::Speech),
+        CueClassFile::Belief => Some(CueClass::Belief),
+        CueClassFile::Stance => Some(CueClass::Stance),
+        CueClassFile::Evidence => Some(CueClass::Evidence),
     }
 }
 
@@ -216,10 +242,11 @@ fn claim_to_file(c: &Claim, text: &str) -> ClaimFile {
             id: s.id.0,
             mention: s.mention.map(|m| text_ref(text, m)),
         }),
-        cue: c.cue.as_ref().map(|cue| TextRef {
-            start: cue.span.start,
-            end: cue.span.end,
-            text: cue.text.clone(),
+        cue: c.cue.as_ref().map(cue_to_file),
+        reported_in: c.reported_in.as_ref().map(|r| TextRef {
+            start: r.span.start,
+            end: r.span.end,
+            text: r.text.clone(),
         }),
         score: c.score,
         reasons: c.reasons.clone(),
@@ -421,7 +448,9 @@ impl<'p> Reader<'p> {
                 span,
                 delta,
                 text,
-                self.text_unchanged,
+                // An update's text is new whatever its checksum says: a stored offset
+                // that no longer holds its text never stands.
+                self.text_unchanged && !self.retry_orphans,
                 &self.source_ids,
                 &mut warnings,
             );
@@ -644,25 +673,40 @@ fn claim_from_file(
                 found
             }),
         });
-    let cue = c.cue.and_then(|cue| {
-        let stored = Span::new(cue.start, cue.end);
-        let span = if stored.slice(text) == Some(cue.text.as_str())
+    // A cue or report whose text is where it was stays there (the extractor may have
+    // normalised a cue's text, so an unchanged text keeps any valid span); else it is
+    // looked for near where the claim moved.
+    let mut carry = |r: &TextRef, what: &str| {
+        let stored = Span::new(r.start, r.end);
+        let span = if stored.slice(text) == Some(r.text.as_str())
             || (text_unchanged && stored.is_valid_for(text))
         {
             Some(stored)
         } else {
-            locate(text, &cue.text, shift(stored))
+            locate(text, &r.text, shift(stored))
         };
         if span.is_none() {
             warnings.push(format!(
-                "claim {id}: its cue \u{201c}{}\u{201d} is no longer in the text and was dropped",
-                excerpt(&cue.text)
+                "claim {id}: {what} \u{201c}{}\u{201d} is no longer in the text and was dropped",
+                excerpt(&r.text)
             ));
         }
-        span.map(|span| Cue {
+        span
+    };
+    let cue = c.cue.and_then(|cue| {
+        let at = TextRef {
+            start: cue.start,
+            end: cue.end,
             text: cue.text,
+        };
+        carry(&at, "its cue").map(|span| Cue {
+            text: at.text,
             span,
+            class: cue_class_from_file(cue.class),
         })
+    });
+    let reported_in = c.reported_in.and_then(|r| {
+        carry(&r, "the report it was reported in").map(|span| ReportedIn { text: r.text, span })
     });
     Claim {
         id,
@@ -670,6 +714,7 @@ fn claim_from_file(
         kind: kind_from_file(c.kind),
         source,
         cue,
+        reported_in,
         score: c.score,
         reasons: c.reasons,
         origin: origin_from_file(c.origin),
@@ -699,6 +744,11 @@ fn orphan_from_file(
         cue: c.cue.map(|cue| Cue {
             text: cue.text,
             span: Span::new(cue.start, cue.end),
+            class: cue_class_from_file(cue.class),
+        }),
+        reported_in: c.reported_in.map(|r| ReportedIn {
+            text: r.text,
+            span: Span::new(r.start, r.end),
         }),
         score: c.score,
         reasons: c.reasons,

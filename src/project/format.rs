@@ -19,6 +19,7 @@
 //! |---|---|
 //! | 1 | the article, sources, claims with anchors and reviews |
 //! | 2 | `orphans`: claims whose passage is no longer in the text, kept with their review |
+//! | 3 | a cue's `class` (`Speech`, `Belief`, `Stance`, `Evidence`) and a claim's `reported_in` (the report that carries it); both optional, so version 2 files read with these structs |
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -30,9 +31,13 @@ use super::ProjectError;
 use super::anchor::Anchor;
 
 /// The file format version this build writes (and the newest it reads).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
-/// A whole project file (version 2).
+/// The oldest version whose files read with the current structs (newer versions only
+/// added optional fields).
+pub(crate) const SAME_STRUCTS_SINCE: u32 = 2;
+
+/// A whole project file (version 3).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "Project", deny_unknown_fields)]
 pub(crate) struct ProjectFile {
@@ -148,11 +153,48 @@ pub(crate) struct ClaimFile {
     pub source: Option<ClaimSourceFile>,
     /// The attribution cue ("said"); `text` is the cue's own text, which the extractor
     /// may have normalised, so it need not equal the text at `start..end`.
-    pub cue: Option<TextRef>,
+    pub cue: Option<CueFile>,
+    /// The report that carries the claim ("an analysis for The Harbour Gazette"); absent
+    /// when there is none, and in files before version 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_in: Option<TextRef>,
     pub score: f32,
     pub reasons: Vec<String>,
     pub origin: OriginFile,
     pub review: ReviewFile,
+}
+
+/// A claim's cue: a [`TextRef`] with the cue verb's class.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "TextRef", deny_unknown_fields)]
+pub(crate) struct CueFile {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Absent (`Unknown`) in files before version 3 and for cues typed by hand.
+    #[serde(default, skip_serializing_if = "CueClassFile::is_unknown")]
+    pub class: CueClassFile,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "CueClass")]
+pub(crate) enum CueClassFile {
+    #[default]
+    Unknown,
+    Speech,
+    Belief,
+    Stance,
+    Evidence,
+}
+
+impl CueClassFile {
+    #[allow(
+        clippy::trivially_copy_pass_by_ref,
+        reason = "serde's skip_serializing_if"
+    )]
+    fn is_unknown(&self) -> bool {
+        *self == CueClassFile::Unknown
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -286,7 +328,7 @@ pub(crate) fn decode(text: &str, path: &Path) -> Result<ProjectFile, ProjectErro
     let version = read_version(text, path)?;
     match version {
         1 => parse::<super::v1::ProjectFileV1>(text, path).map(super::v1::migrate),
-        2 => parse::<ProjectFile>(text, path),
+        2..=3 => parse::<ProjectFile>(text, path),
         v if v > u64::from(FORMAT_VERSION) => Err(ProjectError::NewerVersion {
             path: path.to_path_buf(),
             found: v,
@@ -414,18 +456,18 @@ mod tests {
 
     #[test]
     fn newer_version_with_unknown_fields_names_both_versions() {
-        let text = "(version: 3, colour_scheme: Dark(level: 2), article: (), claims: [])";
+        let text = "(version: 4, colour_scheme: Dark(level: 2), article: (), claims: [])";
         assert_eq!(
             err(text),
-            "x.ron: this project was saved by a newer claimdesk (file format 3; \
-             this version reads up to 2); update claimdesk to open it"
+            "x.ron: this project was saved by a newer claimdesk (file format 4; \
+             this version reads up to 3); update claimdesk to open it"
         );
     }
 
     #[test]
     fn newer_version_that_does_not_parse_is_still_reported_as_newer() {
         let text = "(\n    version: 7,\n    claims: [ NewThing { x: 1 } ],\n)";
-        assert!(err(text).contains("file format 7; this version reads up to 2"));
+        assert!(err(text).contains("file format 7; this version reads up to 3"));
     }
 
     #[test]

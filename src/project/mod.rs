@@ -13,7 +13,7 @@
 //!
 //! let project = Project::new(Article::from_text("Harbour", "The harbour reopened."), vec![], vec![]);
 //! let ron = project::to_ron_string(&project)?;
-//! assert!(ron.starts_with("(\n    version: 2,\n"));
+//! assert!(ron.starts_with("(\n    version: 3,\n"));
 //! let loaded = project::from_ron_str(&ron, "harbour.ron".as_ref())?;
 //! assert_eq!(loaded.project, project);
 //! assert!(loaded.warnings.is_empty());
@@ -38,6 +38,8 @@ mod stream;
 mod update;
 mod v1;
 
+#[cfg(test)]
+mod reported_tests;
 #[cfg(test)]
 mod tests;
 

@@ -189,6 +189,7 @@ mod tests {
             kind: crate::model::ClaimKind::Fact,
             source: None,
             cue: None,
+            reported_in: None,
             score: 1.0,
             reasons: vec![],
             origin: Origin::Manual,

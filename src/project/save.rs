@@ -207,7 +207,7 @@ mod tests {
         std::os::unix::fs::symlink(&real, &link)?;
         save(&Project::default(), &link)?;
         assert!(fs::symlink_metadata(&link)?.file_type().is_symlink());
-        assert!(fs::read_to_string(&real)?.contains("version: 2"));
+        assert!(fs::read_to_string(&real)?.contains("version: 3"));
         assert_eq!(fs::read_to_string(backup_path(&real))?, "old");
         Ok(())
     }

@@ -18,7 +18,7 @@ use sha2::{Digest as _, Sha256};
 
 use super::ProjectError;
 use super::convert::{Read, Reader};
-use super::format::{ArticleFile, ClaimFile, FORMAT_VERSION, SourceFile};
+use super::format::{ArticleFile, ClaimFile, FORMAT_VERSION, SAME_STRUCTS_SINCE, SourceFile};
 use super::stamp::FileStamp;
 
 /// How much of the file is read at a time.
@@ -47,7 +47,7 @@ pub(crate) fn load(path: &Path) -> Option<(Read, FileStamp)> {
     Some((read, scanner.stamp(modified)))
 }
 
-/// The top level of a version-2 file, in the order [`super::format::ProjectFile`]
+/// The top level of a version-2 or -3 file, in the order [`super::format::ProjectFile`]
 /// declares (and saves write) its fields.
 fn read_pieces(sc: &mut Scanner, path: &Path) -> Result<Read, Stop> {
     let mut piece = Vec::new();
@@ -55,7 +55,7 @@ fn read_pieces(sc: &mut Scanner, path: &Path) -> Result<Read, Stop> {
     sc.skip_trivia()?;
     sc.expect(b'(')?;
     let version: u32 = sc.field(b"version", &mut piece)?;
-    if version != FORMAT_VERSION {
+    if !(SAME_STRUCTS_SINCE..=FORMAT_VERSION).contains(&version) {
         return Err(Stop);
     }
     sc.expect(b',')?;
@@ -548,6 +548,7 @@ mod reading {
                     kind: ClaimKind::Fact,
                     source: None,
                     cue: None,
+                    reported_in: None,
                     score: 0.5,
                     reasons: vec![format!("number: {i}")],
                     origin: Origin::Extracted,
@@ -640,6 +641,14 @@ mod reading {
                 .iter()
                 .any(|c| c.review.note == "raw \"note\" (with brackets]")
         );
+        Ok(())
+    }
+
+    /// Version 3 only added optional fields, so a version 2 file streams too.
+    #[test]
+    fn a_version_2_file_is_read_piece_by_piece() -> TestResult {
+        let v2 = include_str!("../../tests/fixtures/projects/v2.ron");
+        assert!(streamed_as_whole(v2)?);
         Ok(())
     }
 

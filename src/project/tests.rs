@@ -7,8 +7,8 @@ use jiff::Timestamp;
 
 use super::*;
 use crate::model::{
-    Article, Claim, ClaimId, ClaimKind, ClaimSource, Cue, Evidence, Origin, ParagraphKind, Review,
-    Source, SourceId, SourceKind, Span, Verdict,
+    Article, Claim, ClaimId, ClaimKind, ClaimSource, Cue, CueClass, Evidence, Origin,
+    ParagraphKind, Review, Source, SourceId, SourceKind, Span, Verdict,
 };
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -33,6 +33,7 @@ fn claim(id: u32, text: &str, kind: ClaimKind, verdict: Verdict) -> Claim {
         kind,
         source: None,
         cue: None,
+        reported_in: None,
         score: 0.5,
         reasons: vec![],
         origin: Origin::Extracted,
@@ -79,6 +80,7 @@ fn sample() -> Project {
     crates.cue = Some(Cue {
         text: "said".into(),
         span: at(TEXT, "said the port"),
+        class: Some(CueClass::Speech),
     });
     if let Some(cue) = crates.cue.as_mut() {
         cue.span.end = cue.span.start + 4;
@@ -136,7 +138,7 @@ fn sample() -> Project {
 /// The project in `text`, read whole; the same text saved to a file and opened with
 /// [`load`] (which reads a file as claimdesk writes it a piece at a time) must give the
 /// same project and warnings, or the same error.
-fn load_str(text: &str) -> Result<Loaded, ProjectError> {
+pub(super) fn load_str(text: &str) -> Result<Loaded, ProjectError> {
     let whole = from_ron_str(text, Path::new("x.ron"));
     if let Ok(dir) = tempfile::tempdir() {
         let path = dir.path().join("x.ron");
@@ -214,7 +216,7 @@ fn saving_twice_gives_identical_bytes() -> TestResult {
 fn fields_are_written_in_a_stable_order() -> TestResult {
     let ron = to_ron_string(&sample())?;
     let order = [
-        "version: 2",
+        "version: 3",
         "next_claim_id: 6",
         "next_source_id: 5",
         "article: (",
@@ -352,11 +354,11 @@ fn save_over_a_folder_fails_and_removes_the_temp_file() -> TestResult {
 #[test]
 fn newer_version_error_names_both_versions() -> TestResult {
     let ron =
-        to_ron_string(&sample())?.replacen("version: 2,", "version: 3,\n    palette: Dark,", 1);
+        to_ron_string(&sample())?.replacen("version: 3,", "version: 4,\n    palette: Dark,", 1);
     assert_eq!(
         error_of(&ron),
-        "x.ron: this project was saved by a newer claimdesk (file format 3; this version \
-         reads up to 2); update claimdesk to open it"
+        "x.ron: this project was saved by a newer claimdesk (file format 4; this version \
+         reads up to 3); update claimdesk to open it"
     );
     Ok(())
 }
@@ -680,5 +682,23 @@ fn a_project_cut_anywhere_ends_early() -> TestResult {
             Ok(_) => return Err(format!("cut at {cut} loaded").into()),
         }
     }
+    Ok(())
+}
+
+#[test]
+fn an_update_moves_a_cue_with_its_claim() -> TestResult {
+    let project = sample();
+    let text = project.article.text.replacen(
+        "Port of Lindqvist reopens",
+        "Port of Lindqvist reopens at last",
+        1,
+    );
+    let (updated, summary) = update_article(&project, Article::from_text("Port", text))?;
+    assert_eq!(summary.warnings, Vec::<String>::new());
+    let cue = updated
+        .claim(ClaimId(1))
+        .and_then(|c| c.cue.as_ref())
+        .ok_or("c1 lost its cue")?;
+    assert_eq!(cue.span.slice(&updated.article.text), Some("said"));
     Ok(())
 }

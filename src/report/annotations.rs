@@ -178,6 +178,16 @@ fn annotation<'a>(
         body.push(Body::text("commenting", review.note.trim().to_owned()));
     }
     body.push(Body::text("tagging", claim.kind.as_str().to_owned()));
+    if let Some(reported) = claim
+        .reported_in
+        .as_ref()
+        .filter(|r| !r.text.trim().is_empty())
+    {
+        body.push(Body::text(
+            "describing",
+            format!("Reported in: {}", reported.text.trim()),
+        ));
+    }
     for evidence in &review.evidence {
         // Only web pages are linked; any other URL (javascript:, data:, file:) would be a
         // link a viewer follows, so it stays in the note-like text body instead.

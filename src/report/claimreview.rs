@@ -127,6 +127,17 @@ struct ItemReviewed<'a> {
     #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
     date_published: Option<&'a str>,
     appearance: Appearance<'a>,
+    /// The report the article cites the claim from ("an analysis for The Harbour
+    /// Gazette"): the claim's earliest known occurrence, described in the article's words.
+    #[serde(rename = "firstAppearance", skip_serializing_if = "Option::is_none")]
+    first_appearance: Option<CitedReport>,
+}
+
+#[derive(Serialize)]
+struct CitedReport {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    description: String,
 }
 
 #[derive(Serialize)]
@@ -185,6 +196,15 @@ fn claim_review<'a>(report: &Report<'a>, entry: &Entry<'a>) -> Option<ClaimRevie
                 url: nonblank(&article.url),
                 publisher: nonblank(&article.site).map(|site| Agent::new("Organization", site)),
             },
+            first_appearance: claim
+                .reported_in
+                .as_ref()
+                .map(|r| one_line(&r.text))
+                .filter(|t| !t.is_empty())
+                .map(|t| CitedReport {
+                    kind: "CreativeWork",
+                    description: t.into_owned(),
+                }),
         },
     })
 }

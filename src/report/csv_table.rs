@@ -7,7 +7,7 @@ use super::sink::encode_failure;
 use super::view::Report;
 
 /// The header row.
-const HEADER: [&str; 13] = [
+const HEADER: [&str; 15] = [
     "id",
     "verdict",
     "kind",
@@ -21,6 +21,10 @@ const HEADER: [&str; 13] = [
     "reviewer",
     "reviewed_at",
     "orphan",
+    // Added after the first release: new columns go at the end, so a sheet that reads
+    // columns by position keeps working.
+    "cue_class",
+    "reported_in",
 ];
 
 pub(super) fn render(report: &Report<'_>, out: &mut dyn io::Write) -> io::Result<()> {
@@ -60,6 +64,17 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn io::Write) -> io::Result
                 .map(|t| t.to_string())
                 .unwrap_or_default(),
             if entry.orphan.is_some() { "yes" } else { "" }.to_owned(),
+            claim
+                .cue
+                .as_ref()
+                .and_then(|c| c.class)
+                .map(|c| c.as_str().to_owned())
+                .unwrap_or_default(),
+            claim
+                .reported_in
+                .as_ref()
+                .map(|r| r.text.clone())
+                .unwrap_or_default(),
         ];
         writer
             .write_record(row.iter().map(|cell| neutralise(cell).into_owned()))

@@ -371,7 +371,14 @@ fn claim_card(report: &Report<'_>, entry: &Entry<'_>) -> Markup {
                     }
                 }
                 @if let Some(cue) = &claim.cue {
-                    dt { "Cue" } dd { (cue.text) }
+                    dt { "Cue" }
+                    dd.cue {
+                        (cue.text)
+                        @if let Some(class) = cue.class { " (" (class.as_str()) ")" }
+                    }
+                }
+                @if let Some(reported) = &claim.reported_in {
+                    dt { "Reported in" } dd.reported-in { (one_line(&reported.text)) }
                 }
                 dt { "Score" } dd { (format!("{:.2}", claim.score)) }
                 @if reviewer.is_some() || review.reviewed_at.is_some() {
@@ -498,6 +505,7 @@ mod tests {
                 kind: ClaimKind::Fact,
                 source: None,
                 cue: None,
+                reported_in: None,
                 score: 0.5,
                 reasons: vec![],
                 origin: Origin::Extracted,

@@ -7,7 +7,7 @@ use std::io;
 
 use super::Format;
 use super::sink::{LazySeq, json_to};
-use crate::model::{ClaimKind, Origin, ParagraphKind, SourceKind, Span, Tally, Verdict};
+use crate::model::{ClaimKind, CueClass, Origin, ParagraphKind, SourceKind, Span, Tally, Verdict};
 
 /// The `schema` field of the JSON report.
 ///
@@ -58,7 +58,11 @@ use crate::model::{ClaimKind, Origin, ParagraphKind, SourceKind, Span, Tally, Ve
 ///     "text": string | null,              // null: the span no longer fits the text
 ///     "kind": "quote" | "reported" | "statistic" | "fact",
 ///     "score": number,                    // check-worthiness, 0..1
-///     "cue": { "text": string, "start": int, "end": int } | null,
+///     "cue": { "text": string, "start": int, "end": int,
+///              "class": "speech" | "belief" | "stance" | "evidence" | null } | null,
+///     "reported_in": { "text": string, "start": int, "end": int } | null,
+///                                         // the report that carries the speaker's words
+///                                         // ("an analysis for The Harbour Gazette")
 ///     "reasons": [string],
 ///     "origin": "extracted" | "manual",
 ///     "source": { "id": "s3", "mention": { "start": int, "end": int } | null } | null,
@@ -206,6 +210,7 @@ struct ClaimOut<'a> {
     kind: ClaimKind,
     score: f32,
     cue: Option<CueOut<'a>>,
+    reported_in: Option<TextOut<'a>>,
     reasons: &'a [String],
     origin: &'static str,
     source: Option<ClaimSourceOut>,
@@ -214,6 +219,15 @@ struct ClaimOut<'a> {
 
 #[derive(Serialize)]
 struct CueOut<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    /// `null` for a cue saved before classes were recorded.
+    class: Option<CueClass>,
+}
+
+#[derive(Serialize)]
+struct TextOut<'a> {
     text: &'a str,
     start: usize,
     end: usize,
@@ -320,6 +334,12 @@ fn claim_out<'a>(entry: &Entry<'a>, chars: Option<(usize, usize)>) -> ClaimOut<'
             text: &q.text,
             start: q.span.start,
             end: q.span.end,
+            class: q.class,
+        }),
+        reported_in: c.reported_in.as_ref().map(|r| TextOut {
+            text: &r.text,
+            start: r.span.start,
+            end: r.span.end,
         }),
         reasons: &c.reasons,
         origin: match c.origin {
@@ -367,6 +387,7 @@ mod tests {
             kind: ClaimKind::Fact,
             source: None,
             cue: None,
+            reported_in: None,
             score: 0.5,
             reasons: vec![],
             origin: Origin::Manual,
@@ -391,6 +412,7 @@ mod tests {
             kind: ClaimKind::Fact,
             source: None,
             cue: None,
+            reported_in: None,
             score: 0.5,
             reasons: vec![],
             origin: Origin::Extracted,

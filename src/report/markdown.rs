@@ -165,7 +165,17 @@ fn details(report: &Report<'_>, entry: &Entry<'_>, out: &mut String) {
         out.push_str("- **Source:** none\n");
     }
     if let Some(cue) = &claim.cue {
-        let _ = writeln!(out, "- **Cue:** {}", inline(&cue.text));
+        match cue.class {
+            Some(class) => {
+                let _ = writeln!(out, "- **Cue:** {} ({class})", inline(&cue.text));
+            }
+            None => {
+                let _ = writeln!(out, "- **Cue:** {}", inline(&cue.text));
+            }
+        }
+    }
+    if let Some(reported) = &claim.reported_in {
+        let _ = writeln!(out, "- **Reported in:** {}", inline(&reported.text));
     }
     let reviewer = review.reviewer.as_deref().filter(|r| !r.trim().is_empty());
     let reviewed = match (reviewer, review.reviewed_at) {

@@ -76,7 +76,8 @@ pub use write::{write, write_report};
 pub enum Format {
     /// A readable Markdown report: title and article metadata, counts per verdict, a
     /// table of claims (verdict, claim, source) and one section per claim with the claim
-    /// quoted in a few words of context, its source and role, kind, cue, verdict,
+    /// quoted in a few words of context, its source and role, kind, cue and its class
+    /// (speech, belief, stance, evidence), the report it was reported in, verdict,
     /// reviewer and time, note and evidence links.
     ///
     /// Article and user text is put on one line and every character that could start
@@ -106,7 +107,9 @@ pub enum Format {
     Json,
     /// One row per claim for spreadsheets, written with the `csv` crate (RFC 4180
     /// quoting). Columns: `id, verdict, kind, claim, source, role, cue, score, note,
-    /// evidence_urls, reviewer, reviewed_at, orphan`; verdict and kind are labels ("Needs
+    /// evidence_urls, reviewer, reviewed_at, orphan, cue_class, reported_in`;
+    /// `cue_class` is `speech`, `belief`, `stance` or `evidence`, `reported_in` the words
+    /// naming the report that carries the claim ("a report in the Valdera Times"); verdict and kind are labels ("Needs
     /// context", "Quote"), `evidence_urls` has one URL per line, `reviewed_at` is RFC 3339
     /// in UTC, `score` has two decimals, `orphan` is `yes` for a claim no longer in the
     /// article text (listed after the others, its quote as `claim`).
@@ -130,7 +133,10 @@ pub enum Format {
     ///   holds the article's words for it ("officials") if it has any; a claim without a
     ///   source has no `author`. `datePublished` is the article's published date as
     ///   imported; `appearance` is the article as a `CreativeWork` with `headline`, `url`
-    ///   and its site as `publisher`.
+    ///   and its site as `publisher`. A claim the article cites from another report
+    ///   ("…, according to an analysis for The Harbour Gazette") has that report as
+    ///   `firstAppearance`, a `CreativeWork` whose `description` is the article's words
+    ///   for it.
     /// - `author`: [`Options::organization`] as an `Organization`, else
     ///   [`Options::reviewer`] as a `Person`, else left out.
     /// - `datePublished`: [`Options::generated_at`], else when the claim was reviewed,
@@ -163,7 +169,8 @@ pub enum Format {
     ///
     /// Bodies are `TextualBody`s: the verdict's label with purpose `assessing` (reviewed
     /// claims only; the motivation is then `assessing`, else `highlighting`), the note
-    /// with purpose `commenting`, the claim's kind with purpose `tagging`; each `http(s)`
+    /// with purpose `commenting`, the claim's kind with purpose `tagging`, "Reported in: …"
+    /// with purpose `describing` for a claim cited from another report; each `http(s)`
     /// evidence URL is a `SpecificResource` with purpose `linking` (any other URL, such as
     /// `javascript:`, is only mentioned in a `commenting` text body). Orphans (claims no
     /// longer in the text) are annotations with only a `TextQuoteSelector`, as Hypothesis

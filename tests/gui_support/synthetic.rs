@@ -111,6 +111,7 @@ pub fn large_project(bytes: usize, claims: usize) -> Project {
                 kind: kinds[i % kinds.len()],
                 source,
                 cue: None,
+                reported_in: None,
                 score: (i % 100) as f32 / 100.0,
                 reasons: vec!["synthetic".into()],
                 origin: Origin::Extracted,

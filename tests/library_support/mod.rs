@@ -37,6 +37,7 @@ pub fn project(title: &str, claims: &[(&str, Verdict, &str)]) -> Project {
                 mention: None,
             }),
             cue: None,
+            reported_in: None,
             score: 0.7,
             reasons: vec![],
             origin: Origin::Extracted,

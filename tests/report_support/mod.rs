@@ -5,8 +5,8 @@
 #![allow(dead_code)]
 
 use claimdesk::model::{
-    Article, Claim, ClaimId, ClaimKind, ClaimSource, Cue, Evidence, Origin, ParagraphKind, Project,
-    Review, Source, SourceId, SourceKind, Span, Verdict,
+    Article, Claim, ClaimId, ClaimKind, ClaimSource, Cue, CueClass, Evidence, Origin,
+    ParagraphKind, Project, ReportedIn, Review, Source, SourceId, SourceKind, Span, Verdict,
 };
 use claimdesk::report::{self, Format, Options};
 use jiff::{SignedDuration, Timestamp};
@@ -52,6 +52,7 @@ fn claim(id: u32, span: Span, spec: &Spec, text: &str) -> Claim {
         Cue {
             text: c.to_owned(),
             span: Span::new(start, start + c.len()),
+            class: Some(CueClass::Speech),
         }
     });
     let reviewed = spec.verdict.is_reviewed();
@@ -64,6 +65,7 @@ fn claim(id: u32, span: Span, spec: &Spec, text: &str) -> Claim {
             mention: None,
         }),
         cue,
+        reported_in: None,
         score: 0.5 + f32::from(u8::try_from(id).unwrap_or(0)) * 0.04,
         reasons: vec![format!("hand-placed claim {id}")],
         origin: Origin::Manual,
@@ -250,6 +252,46 @@ pub fn fixture() -> Project {
         vec![],
     );
     Project::new(article, vec![brandt, audit, nameless, officials], claims)
+}
+
+/// An invented article whose one claim reaches it through another report: an estimate
+/// by analysts, according to a report in a newspaper, reviewed.
+pub const NESTED: &str = "Tunnel costs climb\n\
+Economists at Brindle Partners estimated that the tunnel will cost $2.4 billion, according to a report in the Valdera Times.\n";
+
+pub fn nested_fixture() -> Project {
+    let mut article = Article::from_text("Tunnel costs climb", NESTED);
+    article.paragraphs[0].kind = ParagraphKind::Heading;
+    let mut brindle = Source::new(SourceId(1), "Brindle Partners", SourceKind::Organization);
+    brindle.mentions = vec![span_of(NESTED, "Economists at Brindle Partners")];
+    let claim = Claim {
+        id: ClaimId(1),
+        span: span_of(NESTED, "the tunnel will cost $2.4 billion"),
+        kind: ClaimKind::Reported,
+        source: Some(ClaimSource {
+            id: SourceId(1),
+            mention: Some(span_of(NESTED, "Economists at Brindle Partners")),
+        }),
+        cue: Some(Cue {
+            text: "estimated".into(),
+            span: span_of(NESTED, "estimated"),
+            class: Some(CueClass::Evidence),
+        }),
+        reported_in: Some(ReportedIn {
+            text: "a report in the Valdera Times".into(),
+            span: span_of(NESTED, "a report in the Valdera Times"),
+        }),
+        score: 0.9,
+        reasons: vec!["attributed: Economists at Brindle Partners estimated".into()],
+        origin: Origin::Extracted,
+        review: Review {
+            verdict: Verdict::NeedsContext,
+            reviewer: Some("Ana Ruiz".into()),
+            reviewed_at: Some(at(5)),
+            ..Review::default()
+        },
+    };
+    Project::new(article, vec![brindle], vec![claim])
 }
 
 pub fn options() -> Options {

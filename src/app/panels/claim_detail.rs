@@ -1,5 +1,5 @@
-//! Details of the selected claim: full text, source with role (changeable), kind, cue,
-//! score and reasons, verdict buttons, note, evidence, and who reviewed it when.
+//! Details of the selected claim: full text, source with role (changeable), kind, cue
+//! and its class, the report it was reported in, score and reasons, verdict buttons, note, evidence, and who reviewed it when.
 //!
 //! Text fields edit a copy of the project's value each frame and emit an action when it
 //! changes, so the project stays the single source of truth (undo updates the fields).
@@ -150,8 +150,27 @@ fn facts_ui(ui: &mut Ui, claim: &Claim, actions: &mut Vec<Action>) {
             ui.end_row();
 
             ui.label(RichText::new("Cue").strong());
-            ui.label(claim.cue.as_ref().map_or("—", |c| c.text.as_str()));
+            // "found (evidence)", as the reports write it; the class explained on hover.
+            match claim.cue.as_ref().map(|c| (c.text.as_str(), c.class)) {
+                Some((text, Some(class))) => {
+                    ui.label(format!("{text} ({class})"))
+                        .on_hover_text(class.description());
+                }
+                Some((text, None)) => {
+                    ui.label(text);
+                }
+                None => {
+                    ui.label("—");
+                }
+            }
             ui.end_row();
+
+            if let Some(reported) = &claim.reported_in {
+                ui.label(RichText::new("Reported in").strong());
+                ui.add(Label::new(reported.text.as_str()).wrap())
+                    .on_hover_text("The report that carries the speaker's words");
+                ui.end_row();
+            }
 
             ui.label(RichText::new("Score").strong());
             ui.label(format!("{:.2}", claim.score));

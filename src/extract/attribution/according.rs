@@ -2,10 +2,10 @@
 
 use super::inside_quote;
 use super::words::{content_span, only_openers};
-use super::{Analysis, Pattern, QuoteToks, Sentence};
+use super::{Analysis, Found, Pattern, QuoteToks, Sentence};
 use crate::extract::lexicon::CueClass;
 use crate::extract::phrases::np_after;
-use crate::extract::tokens::TokKind;
+use crate::extract::tokens::{Tok, TokKind};
 use crate::model::Span;
 
 /// `According to X, …` and `…, according to X.`
@@ -22,13 +22,7 @@ pub(super) fn according_to(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysi
     };
     let cue = Span::new(toks[i].span.start, toks[i + 1].span.end);
     // Skip the rest of the source phrase ("'s latest report", "reports").
-    let mut phrase_end = after;
-    while phrase_end < n
-        && !(toks[phrase_end].kind == TokKind::Punct
-            && matches!(toks[phrase_end].lower.as_str(), "," | "." | ";" | ":"))
-    {
-        phrase_end += 1;
-    }
+    let phrase_end = source_phrase_end(toks, after);
     let lead = only_openers(toks, 0, i)
         || i <= 2
             && toks[..i]
@@ -65,21 +59,63 @@ pub(super) fn according_to(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysi
     true
 }
 
+/// The token after the source phrase that starts at token `from`: the first `,` `.` `;`
+/// or `:`, or the end of the sentence.
+fn source_phrase_end(toks: &[Tok], from: usize) -> usize {
+    let mut end = from;
+    while end < toks.len()
+        && !(toks[end].kind == TokKind::Punct
+            && matches!(toks[end].lower.as_str(), "," | "." | ";" | ":"))
+    {
+        end += 1;
+    }
+    end
+}
+
+/// The whole source phrase of an `according to` whose source is `np`: "an analysis for
+/// The Harbour Gazette", "the Valdera Times's latest report".
+fn source_phrase(toks: &[Tok], np: Span) -> Span {
+    let from = toks.partition_point(|t| t.span.end <= np.end);
+    let end = source_phrase_end(toks, from);
+    let last = toks[from..end]
+        .iter()
+        .rposition(|t| t.kind != TokKind::Punct)
+        .map_or(np.end, |k| toks[from + k].span.end);
+    Span::new(np.start, last.max(np.end))
+}
+
 /// `X estimated that …, according to an analysis for Y`: the content is X's, so the
-/// report that carries it gives no claim of its own (one claim per content).
-pub(super) fn keep_inner_of_according(out: &mut Analysis) {
+/// report that carries it gives no claim of its own (one claim per content); the report
+/// is kept on X's attribution as where it was reported.
+pub(super) fn keep_inner_of_according(s: &Sentence<'_>, out: &mut Analysis) {
     // Attributions whose speaker and content both lie inside another's content.
-    let inner: Vec<Span> = out
+    let inner: Vec<(usize, Span)> = out
         .found
         .iter()
-        .filter(|f| f.pattern == Pattern::SubjectVerb)
-        .filter_map(|f| f.source.map(|np| Span::new(np.span.start, f.content.end)))
+        .enumerate()
+        .filter(|(_, f)| f.pattern == Pattern::SubjectVerb)
+        .filter_map(|(k, f)| {
+            f.source
+                .map(|np| (k, Span::new(np.span.start, f.content.end)))
+        })
         .collect();
     // Only a report named after the content ("…, according to Y") carries it.
-    out.found.retain(|f| {
-        f.pattern != Pattern::AccordingTo
-            || !inner
-                .iter()
-                .any(|c| f.content.contains(*c) && f.cue.is_some_and(|cue| cue.start >= c.end))
-    });
+    let carries = |f: &Found, c: Span| {
+        f.pattern == Pattern::AccordingTo
+            && f.content.contains(c)
+            && f.cue.is_some_and(|cue| cue.start >= c.end)
+    };
+    let mut reports = Vec::new();
+    for f in &out.found {
+        for &(k, c) in &inner {
+            if let Some(np) = f.source.filter(|_| carries(f, c)) {
+                reports.push((k, source_phrase(s.toks, np.span)));
+            }
+        }
+    }
+    for (k, report) in reports {
+        out.found[k].reported_in.get_or_insert(report);
+    }
+    out.found
+        .retain(|f| !inner.iter().any(|&(_, c)| carries(f, c)));
 }

@@ -104,6 +104,9 @@ pub struct Found {
     pub source: Option<Np>,
     pub pattern: Pattern,
     pub class: CueClass,
+    /// The report that carries the words, when an `according to` around this
+    /// attribution was dropped for it (`X estimated …, according to a report in Y`).
+    pub reported_in: Option<Span>,
 }
 
 /// What one sentence says about attribution.
@@ -137,6 +140,7 @@ impl Analysis {
             source: Some(source),
             pattern,
             class,
+            reported_in: None,
         });
     }
 }
@@ -200,6 +204,7 @@ pub fn analyze(s: &Sentence<'_>) -> Analysis {
                 source: Some(tag.source),
                 pattern: Pattern::QuoteThenTag,
                 class: tag.class,
+                reported_in: None,
             });
             participles(s, end, n, tag.source, &mut out);
             used_until = end + 1;
@@ -218,6 +223,7 @@ pub fn analyze(s: &Sentence<'_>) -> Analysis {
                 source: Some(tag.source),
                 pattern: Pattern::TagThenQuote,
                 class: tag.class,
+                reported_in: None,
             });
             used_until = n;
             k += 1;
@@ -284,7 +290,7 @@ const SENTENCE_RULES: &[Rule] = &[
         apply: |s, qt, out| {
             according_to(s, qt, out) && {
                 nested(s, out);
-                keep_inner_of_according(out);
+                keep_inner_of_according(s, out);
                 true
             }
         },
@@ -318,6 +324,8 @@ fn sentence_level(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis) {
     }
 }
 
+#[cfg(test)]
+mod according_tests;
 #[cfg(test)]
 mod stance_tests;
 #[cfg(test)]

@@ -55,6 +55,7 @@ pub(super) fn passive(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis) {
                 source: None,
                 pattern: Pattern::Passive,
                 class: CueClass::Speech,
+                reported_in: None,
             });
         }
         return;

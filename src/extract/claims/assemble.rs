@@ -6,7 +6,8 @@ use super::super::speakers::{Resolved, Resolver};
 use super::super::tokens;
 use super::{Draft, Reader};
 use crate::model::{
-    Claim, ClaimId, ClaimSource, Cue, Origin, Review, Source, SourceId, SourceKind, Span,
+    Claim, ClaimId, ClaimSource, Cue, Origin, ReportedIn, Review, Source, SourceId, SourceKind,
+    Span,
 };
 
 /// The sources claims point to, numbered in the order claims first name them.
@@ -162,14 +163,21 @@ fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry<'_>) 
     let source = if let Some(r) = d.source {
         Some(registry.entity(r))
     } else if d.nameless {
-        Some(registry.nameless(d.cue))
+        Some(registry.nameless(d.cue.map(|(c, _)| c)))
     } else {
         None
     };
-    let cue = d.cue.and_then(|c| {
+    let cue = d.cue.and_then(|(c, class)| {
         c.slice(text).map(|t| Cue {
             text: t.to_string(),
             span: c,
+            class: Some(class),
+        })
+    });
+    let reported_in = d.reported_in.and_then(|r| {
+        r.slice(text).map(|t| ReportedIn {
+            text: t.to_string(),
+            span: r,
         })
     });
     Some(Claim {
@@ -178,6 +186,7 @@ fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry<'_>) 
         kind,
         source,
         cue,
+        reported_in,
         score: s,
         reasons,
         origin: Origin::Extracted,

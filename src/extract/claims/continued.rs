@@ -70,6 +70,7 @@ impl Reader<'_> {
         if a.source.is_none() && b.source.is_some() {
             a.source = b.source;
             a.cue = b.cue;
+            a.reported_in = b.reported_in;
             a.nameless = b.nameless;
             a.reasons = b.reasons;
         }

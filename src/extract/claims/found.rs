@@ -2,11 +2,24 @@
 //! reasons written, the speakers carried forward updated.
 
 use super::super::attribution::{Found, Pattern};
+use super::super::lexicon;
 use super::super::speakers::Resolved;
 use super::super::tokens::Tok;
 use super::spans::claim_span;
 use super::{Draft, Reader, Speaker};
-use crate::model::{ClaimKind, Span};
+use crate::model::{ClaimKind, CueClass, Span};
+
+/// The lexicon's cue classes are the model's; its `cognition` is the model's `belief`.
+impl From<lexicon::CueClass> for CueClass {
+    fn from(class: lexicon::CueClass) -> Self {
+        match class {
+            lexicon::CueClass::Speech => CueClass::Speech,
+            lexicon::CueClass::Cognition => CueClass::Belief,
+            lexicon::CueClass::Stance => CueClass::Stance,
+            lexicon::CueClass::Evidence => CueClass::Evidence,
+        }
+    }
+}
 
 impl Reader<'_> {
     pub(super) fn found(&mut self, pi: usize, toks: &[Tok], f: &Found) {
@@ -69,8 +82,9 @@ impl Reader<'_> {
         self.drafts.push(Draft {
             span: claim_span(f),
             direct_quote: direct,
-            cue: f.cue,
+            cue: f.cue.map(|c| (c, f.class.into())),
             source: resolved,
+            reported_in: f.reported_in,
             nameless: f.source.is_none(),
             reasons,
             features: None,

@@ -8,6 +8,9 @@ mod found;
 mod spans;
 mod untagged;
 
+#[cfg(test)]
+mod reported_tests;
+
 use super::attribution::{self, Analysis, Pattern, Sentence};
 use super::quotes::{self, Quote};
 use super::score;
@@ -15,15 +18,18 @@ use super::speakers::{Resolved, Resolver};
 use super::tokens::{self, Tok};
 use super::transcript;
 use super::{Extraction, sentences_in};
-use crate::model::{Paragraph, ParagraphKind, Span};
+use crate::model::{CueClass, Paragraph, ParagraphKind, Span};
 use spans::{dateline_end, main_clause_before, trim_final_period, word_count};
 
 /// A claim before ids and sources are assigned.
 struct Draft {
     span: Span,
     direct_quote: bool,
-    cue: Option<Span>,
+    /// The cue word(s) and their class.
+    cue: Option<(Span, CueClass)>,
     source: Option<Resolved>,
+    /// The report that carries the speaker's words (`…, according to a report in Y`).
+    reported_in: Option<Span>,
     /// Attributed, but to nobody named ("are reported to").
     nameless: bool,
     reasons: Vec<String>,
@@ -284,6 +290,7 @@ impl<'a> Reader<'a> {
             direct_quote: false,
             cue: None,
             source: None,
+            reported_in: None,
             nameless: false,
             reasons: Vec::new(),
             features: None,

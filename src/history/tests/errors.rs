@@ -57,7 +57,7 @@ fn span_past_end_of_text_is_refused() {
     c.span = span;
     assert!(matches!(
         refused(Edit::AddClaim {
-            claim: c,
+            claim: Box::new(c),
             new_source: None
         }),
         EditError::InvalidSpan { .. }
@@ -80,7 +80,7 @@ fn empty_claim_span_is_refused() {
 fn add_claim_with_existing_id_is_refused() {
     assert_eq!(
         refused(Edit::AddClaim {
-            claim: claim(2, "May", ClaimKind::Fact, None),
+            claim: Box::new(claim(2, "May", ClaimKind::Fact, None)),
             new_source: None
         }),
         EditError::DuplicateClaim(ClaimId(2))
@@ -91,7 +91,7 @@ fn add_claim_with_existing_id_is_refused() {
 fn add_claim_with_unregistered_source_is_refused() {
     assert_eq!(
         refused(Edit::AddClaim {
-            claim: claim(4, "May", ClaimKind::Fact, Some(9)),
+            claim: Box::new(claim(4, "May", ClaimKind::Fact, Some(9))),
             new_source: None
         }),
         EditError::UnknownSource(SourceId(9))

@@ -34,6 +34,7 @@ fn claim(id: u32, needle: &str, kind: ClaimKind, source: Option<u32>) -> Claim {
             mention: None,
         }),
         cue: None,
+        reported_in: None,
         score: 0.5,
         reasons: vec![format!("test claim {id}")],
         origin: Origin::Extracted,
@@ -70,6 +71,7 @@ fn project() -> Project {
     c1.cue = Some(Cue {
         text: "said".to_owned(),
         span: span_of("said"),
+        class: None,
     });
     c1.review.note = "check the minutes".to_owned();
     let mut c2 = claim(
@@ -310,14 +312,14 @@ fn add_claim_keeps_text_order() {
     let mut new = claim(9, "she added", ClaimKind::Fact, None);
     new.id = ClaimId(4);
     let p = round_trip(Edit::AddClaim {
-        claim: new.clone(),
+        claim: Box::new(new.clone()),
         new_source: None,
     });
     assert_eq!(ids(&p), [1, 2, 3, 4]);
 
     new.span = span_of("Mara Quill said");
     let p = round_trip(Edit::AddClaim {
-        claim: new,
+        claim: Box::new(new),
         new_source: None,
     });
     assert_eq!(ids(&p), [4, 1, 2, 3]);
@@ -330,7 +332,7 @@ fn add_claim_bumps_next_ids() {
     let new_source = Source::new(SourceId(7), "Dock workers", SourceKind::Unnamed);
     let new = claim(11, "last year", ClaimKind::Fact, Some(7));
     let p = round_trip(Edit::AddClaim {
-        claim: new,
+        claim: Box::new(new),
         new_source: Some(new_source.clone()),
     });
     assert_eq!((p.next_claim_id, p.next_source_id), (12, 8));
@@ -344,7 +346,7 @@ fn add_claim_with_lower_id_keeps_next_ids() {
     p.next_claim_id = 20;
     let mut h = History::new();
     let edit = Edit::AddClaim {
-        claim: claim(5, "last year", ClaimKind::Fact, None),
+        claim: Box::new(claim(5, "last year", ClaimKind::Fact, None)),
         new_source: None,
     };
     h.apply(&mut p, edit).expect("applies");

@@ -14,6 +14,7 @@ fn with_orphan() -> Project {
     gone.cue = Some(crate::model::Cue {
         text: "reported".to_owned(),
         span: span_of("reported"),
+        class: None,
     });
     gone.source = Some(ClaimSource {
         id: SourceId(2),

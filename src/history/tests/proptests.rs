@@ -76,7 +76,7 @@ fn make_edit(p: &Project, kind: u8, pick: u32, num: u32, alt: u32) -> Edit {
                 mention: None,
             });
             Edit::AddClaim {
-                claim: new,
+                claim: Box::new(new),
                 new_source: source,
             }
         }

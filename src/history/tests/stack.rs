@@ -32,7 +32,7 @@ fn labels_describe_each_edit() {
         ),
         (
             Edit::AddClaim {
-                claim: claim(4, "May", ClaimKind::Fact, None),
+                claim: Box::new(claim(4, "May", ClaimKind::Fact, None)),
                 new_source: None,
             },
             "Add claim",

@@ -1,0 +1,69 @@
+//! `X estimated …, according to a report in Y`: one attribution, X's, that keeps the
+//! report as where it was reported; a plain `according to` stays as it is.
+
+use super::tests::run;
+use super::*;
+
+/// The attributions of `text` as (content, source, where reported).
+fn found(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let (_, a) = run(text);
+    let slice = |sp: Span| text[sp.start..sp.end].to_string();
+    a.found
+        .iter()
+        .map(|f| {
+            (
+                slice(f.content),
+                f.source.map(|n| slice(n.span)),
+                f.reported_in.map(slice),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn report_in_a_newspaper_is_kept_as_where_it_was_reported() {
+    let text = "Economists at Brindle Partners estimated that the tunnel will cost $2.4 billion, \
+                according to a report in the Valdera Times.";
+    let f = found(text);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].0, "the tunnel will cost $2.4 billion");
+    assert_eq!(f[0].1.as_deref(), Some("Economists at Brindle Partners"));
+    assert_eq!(f[0].2.as_deref(), Some("a report in the Valdera Times"));
+}
+
+#[test]
+fn analysis_for_a_publication_is_kept_whole() {
+    let text = "Surveyors at Kestrel Group calculated that the reserves are worth $8 billion, \
+                according to an analysis for The Orla Courier.";
+    let f = found(text);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].1.as_deref(), Some("Surveyors at Kestrel Group"));
+    assert_eq!(f[0].2.as_deref(), Some("an analysis for The Orla Courier"));
+}
+
+#[test]
+fn report_named_by_its_publication_alone() {
+    let text = "Marta Quell said that the depot will close in March, according to the Dunmore \
+                Herald.";
+    let f = found(text);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].1.as_deref(), Some("Marta Quell"));
+    assert_eq!(f[0].2.as_deref(), Some("the Dunmore Herald"));
+}
+
+#[test]
+fn according_to_without_a_nested_speaker_stays_the_attribution() {
+    let text = "Ferry fares rose 12 percent last year, according to a report in the Valdera Times.";
+    let (outs, a) = run(text);
+    assert_eq!(outs.len(), 1);
+    assert_eq!(a.found[0].pattern, Pattern::AccordingTo);
+    assert_eq!(outs[0].content, "Ferry fares rose 12 percent last year");
+    assert_eq!(a.found[0].reported_in, None);
+}
+
+#[test]
+fn a_speaker_without_a_report_has_no_report() {
+    let f = found("Marta Quell said that the depot will close in March.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].2, None);
+}
