@@ -416,3 +416,40 @@ fn a_noun_for_a_person_by_their_work_is_a_speaker_without_that() {
     let x = extract_text(text);
     assert!(claims_where(&x, |c| c.source.is_some()).is_empty());
 }
+
+#[test]
+fn a_sentence_that_only_seems_to_introduce_a_speaker_is_kept() {
+    // "revealed in the Valdera Times" reads like a speaker introduced with nothing said
+    // yet; no quotation follows, so what the sentence states is a claim.
+    let text = "The harbour board had some of its plans revealed in the Valdera Times this week.";
+    let x = extract_text(text);
+    assert_eq!(x.claims.len(), 1, "{:?}", x.claims);
+    assert!(find(&x, text, "harbour board").span.len() > 40);
+    // Followed by its quotation in the next paragraph, or by a colon, the sentence is
+    // only the introduction.
+    let text = "Harbour master Ines Vale spoke in an interview with Radio Nord on Monday.\n\n\"We will reopen the pier by May,\" she said.";
+    let x = extract_text(text);
+    assert_eq!(x.claims.len(), 1, "{:?}", x.claims);
+    let c = find(&x, text, "reopen the pier");
+    assert_eq!(source_name(&x, c), Some("Ines Vale"));
+    let text = "Harbour master Ines Vale spoke on Radio Nord on Monday: \"We will reopen the pier by May.\"";
+    let x = extract_text(text);
+    assert_eq!(x.claims.len(), 1, "{:?}", x.claims);
+}
+
+#[test]
+fn a_document_by_a_named_body_names_the_body() {
+    for text in [
+        "The pier sale failed due to a string of errors, a report by the Harbour Audit Office says.",
+        "A study by the Harbour Audit Office found that rents rose 12 percent.",
+    ] {
+        let x = extract_text(text);
+        let attributed = claims_where(&x, |c| c.source.is_some());
+        assert_eq!(attributed.len(), 1, "{text}");
+        assert_eq!(source_name(&x, attributed[0]), Some("Harbour Audit Office"));
+        // "a report by the" is the document, not the body's role.
+        let s = &x.sources[0];
+        assert_eq!(s.role, None, "{text}");
+        assert!(!attributed[0].text(text).contains("Audit Office"), "{text}");
+    }
+}

@@ -164,27 +164,12 @@ fn is_word_char(c: char) -> bool {
 
 /// Calls `each` with every token of `text`, in order.
 fn scan(text: &str, mut each: impl FnMut(Token)) {
+    // Bytes, not chars: almost all text is ASCII, read a byte at a time; any other
+    // character is decoded where it starts.
     let bytes = text.as_bytes();
-    let n = bytes.len();
-    // The character at `i` and its length: almost all text is ASCII, read a byte at a
-    // time; any other character is decoded where it starts.
-    let char_at = |i: usize| -> (char, usize) {
-        let b = bytes[i];
-        if b.is_ascii() {
-            (char::from(b), 1)
-        } else {
-            let c = text[i..]
-                .chars()
-                .next()
-                .unwrap_or(char::REPLACEMENT_CHARACTER);
-            (c, c.len_utf8())
-        }
-    };
-    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut i = 0;
-    while i < n {
-        let b = bytes[i];
-        if b.is_ascii() && !is_word_byte(b) {
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() && !(b.is_ascii_alphanumeric() || b == b'_') {
             if b == b'$' || b == b'%' {
                 each(Token {
                     start: i,
@@ -198,55 +183,69 @@ fn scan(text: &str, mut each: impl FnMut(Token)) {
             i += 1;
             continue;
         }
-        let (c, len) = char_at(i);
+        let c = text[i..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
         if !is_word_char(c) {
-            i += len;
+            i += c.len_utf8();
             continue;
         }
-        // A word starts here: read it to its end.
-        let start = i;
-        let cap = c.is_uppercase();
-        let mut key = FNV_START;
-        let (mut in_digits, mut all_digits) = (false, true);
-        let (mut digits, mut value) = (0usize, 0u32);
-        while i < n {
-            let b = bytes[i];
-            let len = if b.is_ascii_digit() {
-                if !in_digits {
-                    key = fnv(key, b"0");
-                }
-                in_digits = true;
-                digits += 1;
-                value = value.saturating_mul(10).saturating_add(u32::from(b - b'0'));
-                1
-            } else if b.is_ascii() {
-                if !is_word_byte(b) {
-                    break;
-                }
-                in_digits = false;
-                all_digits = false;
-                key = fnv(key, &[b.to_ascii_lowercase()]);
-                1
-            } else {
-                let (c, len) = char_at(i);
-                if !is_word_char(c) {
-                    break;
-                }
-                in_digits = false;
-                all_digits = false;
-                key = c.to_lowercase().fold(key, feed);
-                len
-            };
-            i += len;
-        }
-        each(Token {
-            start,
-            end: i,
-            key,
-            all_digits,
-            year: all_digits && digits == 4 && (1800..=2100).contains(&value),
-            cap,
-        });
+        let token = read_word(text, i, c);
+        i = token.end;
+        each(token);
+    }
+}
+
+/// The word that starts with `c` at byte `i` of `text`, read to its end.
+fn read_word(text: &str, mut i: usize, c: char) -> Token {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let start = i;
+    let cap = c.is_uppercase();
+    let mut key = FNV_START;
+    let (mut in_digits, mut all_digits) = (false, true);
+    let (mut digits, mut value) = (0usize, 0u32);
+    while i < n {
+        let b = bytes[i];
+        let len = if b.is_ascii_digit() {
+            if !in_digits {
+                key = fnv(key, b"0");
+            }
+            in_digits = true;
+            digits += 1;
+            value = value.saturating_mul(10).saturating_add(u32::from(b - b'0'));
+            1
+        } else if b.is_ascii() {
+            if !(b.is_ascii_alphanumeric() || b == b'_') {
+                break;
+            }
+            in_digits = false;
+            all_digits = false;
+            key = fnv(key, &[b.to_ascii_lowercase()]);
+            1
+        } else {
+            let c = text[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            if !is_word_char(c) {
+                break;
+            }
+            in_digits = false;
+            all_digits = false;
+            key = c.to_lowercase().fold(key, feed);
+            c.len_utf8()
+        };
+        i += len;
+    }
+    Token {
+        start,
+        end: i,
+        key,
+        all_digits,
+        year: all_digits && digits == 4 && (1800..=2100).contains(&value),
+        cap,
     }
 }
 

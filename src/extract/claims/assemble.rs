@@ -235,6 +235,7 @@ mod tests {
             nameless: false,
             reasons: vec![tag.to_string()],
             features: None,
+            reported_in: None,
         }
     }
 

@@ -63,6 +63,10 @@ pub struct Reader<'a> {
     /// The draft of a quotation interrupted by its tag (`"…," she said. "…"`) that a
     /// following quotation in the same paragraph continues.
     interrupted: Option<usize>,
+    /// The statement of a sentence that introduced a speaker with nothing said yet
+    /// ("The board had its plans revealed in the Valdera Times."): dropped if the next
+    /// sentence opens with the quotation it introduced, kept as a claim otherwise.
+    held: Option<Draft>,
 }
 
 impl<'a> Reader<'a> {
@@ -75,6 +79,7 @@ impl<'a> Reader<'a> {
             last_speaker: None,
             pending: None,
             interrupted: None,
+            held: None,
             turn: None,
             transcript: false,
         }
@@ -86,6 +91,7 @@ impl<'a> Reader<'a> {
         let mut open_quote = None;
         for (pi, para) in paragraphs.iter().enumerate() {
             if para.kind != ParagraphKind::Body {
+                self.release_held();
                 open_ended = false;
                 open_quote = None;
                 self.last_quote = None;
@@ -101,7 +107,15 @@ impl<'a> Reader<'a> {
                 self.continue_quote(first_draft, para.span, &quotes, open_quote, continues);
             open_ended = quotes.last().is_some_and(|q| q.close.is_none());
         }
+        self.release_held();
         self.finish()
+    }
+
+    /// The held statement becomes a draft: no quotation followed its speaker.
+    fn release_held(&mut self) {
+        if let Some(d) = self.held.take() {
+            self.drafts.push(d);
+        }
     }
 
     fn paragraph(&mut self, pi: usize, para: Span, quotes: &[Quote], continues: bool) {
@@ -144,6 +158,12 @@ impl<'a> Reader<'a> {
         if toks.is_empty() {
             return;
         }
+        // A quotation opening this sentence is what the held sentence introduced.
+        if toks[0].is_quote() {
+            self.held = None;
+        } else {
+            self.release_held();
+        }
         // Quotations are in order of their opening marks: those opening in this
         // sentence are one run of them.
         let from = quotes.partition_point(|q| q.open.start < sspan.start);
@@ -178,11 +198,38 @@ impl<'a> Reader<'a> {
         self.after_found(pi, &toks, &analysis);
         // A sentence that only introduces a speaker ("Ode said in an interview:") says
         // nothing to check itself.
+        let mut hold = None;
         if analysis.found.is_empty() && analysis.pending.is_none() {
             self.unattributed(pi, sspan, &toks, &analysis, continues && first);
+        } else if analysis.found.is_empty() {
+            hold = self.hold_statement(sspan, &toks, quotes);
         }
         self.resolver
             .observe_names(self.text, &toks[observed..], &[]);
+        self.features_of(first_new, sspan, &toks);
+        if let Some(i) = hold
+            && i + 1 == self.drafts.len()
+        {
+            self.held = self.drafts.pop();
+        }
+    }
+
+    /// A speaker introduced with nothing said ("Ode said in an interview."): what the
+    /// sentence states is drafted, to be held until the next sentence shows whether a
+    /// quotation follows; returns the draft's index. A colon, or a quotation later in
+    /// the paragraph, always is what it introduces: then nothing is drafted.
+    fn hold_statement(&mut self, sspan: Span, toks: &[Tok], quotes: &[Quote]) -> Option<usize> {
+        if toks[toks.len() - 1].is_punct(':') || quotes.iter().any(|q| q.open.start >= sspan.end) {
+            return None;
+        }
+        let before = self.drafts.len();
+        self.fact(sspan, toks);
+        (self.drafts.len() > before).then_some(before)
+    }
+
+    /// Check-worthiness features of the drafts from `first_new` on that lie inside the
+    /// sentence, read from its tokens.
+    fn features_of(&mut self, first_new: usize, sspan: Span, toks: &[Tok]) {
         for d in &mut self.drafts[first_new..] {
             if d.features.is_none() && sspan.contains(d.span) {
                 let a = toks.partition_point(|t| t.span.start < d.span.start);

@@ -155,7 +155,13 @@ fn np_start(toks: &[Tok], lo: usize, end: usize) -> usize {
         if is_subject_pronoun(w) || is_clause_word(w) && !inner_prep {
             break;
         }
-        if t.cue.is_some() && j < end && !t.cap {
+        // A cue verb ends the phrase, unless it is a document noun before its
+        // preposition: "a report by the watchdog", "a review of the accounts".
+        let document = lexicon::is_source_document(t.stem())
+            && toks
+                .get(j)
+                .is_some_and(|p| lexicon::INNER_PREPOSITIONS.has(p.lower.as_str()));
+        if t.cue.is_some() && j < end && !t.cap && !document {
             break;
         }
         if !t.cap && is_auxiliary(w) {

@@ -34,7 +34,7 @@ fn is_ly_adverb(t: &Tok) -> bool {
     t.is_word() && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ly") && t.lower != "only"
 }
 
-fn is_preposition(w: &str) -> bool {
+pub(crate) fn is_preposition(w: &str) -> bool {
     lexicon::PREPOSITIONS.has(w)
 }
 

@@ -203,6 +203,9 @@ fn split_named(
                 .to_string()
         })
         .filter(|r| !r.is_empty() && !is_determiner(&r.to_lowercase()))
+        // "A study by the Valdera Institute": the words before the name are the
+        // document it speaks through, not a role ("a study by the").
+        .filter(|_| !ends_in_function_word(&words[..name_start]))
         .or(appositive);
     let role_lower: Vec<String> = role
         .as_deref()
@@ -349,6 +352,14 @@ impl Resolver {
     pub fn spoke(&mut self, entity: usize, offset: usize) {
         self.registry.spoke(entity, offset);
     }
+}
+
+/// True if the last of `words` is a determiner or a preposition: the words end in the
+/// middle of a phrase.
+fn ends_in_function_word(words: &[&Tok]) -> bool {
+    words.last().is_some_and(|t| {
+        is_determiner(&t.lower) || crate::extract::phrases::is_preposition(&t.lower)
+    })
 }
 
 /// `name` without its possessive endings ("Ode's" → "Ode"): every trailing "'s", then

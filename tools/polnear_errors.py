@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Error analysis of claimdesk's attributions on a PolNeAR split, by category.
+
+Usage (from the repository root, after `cargo build --release`):
+  python3 tools/polnear_errors.py ../shared/corpus/polnear/dev [--cmd CMD]
+
+Uses the scorer's own matching (../shared/tools/score_polnear.py) and sorts every gold
+attribution into one category:
+  right                 span and source right
+  matched, no source    the content is found, but as a claim without a source
+  matched, wrong source the content is found with another source
+  inside sourceless     no match; a claim without a source overlaps the content
+  longer attributed     no match; an attributed claim overlaps, too long for Dice >= 0.5
+  two-in-one            no match; the overlapping attributed claim matched another one
+  shorter attributed    no match; an attributed claim overlaps but is much shorter
+  no overlapping claim  nothing was output over the content
+and prints recall of right attributions by the class of the gold cue (the lexicon's
+class of its first word; "according to"; or "not in lexicon"), and the unmatched
+attributed claims (false positives). Reads the corpus at run time; copies nothing.
+"""
+import argparse
+import collections
+import csv
+import glob
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(REPO, "..", "shared", "tools"))
+import score_polnear as S  # noqa: E402
+
+
+def cue_classes():
+    classes = {}
+    path = os.path.join(REPO, "src", "extract", "lexicon", "cues.tsv")
+    for row in csv.reader(open(path, encoding="utf-8"), delimiter="\t"):
+        if not row or row[0].startswith("#") or len(row) < 3:
+            continue
+        lemma, cls = row[0], row[1]
+        forms = {lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing"}
+        forms.update(f for f in row[2].split(",") if f)
+        for f in forms:
+            classes.setdefault(f.strip().lower(), cls)
+    return classes
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("split")
+    ap.add_argument("--cmd", default=os.path.join(REPO, "target", "release", "claimdesk") + " extract {article} --format json")
+    a = ap.parse_args()
+    classes = cue_classes()
+    cats = collections.Counter()
+    by_class = collections.defaultdict(lambda: [0, 0])
+    fps = 0
+    for txt in sorted(glob.glob(os.path.join(a.split, "text", "*.txt"))):
+        name = os.path.splitext(os.path.basename(txt))[0]
+        anns = sorted(glob.glob(os.path.join(a.split, "attributions", name + "_*.ann")))
+        if not anns:
+            continue
+        gold = S.parse_ann(anns[0])
+        # parse_ann keeps the events that have a content, in file order; so does this.
+        cues = gold_cues(anns[0])
+        file_text = open(txt, encoding="utf-8").read()
+        out = subprocess.run(a.cmd.replace("{article}", txt).split(), capture_output=True, text=True)
+        data = json.loads(out.stdout)
+        pred = S.locate(data.get("claims", []), data.get("text", file_text), file_text)
+        _, matched, right = S.score_article(pred, gold)
+        m_of_g = {j: i for i, j in matched}
+        right_g = {j for _, j in right}
+        matched_p = {i for i, _ in matched}
+        for j, g in enumerate(gold):
+            gs = S.charset(g["content"])
+            if j in right_g:
+                cat = "right"
+            elif j in m_of_g:
+                cat = "matched, wrong source" if pred[m_of_g[j]]["has_source"] else "matched, no source"
+            else:
+                over = [(i, p) for i, p in enumerate(pred) if p["range"] and gs & set(range(*p["range"]))]
+                attributed = [(i, p) for i, p in over if p["has_source"]]
+                if attributed:
+                    i, p = max(attributed, key=lambda ip: len(gs & set(range(*ip[1]["range"]))))
+                    plen = p["range"][1] - p["range"][0]
+                    if i in matched_p:
+                        cat = "two-in-one"
+                    elif plen > len(gs):
+                        cat = "longer attributed"
+                    else:
+                        cat = "shorter attributed"
+                elif over:
+                    cat = "inside sourceless"
+                else:
+                    cat = "no overlapping claim"
+            cats[cat] += 1
+            cue = cues[j].lower().split() if j < len(cues) else []
+            if cue[:2] == ["according", "to"]:
+                cls = "according to"
+            elif cue and cue[0].strip(".,\"'") in classes:
+                cls = classes[cue[0].strip(".,\"'")]
+            elif not cue:
+                cls = "no cue"
+            else:
+                cls = "not in lexicon"
+            by_class[cls][0] += 1
+            by_class[cls][1] += cat == "right"
+        fps += sum(1 for i, p in enumerate(pred) if p["has_source"] and i not in matched_p)
+    total = sum(cats.values())
+    print(f"{total} gold attributions")
+    for cat, n in cats.most_common():
+        print(f"  {cat:<24} {n:>5}  {n / total:6.1%}")
+    print(f"attributed claims matching nothing (false positives): {fps}")
+    print("recall of right attributions by gold cue class:")
+    for cls, (n, r) in sorted(by_class.items(), key=lambda kv: -kv[1][0]):
+        print(f"  {cls:<16} {r:>5} of {n:>5}  {r / n:.2f}")
+
+
+def gold_cues(path):
+    """The cue text of each event that has a content, in file order (as parse_ann)."""
+    spans, events = {}, []
+    for line in open(path, encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if parts[0].startswith("T") and len(parts) >= 2:
+            spans[parts[0]] = parts[2] if len(parts) > 2 else ""
+        elif parts[0].startswith("E") and len(parts) >= 2:
+            events.append(dict(a.split(":", 1) for a in parts[1].split()[1:] if ":" in a))
+    return [spans.get(ev.get("Cue"), "") for ev in events if ev.get("Content") in spans]
+
+
+if __name__ == "__main__":
+    main()
