@@ -40,7 +40,8 @@ def cue_classes():
         if not row or row[0].startswith("#") or len(row) < 3:
             continue
         lemma, cls = row[0], row[1]
-        forms = {lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing"}
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing"}
         forms.update(f for f in row[2].split(",") if f)
         for f in forms:
             classes.setdefault(f.strip().lower(), cls)
@@ -95,15 +96,7 @@ def main():
                 else:
                     cat = "no overlapping claim"
             cats[cat] += 1
-            cue = cues[j].lower().split() if j < len(cues) else []
-            if cue[:2] == ["according", "to"]:
-                cls = "according to"
-            elif cue and cue[0].strip(".,\"'") in classes:
-                cls = classes[cue[0].strip(".,\"'")]
-            elif not cue:
-                cls = "no cue"
-            else:
-                cls = "not in lexicon"
+            cls = cue_class(cues[j] if j < len(cues) else "", classes)
             by_class[cls][0] += 1
             by_class[cls][1] += cat == "right"
         fps += sum(1 for i, p in enumerate(pred) if p["has_source"] and i not in matched_p)
@@ -115,6 +108,27 @@ def main():
     print("recall of right attributions by gold cue class:")
     for cls, (n, r) in sorted(by_class.items(), key=lambda kv: -kv[1][0]):
         print(f"  {cls:<16} {r:>5} of {n:>5}  {r / n:.2f}")
+
+
+# Auxiliaries and adverbs before a cue's verb ("has also said", "did not respond").
+BEFORE_VERB = {"also", "be", "been", "both", "did", "do", "does", "had", "has", "have",
+               "is", "are", "was", "were", "will", "would", "not", "repeatedly", "later"}
+PREPOSITIONS = {"in", "for", "of", "to", "about", "on", "from", "with", "by"}
+
+
+def cue_class(cue, classes):
+    """The lexicon class of a gold cue's verb, or what kind of cue it is."""
+    words = [w.strip(".,\"'") for w in cue.lower().split()]
+    if words[:2] == ["according", "to"]:
+        return "according to"
+    if not words or words == [""]:
+        return "colon" if ":" in cue else "no cue"
+    rest = [w for w in words if w and w not in BEFORE_VERB] or words
+    if rest[0] in classes:
+        return classes[rest[0]]
+    if rest[0] in PREPOSITIONS:
+        return "preposition"
+    return "not in lexicon"
 
 
 def gold_cues(path):

@@ -416,3 +416,13 @@ fn a_time_adverb_after_the_verb_is_not_content() {
         assert_eq!(o.source.as_deref(), Some(source), "{text:?}");
     }
 }
+
+#[test]
+fn a_linking_adverb_before_the_content_is_the_writers() {
+    let o = one("Instead, prices rose 4 percent, the statistics office said.");
+    assert_eq!(o.content, "prices rose 4 percent");
+    assert_eq!(o.source.as_deref(), Some("the statistics office"));
+    // Not before a comma, the adverb is part of what was said.
+    let o = one("Prices still rose 4 percent, the statistics office said.");
+    assert_eq!(o.content, "Prices still rose 4 percent");
+}

@@ -160,6 +160,15 @@ pub(super) fn content_start(toks: &[Tok], from: usize, hi: usize) -> usize {
 pub(super) fn content_span(s: &Sentence<'_>, from: usize, to: usize) -> Option<Span> {
     let toks = s.toks;
     let mut to = to;
+    // "Instead, prices rose …, the office said": the linking adverb is the writer's.
+    let mut from = from;
+    if from + 2 < to
+        && toks[from].is_word()
+        && lexicon::SENTENCE_ADVERBS.has(toks[from].lower.as_str())
+        && toks[from + 1].is_punct(',')
+    {
+        from += 2;
+    }
     while to > from
         && toks[to - 1].kind == TokKind::Punct
         && matches!(

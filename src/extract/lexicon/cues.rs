@@ -146,26 +146,36 @@ pub fn cue_verb(word: &str) -> Option<CueVerb> {
     }
     // A bitset of the (first, last) byte pairs of every form rejects most words
     // before hashing.
-    let (Some(&a), Some(&b)) = (word.as_bytes().first(), word.as_bytes().last()) else {
-        return None;
-    };
-    let bit = usize::from(a) << 8 | usize::from(b);
-    if CUE_ENDS[bit / 64] & (1 << (bit % 64)) == 0 {
+    if !ends_in(&CUE_ENDS, word) {
         return None;
     }
     CUES.get(word).copied()
 }
 
-static CUE_ENDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+/// A bitset of the (first, last) byte pairs of `words`.
+fn byte_ends<'w>(words: impl Iterator<Item = &'w str>) -> Vec<u64> {
     let mut bits = vec![0u64; 65536 / 64];
-    for form in CUES.keys() {
+    for form in words {
         if let (Some(&a), Some(&b)) = (form.as_bytes().first(), form.as_bytes().last()) {
             let bit = usize::from(a) << 8 | usize::from(b);
             bits[bit / 64] |= 1 << (bit % 64);
         }
     }
     bits
-});
+}
+
+/// True if `word`'s (first, last) byte pair is in `bits` (see [`byte_ends`]).
+fn ends_in(bits: &[u64], word: &str) -> bool {
+    let (Some(&a), Some(&b)) = (word.as_bytes().first(), word.as_bytes().last()) else {
+        return false;
+    };
+    let bit = usize::from(a) << 8 | usize::from(b);
+    bits[bit / 64] & (1 << (bit % 64)) != 0
+}
+
+static CUE_ENDS: LazyLock<Vec<u64>> = LazyLock::new(|| byte_ends(CUES.keys().map(String::as_str)));
+
+static MULTIWORD_ENDS: LazyLock<Vec<u64>> = LazyLock::new(|| byte_ends(MULTIWORD.keys().copied()));
 
 /// A cue of several words: the words after the first, and the verb it is.
 struct Multiword {
@@ -202,6 +212,11 @@ pub fn multiword_cue<'a>(
     first: &str,
     next: impl Fn(usize) -> Option<&'a str>,
 ) -> Option<(CueVerb, usize)> {
+    // Most words start no multiword cue: their (first, last) byte pair says so before
+    // hashing.
+    if !ends_in(&MULTIWORD_ENDS, first) {
+        return None;
+    }
     let found = MULTIWORD.get(first)?.iter().find(|m| {
         m.rest
             .iter()
