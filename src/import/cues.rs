@@ -96,17 +96,7 @@ const DATE_LINE_WORDS: &[&str] = &[
     "sun",
 ];
 
-/// Runs of whitespace become one space; the ends are trimmed.
-pub(super) fn collapse_whitespace(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
+pub(super) use crate::model::collapse_whitespace;
 
 /// True if a line looks like a heading: short, not a sentence (no final `. ! ? : ;`, even
 /// before a closing quote), not opening with a quote mark, and in Title Case — or, on the

@@ -107,6 +107,18 @@ pub fn sha256_hex(text: &str) -> String {
     out
 }
 
+/// Runs of whitespace become one space; the ends are trimmed.
+pub fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// Splits text into non-empty lines, trimmed of surrounding whitespace: a single newline
 /// separates paragraphs, as in much web-copied news text.
 pub fn split_paragraphs(text: &str) -> Vec<Span> {

@@ -10,7 +10,9 @@ mod review;
 mod source;
 mod span;
 
-pub use article::{Article, Paragraph, ParagraphKind, sha256_hex, split_paragraphs};
+pub use article::{
+    Article, Paragraph, ParagraphKind, collapse_whitespace, sha256_hex, split_paragraphs,
+};
 pub use claim::{Claim, ClaimId, ClaimKind, ClaimSource, Cue, CueClass, Origin, ReportedIn};
 pub use orphan::Orphan;
 pub use project::{Project, Tally};

@@ -88,15 +88,7 @@ fn is_acronym(w: &str) -> bool {
 
 /// The text of `span` with its white space runs as single spaces.
 fn clean(text: &str, span: Span) -> String {
-    let s = span.slice(text).unwrap_or_default();
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
+    crate::model::collapse_whitespace(span.slice(text).unwrap_or_default())
 }
 
 fn opposite(g: Gender) -> Gender {
