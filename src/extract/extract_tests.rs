@@ -453,3 +453,16 @@ fn a_document_by_a_named_body_names_the_body() {
         assert!(!attributed[0].text(text).contains("Audit Office"), "{text}");
     }
 }
+
+#[test]
+fn a_missing_closing_quote_inside_a_quote_keeps_the_next_claims_apart() {
+    // The writer opened a second quote inside the first and closed once: the next
+    // sentences still get their own claims and speakers.
+    let text = "A ministry spokeswoman said the venture had been \"bold, but take-up had not been \"enough to go on\". She added: \"It was not the only one to fail.\" The committee found that the founders had been swept up in the \"mood of the moment\" around the web.";
+    let x = extract_text(text);
+    let c = find(&x, text, "swept up");
+    assert!(!c.text(text).contains("bold"), "{:?}", c.text(text));
+    assert_eq!(source_name(&x, c), Some("committee"));
+    let c = find(&x, text, "not the only one");
+    assert!(!c.text(text).contains("swept up"));
+}

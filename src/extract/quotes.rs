@@ -46,6 +46,8 @@ struct Mark {
     single: bool,
     /// The last visible character before the mark ends a sentence (". " before it).
     after_stop: bool,
+    /// A straight double mark (`"` or `''`), which looks the same at both ends.
+    straight: bool,
 }
 
 fn opens_after(prev: Option<char>) -> bool {
@@ -98,6 +100,7 @@ fn scan_marks(s: &str, base: usize) -> Vec<Mark> {
                     role: Role::Open,
                     single: false,
                     after_stop: after_stop(s, i),
+                    straight: false,
                 });
                 i += 2;
                 continue;
@@ -111,6 +114,7 @@ fn scan_marks(s: &str, base: usize) -> Vec<Mark> {
                     role: straight_role(prev, after),
                     single: false,
                     after_stop: after_stop(s, i),
+                    straight: true,
                 });
                 i += 2;
                 continue;
@@ -125,6 +129,7 @@ fn scan_marks(s: &str, base: usize) -> Vec<Mark> {
                 role,
                 single,
                 after_stop: after_stop(s, i),
+                straight: c == '"',
             });
         }
         i += c.len_utf8();
@@ -214,8 +219,33 @@ impl OpenMarks {
     }
 }
 
+/// Pairs the marks. Straight double marks look alike at both ends, so one left out
+/// (`"ambitious, but had not been "sufficient to continue".`) makes every later
+/// straight opener look nested and leaves the first quote open to the paragraph end.
+/// When that happens, the marks are paired again with a straight opener inside an open
+/// straight quote taken as stray, and that reading is kept if it closes every quote.
 fn pair(marks: &[Mark]) -> Vec<Quote> {
+    let first = pair_with(marks, false);
+    if first.open_at_end && first.nested_straight {
+        let second = pair_with(marks, true);
+        if !second.open_at_end {
+            return second.quotes;
+        }
+    }
+    first.quotes
+}
+
+struct Paired {
+    quotes: Vec<Quote>,
+    /// A double quote runs to the paragraph end.
+    open_at_end: bool,
+    /// A straight opener came while a straight double quote was open.
+    nested_straight: bool,
+}
+
+fn pair_with(marks: &[Mark], stray_nested_straight: bool) -> Paired {
     let mut out = Vec::new();
+    let mut nested_straight = false;
     // Stack of open marks; only the bottom-most open double (or single, at top level)
     // produces a quote.
     let mut open = OpenMarks::default();
@@ -231,6 +261,9 @@ fn pair(marks: &[Mark]) -> Vec<Quote> {
             }
             r => r,
         };
+        let inside_straight = open
+            .innermost(false)
+            .is_some_and(|pos| open.stack[pos].straight);
         match role {
             Role::Open if !m.single && double_open && m.after_stop => {
                 // A new paragraph of the same quotation run into one line: close the
@@ -245,6 +278,12 @@ fn pair(marks: &[Mark]) -> Vec<Quote> {
                     });
                 }
                 open.push(m);
+            }
+            Role::Open if m.straight && inside_straight => {
+                nested_straight = true;
+                if !stray_nested_straight {
+                    open.push(m);
+                }
             }
             Role::Open => open.push(m),
             Role::Close => {
@@ -265,7 +304,8 @@ fn pair(marks: &[Mark]) -> Vec<Quote> {
         }
     }
     // The outermost unclosed double quote runs to the end of the paragraph.
-    if let Some(pos) = open.outermost_double() {
+    let outer = open.outermost_double();
+    if let Some(pos) = outer {
         out.push(Quote {
             open: open.stack[pos].span,
             close: None,
@@ -273,7 +313,11 @@ fn pair(marks: &[Mark]) -> Vec<Quote> {
         });
     }
     out.sort_by_key(|q| q.open.start);
-    out
+    Paired {
+        quotes: out,
+        open_at_end: outer.is_some(),
+        nested_straight,
+    }
 }
 
 /// True if the paragraph's first visible character opens a quotation.
@@ -406,6 +450,34 @@ mod tests {
         // The singles never close at top level; the double inside them is nested.
         assert!(inner(&text).is_empty());
         assert_eq!(inner("‘a ‘b’ c’ “d”"), ["a ‘b’ c", "d"]);
+    }
+
+    #[test]
+    fn a_missing_straight_closer_does_not_swallow_the_paragraph() {
+        // The writer opened a quote inside a quote and closed only once: the later
+        // quotes still pair, and nothing runs to the paragraph end.
+        let text = r#"He said it was "bold, but had not been "enough to go on". She added: "It was not the only one." The panel saw "a mood of hope" there."#;
+        assert_eq!(
+            inner(text),
+            [
+                r#"bold, but had not been "enough to go on"#,
+                "It was not the only one.",
+                "a mood of hope"
+            ]
+        );
+        assert!(
+            find_quotes(text, Span::new(0, text.len()))
+                .iter()
+                .all(|q| q.close.is_some())
+        );
+    }
+
+    #[test]
+    fn nested_straight_quotes_that_close_stay_nested() {
+        let text = r#""He told me "no" twice," she said."#;
+        assert_eq!(inner(text), [r#"He told me "no" twice,"#]);
+        // Open at the end with no nesting: the quote continues in the next paragraph.
+        assert_eq!(inner(r#"She said: "We go on."#), ["We go on."]);
     }
 
     #[test]
