@@ -52,10 +52,15 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("split")
     ap.add_argument("--cmd", default=os.path.join(REPO, "target", "release", "claimdesk") + " extract {article} --format json")
+    ap.add_argument("--cues", type=int, default=0, metavar="N",
+                    help="also print the N commonest gold cues (lowercased) not got right, with their categories")
+    ap.add_argument("--show", metavar="CUE", action="append", default=[],
+                    help="print each gold attribution with this cue (lowercased) not got right, with the claim over it")
     a = ap.parse_args()
     classes = cue_classes()
     cats = collections.Counter()
     by_class = collections.defaultdict(lambda: [0, 0])
+    missed_cues = collections.defaultdict(collections.Counter)
     fps = 0
     for txt in sorted(glob.glob(os.path.join(a.split, "text", "*.txt"))):
         name = os.path.splitext(os.path.basename(txt))[0]
@@ -99,6 +104,11 @@ def main():
             cls = cue_class(cues[j] if j < len(cues) else "", classes)
             by_class[cls][0] += 1
             by_class[cls][1] += cat == "right"
+            if cat != "right":
+                cue = (cues[j] if j < len(cues) else "").lower()
+                missed_cues[cue][cat] += 1
+                if cue in a.show:
+                    show(file_text, g, gs, pred, data.get("claims", []), cat, cue)
         fps += sum(1 for i, p in enumerate(pred) if p["has_source"] and i not in matched_p)
     total = sum(cats.values())
     print(f"{total} gold attributions")
@@ -108,6 +118,25 @@ def main():
     print("recall of right attributions by gold cue class:")
     for cls, (n, r) in sorted(by_class.items(), key=lambda kv: -kv[1][0]):
         print(f"  {cls:<16} {r:>5} of {n:>5}  {r / n:.2f}")
+    if a.cues:
+        print(f"the {a.cues} commonest gold cues not got right:")
+        ranked = sorted(missed_cues.items(), key=lambda kv: -sum(kv[1].values()))
+        for cue, c in ranked[: a.cues]:
+            detail = ", ".join(f"{k} {v}" for k, v in c.most_common())
+            print(f"  {sum(c.values()):>4}  {cue!r:<28} {detail}")
+
+
+def show(file_text, g, gs, pred, claims, cat, cue):
+    """One missed gold attribution: its sentence, source and content, and the claim over it."""
+    a, b = min(gs), max(gs) + 1
+    lo = max(file_text.rfind(".", 0, a - 2) + 1, a - 200)
+    ctx = file_text[lo : min(len(file_text), b + 60)].replace("\n", " ")
+    print(f"--- [{cue}] {cat}: source {g['stext']!r}")
+    print(f"    content {g['ctext'][:120]!r}")
+    print(f"    text    {ctx.strip()[:300]!r}")
+    for p, c in zip(pred, claims):
+        if p["range"] and gs & set(range(*p["range"])):
+            print(f"    claim   {p['name']!r} <{c.get('cue')}> {c.get('text', '')[:120]!r}")
 
 
 # Auxiliaries and adverbs before a cue's verb ("has also said", "did not respond").

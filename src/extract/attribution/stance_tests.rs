@@ -26,6 +26,32 @@ struct Case {
 }
 
 const CASES: &[Case] = &[
+    // A plural subject takes the plain form of a belief or a stance.
+    Case {
+        text: "Party leaders hope that as the race narrows, the senator will soften his attacks.",
+        content: "as the race narrows, the senator will soften his attacks",
+        source: "Party leaders",
+        class: Some(CueClass::Cognition),
+    },
+    Case {
+        text: "Many fear the new tax will push small shops out of the high street.",
+        content: "the new tax will push small shops out of the high street",
+        source: "Many",
+        class: Some(CueClass::Cognition),
+    },
+    Case {
+        text: "Union leaders want the plant to stay open until 2028.",
+        content: "the plant to stay open until 2028",
+        source: "Union leaders",
+        class: Some(CueClass::Stance),
+    },
+    // A document heading its phrase: "a survey by X showed …".
+    Case {
+        text: "A survey by the Harbour Institute showed the mayor leading her rival by seven points.",
+        content: "the mayor leading her rival by seven points",
+        source: "A survey by the Harbour Institute",
+        class: Some(CueClass::Evidence),
+    },
     // A stance takes a noun-phrase object.
     Case {
         text: "The dockers' union dismissed the offer from Harrow Ports.",
@@ -121,6 +147,18 @@ fn rules_and_rates_as_nouns_are_no_cues() {
     for text in [
         "Under the new rules, fares rise 5%.",
         "The rate rose to 4% in May.",
+    ] {
+        let (outs, _) = run(text);
+        assert!(outs.iter().all(|o| o.source.is_none()), "{text:?}");
+    }
+}
+
+#[test]
+fn a_plain_form_after_a_plural_noun_before_a_noun_is_a_noun() {
+    // "workers support fund": no determiner, pronoun, name, "that" or "to" follows.
+    for text in [
+        "The dockers support fund paid out £40,000 last year.",
+        "Local farmers hope chest auctions raised £900.",
     ] {
         let (outs, _) = run(text);
         assert!(outs.iter().all(|o| o.source.is_none()), "{text:?}");

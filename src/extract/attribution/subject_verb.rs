@@ -3,8 +3,9 @@
 
 use super::verbs::{clause_end, main_subject, nested, participles, remainder};
 use super::words::{
-    content_span, cue_at, cue_at_next_progressive, cue_here, is_noun_verb, only_closers, speaks,
-    stance_form_ok, stance_subject, starts_clause, tag_comma, tail_is_empty, verb_use,
+    content_span, cue_at, cue_at_next_progressive, cue_here, is_noun_verb, only_closers,
+    plain_form_object, plural_subject_before, speaks, stance_form_ok, stance_subject,
+    starts_clause, tag_comma, tail_is_empty, verb_use,
 };
 use super::{Analysis, Pattern, QuoteToks, Sentence, inside_quote, object_end};
 use crate::extract::lexicon::{self, CueClass, CueVerb, is_subject_pronoun};
@@ -72,9 +73,14 @@ fn candidate(scan: &Scan<'_, '_>, c: usize, all_classes: bool) -> Option<Cue> {
         return None; // a noun: "the report", "in 30 states", "an attack"
     }
     // "Frank notes", "she claims": after a name or pronoun the word is a verb.
+    // "Union leaders want the plant …", "the video shows …": after a plural subject
+    // taking an object, or after a document, too.
     let after_subject = c > 0
         && toks[c - 1].is_word()
-        && (toks[c - 1].cap || is_subject_pronoun(&toks[c - 1].lower));
+        && (toks[c - 1].cap
+            || is_subject_pronoun(&toks[c - 1].lower)
+            || plural_subject_before(toks, c) && plain_form_object(toks, c + 1)
+            || lexicon::is_source_document(toks[c - 1].stem()));
     // A quotation mark glued to the word is a possessive ("the states’ votes").
     let clause_follows = toks.get(verb_end + 1).is_some_and(|t| {
         t.is("that") || t.is_punct(':') || t.is_quote() && t.span.start > toks[verb_end].span.end
@@ -122,7 +128,8 @@ impl Scan<'_, '_> {
         // the verb plainly reports speech ("the front-runner complained that …").
         let reports_speech = toks
             .get(cue.verb_end + 1)
-            .is_some_and(|t| t.is("that") || t.is_quote() || t.is_punct(':'));
+            .is_some_and(|t| t.is("that") || t.is_quote() || t.is_punct(':'))
+            || verb.class == CueClass::Speech && self.clause_said(cue);
         let Some(np) = np.filter(|np| reports_speech || speaks(toks, np)) else {
             return false;
         };
@@ -137,6 +144,16 @@ impl Scan<'_, '_> {
             return true;
         }
         self.subject_verb(cue, np, relative, out)
+    }
+
+    /// A speech verb followed (past its listener and adverbials) by a clause: "The
+    /// delegate said the hall was full", "the actress told reporters she was tired".
+    /// Whoever says a whole clause speaks, whatever the noun.
+    fn clause_said(&self, cue: Cue) -> bool {
+        let (toks, n) = (self.s.toks, self.s.toks.len());
+        let start = object_end(toks, cue.verb, cue.verb_end + 1, n);
+        let start = skip_adverbials(toks, start, n);
+        start < n && starts_clause(toks, start, n)
     }
 
     /// `…, said the minister.`: the speaker after the verb, nothing after it.
@@ -325,7 +342,10 @@ fn only_setting(s: &Sentence<'_>, start: usize) -> bool {
 /// a stance a person or organisation and three words.
 fn content_fits(s: &Sentence<'_>, verb: CueVerb, np: &Np, start: usize, clause: bool) -> bool {
     let (toks, n) = (s.toks, s.toks.len());
-    let document = lexicon::is_source_document(toks[np.last].stem());
+    // "The poll by the Harbour Institute showed …": the document may head the phrase.
+    let document = toks[np.first..=np.last]
+        .iter()
+        .any(|t| !t.cap && lexicon::is_source_document(t.stem()));
     match verb.class {
         // "Ode promised to cut fares": a promise's content is what is promised.
         // "said to balance the books the city would have to cut 40 posts": an

@@ -426,3 +426,34 @@ fn a_linking_adverb_before_the_content_is_the_writers() {
     let o = one("Prices still rose 4 percent, the statistics office said.");
     assert_eq!(o.content, "Prices still rose 4 percent");
 }
+
+#[test]
+fn whoever_says_a_clause_speaks_whatever_the_noun() {
+    for (text, source, content) in [
+        (
+            "The actress said she was tired of the status quo.",
+            "The actress",
+            "she was tired of the status quo",
+        ),
+        (
+            "A delegate said he tried to give away his guest passes.",
+            "A delegate",
+            "he tried to give away his guest passes",
+        ),
+        (
+            "Rep. Ana Ruiz (D-Ore.) said the harbour plan was dead.",
+            "Rep. Ana Ruiz",
+            "the harbour plan was dead",
+        ),
+    ] {
+        let (outs, _) = run(text);
+        let o = outs
+            .first()
+            .unwrap_or_else(|| panic!("nothing in {text:?}"));
+        assert_eq!(o.source.as_deref(), Some(source), "{text:?}");
+        assert_eq!(o.content, content, "{text:?}");
+    }
+    // A thing adding a figure still says nothing.
+    let (outs, _) = run("The increase will add €500 to the average bill.");
+    assert!(outs.iter().all(|o| o.source.is_none()));
+}

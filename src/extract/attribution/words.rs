@@ -134,6 +134,44 @@ pub(super) fn stance_form_ok(toks: &[Tok], c: usize, verb: CueVerb) -> bool {
         return after_subject || after_noun;
     }
     prev.is_some_and(|p| p.is_word() && (lexicon::BEFORE_PLAIN_FORM.has(p.lower.as_str())))
+        || plural_subject_before(toks, c) && plain_form_object(toks, c + 1)
+}
+
+/// A plural subject right before token `c`: "union leaders want", "investors fear",
+/// or a quantifier standing alone ("Many fear", "Some hope").
+pub(super) fn plural_subject_before(toks: &[Tok], c: usize) -> bool {
+    let Some(p) = c.checked_sub(1).map(|i| &toks[i]).filter(|p| p.is_word()) else {
+        return false;
+    };
+    let w = p.lower.as_str();
+    let alone = c < 2 || toks[c - 2].kind == TokKind::Punct || is_clause_word(&toks[c - 2].lower);
+    if lexicon::QUANTIFIER_SUBJECTS.has(w) {
+        return alone;
+    }
+    w.len() >= 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !p.is_possessive()
+        && !is_determiner(w)
+        && !lexicon::BEFORE_NOUN.has(w)
+        && !lexicon::PREPOSITIONS.has(w)
+        && !lexicon::is_auxiliary(w)
+}
+
+/// What a plain-form verb takes at `i`: "that", a to-infinitive, or a phrase opened by
+/// a determiner, a pronoun or a name ("want the plant to stay open", "fear Voss will
+/// win"). A lowercase noun there makes the plain form a noun ("workers support fund").
+pub(super) fn plain_form_object(toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| {
+        t.is_word()
+            && (t.is("that")
+                || t.is("to")
+                || t.cap
+                || is_determiner(&t.lower)
+                || is_subject_pronoun(&t.lower))
+    })
 }
 
 pub(super) fn cue_at(t: &Tok) -> Option<CueVerb> {
@@ -254,6 +292,10 @@ pub(super) fn stance_subject(toks: &[Tok], np: &Np) -> bool {
         || is_subject_pronoun(&head.lower) && !head.is("it")
         || crate::extract::lexicon::is_person_role(head.stem())
         || crate::extract::lexicon::is_unnamed_head(head.stem()) && head.lower != "some"
+        // "union leaders", "teachers": the plural of a role or of an agent noun.
+        || head.stem().strip_suffix('s').is_some_and(|one| {
+            crate::extract::lexicon::is_person_role(one) || is_agent_noun(one)
+        })
         // "The union dismissed …", not "Residents who packed the chamber applauded".
         || (crate::extract::lexicon::is_org_word(head.stem())
             || lexicon::GROUP_WORDS.has(head.stem()))
@@ -300,6 +342,21 @@ pub(super) fn starts_clause(toks: &[Tok], i: usize, hi: usize) -> bool {
         return true;
     }
     let finite = |t: &Tok| t.is_word() && lexicon::FINITE_VERBS.has(t.lower.as_str());
+    // "he tried to …", "she wants …": after a subject pronoun, a past or -s form is
+    // the clause's verb.
+    if is_subject_pronoun(w)
+        && toks[i + 1..hi].first().is_some_and(|v| {
+            let l = v.lower.as_str();
+            v.is_word()
+                && !v.cap
+                && l.len() > 3
+                && (l.ends_with("ed")
+                    || lexicon::PAST_FORMS.has(l)
+                    || l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("'s"))
+        })
+    {
+        return true;
+    }
     if is_subject_pronoun(w)
         || is_determiner(w)
         || t.cap

@@ -18,6 +18,19 @@ pub fn np_before(text: &str, toks: &[Tok], lo: usize, end: usize) -> Option<Np> 
     if toks[end - 1].is_punct(',') {
         return appositive_np(text, toks, lo, end - 1);
     }
+    // "Rep. Ana Ruiz (D-Ore.) said": a short parenthesis after a name is left out.
+    if toks[end - 1].is_punct(')')
+        && let Some(open) = (end.saturating_sub(8).max(lo)..end - 1)
+            .rev()
+            .find(|&i| toks[i].is_punct('('))
+        && open > lo
+        && toks[open - 1].cap
+        && toks[open + 1..end - 1]
+            .iter()
+            .all(|t| !t.is_punct('(') && !t.is_punct(','))
+    {
+        return np_before(text, toks, lo, open);
+    }
     plain_np_before(toks, lo, end)
 }
 

@@ -272,8 +272,17 @@ impl Resolver {
         let appositive = np.appositive.map(|a| clean(text, a));
         let name_start = name_start(&words);
         let head = words[words.len() - 1];
+        // "Engineers plan …", "Residents said …": a common noun capitalised only
+        // because it opens the sentence names nobody.
+        let opening_common_noun = words.len() == 1 && np.first == 0 && {
+            let stem = head.stem();
+            lexicon::is_unnamed_head(stem)
+                || is_person_role(stem)
+                || stem.strip_suffix('s').is_some_and(is_person_role)
+        };
         let has_name = name_start < words.len()
             && head.cap
+            && !opening_common_noun
             && !(words.len() - name_start == 1 && is_determiner(&head.lower));
         if !has_name {
             return Some(self.description(text, np, &words, appositive.as_ref()));

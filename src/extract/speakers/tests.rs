@@ -223,3 +223,17 @@ fn the_company_is_not_congress() {
     ]);
     assert_eq!(names[2], "Northwest Container Terminals");
 }
+
+#[test]
+fn a_common_noun_opening_the_sentence_is_no_organisation() {
+    // Capitalised only because it starts the sentence.
+    let (names, r) = resolve_all(&[
+        ("Officials said the bridge would reopen", "said"),
+        ("Engineers plan to close one lane", "plan"),
+    ]);
+    assert_eq!(names, ["Officials", "Engineers"]);
+    assert!(r.entities().iter().all(|e| e.kind == SourceKind::Unnamed));
+    // A one-word name in the same place still names an organisation.
+    let (_, r) = resolve_all(&[("Harrowgate said the deal was off", "said")]);
+    assert_eq!(r.entities()[0].kind, SourceKind::Organization);
+}
