@@ -1,7 +1,7 @@
 use super::*;
 use crate::model::{ClaimKind, SourceKind};
 
-fn source_name<'a>(x: &'a Extraction, claim: &Claim) -> Option<&'a str> {
+pub(super) fn source_name<'a>(x: &'a Extraction, claim: &Claim) -> Option<&'a str> {
     let id = claim.source?.id;
     x.sources
         .iter()
@@ -13,7 +13,7 @@ fn claims_where(x: &Extraction, keep: impl Fn(&Claim) -> bool) -> Vec<&Claim> {
     x.claims.iter().filter(|c| keep(c)).collect()
 }
 
-fn find<'a>(x: &'a Extraction, text: &str, needle: &str) -> &'a Claim {
+pub(super) fn find<'a>(x: &'a Extraction, text: &str, needle: &str) -> &'a Claim {
     x.claims
         .iter()
         .find(|c| c.text(text).contains(needle))
@@ -452,17 +452,4 @@ fn a_document_by_a_named_body_names_the_body() {
         assert_eq!(s.role, None, "{text}");
         assert!(!attributed[0].text(text).contains("Audit Office"), "{text}");
     }
-}
-
-#[test]
-fn a_missing_closing_quote_inside_a_quote_keeps_the_next_claims_apart() {
-    // The writer opened a second quote inside the first and closed once: the next
-    // sentences still get their own claims and speakers.
-    let text = "A ministry spokeswoman said the venture had been \"bold, but take-up had not been \"enough to go on\". She added: \"It was not the only one to fail.\" The committee found that the founders had been swept up in the \"mood of the moment\" around the web.";
-    let x = extract_text(text);
-    let c = find(&x, text, "swept up");
-    assert!(!c.text(text).contains("bold"), "{:?}", c.text(text));
-    assert_eq!(source_name(&x, c), Some("committee"));
-    let c = find(&x, text, "not the only one");
-    assert!(!c.text(text).contains("swept up"));
 }

@@ -125,3 +125,7 @@ fn starts_with_tag(sentence: &str) -> bool {
 #[cfg(test)]
 #[path = "extract_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "coverage_tests.rs"]
+mod coverage_tests;

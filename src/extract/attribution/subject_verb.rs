@@ -43,7 +43,21 @@ pub(super) fn verb_scan(
         qt,
         allow_nested,
     };
-    (0..s.toks.len()).any(|c| candidate(&scan, c, all_classes).is_some_and(|cue| scan.at(cue, out)))
+    // "Regulators worried that if the deal stalled, Patriot could threaten to …": a
+    // belief or stance taking a that-clause holds the speech verbs after it; the
+    // speech-first pass stops there and leaves the sentence to the pass for all classes.
+    let toks = s.toks;
+    let holds_clause = |c: usize| {
+        !all_classes
+            && toks[c]
+                .cue
+                .is_some_and(|v| !matches!(v.class, CueClass::Speech | CueClass::Evidence))
+            && toks.get(c + 1).is_some_and(|t| t.is("that"))
+            && candidate(&scan, c, true).is_some()
+    };
+    (0..toks.len())
+        .take_while(|&c| !holds_clause(c))
+        .any(|c| candidate(&scan, c, all_classes).is_some_and(|cue| scan.at(cue, out)))
 }
 
 /// The cue verb at `c`, if it is used as a verb here.
@@ -111,10 +125,29 @@ impl Scan<'_, '_> {
             && toks[end - 1].is_word()
             && matches!(toks[end - 1].lower.as_str(), "which" | "who")
             && toks[end - 2].is_punct(',');
+        // "the voters who said the economy came first": a restrictive relative; the
+        // "who" stands for the phrase right before it.
+        let restrictive =
+            !relative && end >= 2 && toks[end - 1].is("who") && toks[end - 2].is_word();
         let np = if coordinated {
             main_subject(s, end - 1)
         } else if relative {
             np_before(s.text, toks, 0, end - 2).filter(|np| np.appositive.is_none())
+        } else if restrictive {
+            // Only after the verb or a preposition ("among the voters who said …"):
+            // where the phrase is the sentence's subject, its own verb comes after the
+            // relative clause ("The man who said he saw it has left").
+            let those = toks[end - 2].is("those").then(|| Np {
+                span: toks[end - 2].span,
+                appositive: None,
+                first: end - 2,
+                last: end - 2,
+            });
+            // Inside another attribution ("mocked Romney, claiming that he had a source
+            // who told him …") the relative is part of what the first one says.
+            those
+                .or_else(|| np_before(s.text, toks, 0, end - 1))
+                .filter(|np| np.first > 0 && toks[..np.first].iter().all(|t| t.cue.is_none()))
         } else {
             np_before(s.text, toks, 0, end)
         };
@@ -143,7 +176,7 @@ impl Scan<'_, '_> {
         {
             return true;
         }
-        self.subject_verb(cue, np, relative, out)
+        self.subject_verb(cue, np, relative || restrictive, out)
     }
 
     /// A speech verb followed (past its listener and adverbials) by a clause: "The
@@ -192,7 +225,13 @@ impl Scan<'_, '_> {
             out.push_reported(content, toks[c].span, np, Pattern::InvertedTag, verb.class);
             return true;
         }
+        // "…, he said in an interview on Saturday.": where it was said is no more.
         if (tail_is_empty(toks, after, n)
+            || verb.class == CueClass::Speech
+                && !verb.progressive
+                && n - after <= 8
+                && only_setting(s, after)
+                && nothing_said(s, after)
             || after < n && toks[after].is_punct(',') && cue_at_next_progressive(toks, after))
             && let Some(content) = content_span(s, 0, comma)
             && np.first >= 3

@@ -97,7 +97,10 @@ pub(super) fn verb_use(toks: &[Tok], c: usize) -> bool {
     if alone && lexicon::QUANTIFIER_SUBJECTS.has(p.lower.as_str()) {
         return true;
     }
+    // "return to talks": after "to" only the plain form is a verb.
+    let inflected_after_to = p.is("to") && toks[c].cue.is_some_and(|v| v.lemma != toks[c].lower);
     !(p.kind == TokKind::Number
+        || inflected_after_to
         || p.is_possessive()
         || p.is_word() && (is_determiner(&p.lower) || lexicon::BEFORE_NOUN.has(p.lower.as_str())))
 }

@@ -19,7 +19,7 @@ use super::tokens::{self, Tok};
 use super::transcript;
 use super::{Extraction, sentences_in};
 use crate::model::{CueClass, Paragraph, ParagraphKind, Span};
-use spans::{dateline_end, main_clause_before, trim_final_period, word_count};
+use spans::{dateline_end, main_clause_after, main_clause_before, trim_final_period, word_count};
 
 /// A claim before ids and sources are assigned.
 struct Draft {
@@ -195,6 +195,9 @@ impl<'a> Reader<'a> {
         if let Some(prefix) = main_clause_before(self.text, sspan, &analysis.found) {
             self.fact(prefix, &toks);
         }
+        if let Some(tail) = main_clause_after(self.text, sspan, &toks, &analysis.found) {
+            self.fact(tail, &toks);
+        }
         self.after_found(pi, &toks, &analysis);
         // A sentence that only introduces a speaker ("Ode said in an interview:") says
         // nothing to check itself.
@@ -202,7 +205,8 @@ impl<'a> Reader<'a> {
         if analysis.found.is_empty() && analysis.pending.is_none() {
             self.unattributed(pi, sspan, &toks, &analysis, continues && first);
         } else if analysis.found.is_empty() {
-            hold = self.hold_statement(sspan, &toks, quotes);
+            let speaker = analysis.pending.map(|(np, _)| np.span.start);
+            hold = self.hold_statement(sspan, &toks, quotes, speaker);
         }
         self.resolver
             .observe_names(self.text, &toks[observed..], &[]);
@@ -218,13 +222,26 @@ impl<'a> Reader<'a> {
     /// sentence states is drafted, to be held until the next sentence shows whether a
     /// quotation follows; returns the draft's index. A colon, or a quotation later in
     /// the paragraph, always is what it introduces: then nothing is drafted.
-    fn hold_statement(&mut self, sspan: Span, toks: &[Tok], quotes: &[Quote]) -> Option<usize> {
+    fn hold_statement(
+        &mut self,
+        sspan: Span,
+        toks: &[Tok],
+        quotes: &[Quote],
+        pending_speaker: Option<usize>,
+    ) -> Option<usize> {
         if toks[toks.len() - 1].is_punct(':') || quotes.iter().any(|q| q.open.start >= sspan.end) {
             return None;
         }
         let before = self.drafts.len();
         self.fact(sspan, toks);
-        (self.drafts.len() > before).then_some(before)
+        // A speaker after a comma closes a statement of the sentence's own ("The pier
+        // is safe, he said in an interview."): that is never dropped for a quotation.
+        let tag_after_comma = pending_speaker.is_some_and(|start| {
+            toks.iter()
+                .take_while(|t| t.span.start < start)
+                .any(|t| t.is_punct(','))
+        });
+        (self.drafts.len() > before && !tag_after_comma).then_some(before)
     }
 
     /// Check-worthiness features of the drafts from `first_new` on that lie inside the

@@ -2,7 +2,9 @@
 //! attribution, a claim's extent.
 
 use super::super::attribution::{Found, Pattern};
-use crate::extract::lexicon;
+use crate::extract::lexicon::{self, is_subject_pronoun};
+use crate::extract::phrases::is_preposition;
+use crate::extract::tokens::{Tok, TokKind};
 use crate::model::Span;
 
 /// Where a dateline opening a paragraph ends: `CORK, Ireland, Feb. 11 — ` or
@@ -66,6 +68,64 @@ pub(super) fn main_clause_before(text: &str, sentence: Span, found: &[Found]) ->
         .find(|w| !lexicon::LEADING_CONJUNCTIONS.has(w.as_str()))?;
     let adverbial = lexicon::ADVERBIAL_OPENERS.has(opener.as_str());
     (word_count(text, prefix) >= 8 && !adverbial).then_some(prefix)
+}
+
+/// `When Ode said the pier was safe, the crowd cheered loudly`, `The trust, which says
+/// it must save £48m, will close two wards`: the words after the last attribution that
+/// make a clause of their own are a claim too, so no text is dropped. A relative or
+/// participle clause about the speaker, where it was said, or a quotation (claimed on
+/// its own) is not.
+pub(super) fn main_clause_after(
+    text: &str,
+    sentence: Span,
+    toks: &[Tok],
+    found: &[Found],
+) -> Option<Span> {
+    let end = found
+        .iter()
+        .map(|f| {
+            let cue = f.cue.map_or(0, |c| c.end);
+            let source = f.source.map_or(0, |np| {
+                np.appositive
+                    .map_or(np.span.end, |a| a.end.max(np.span.end))
+            });
+            f.content.end.max(cue).max(source)
+        })
+        .max()?;
+    let mut i = toks.partition_point(|t| t.span.start < end);
+    while i < toks.len()
+        && (toks[i].kind == TokKind::Punct && !toks[i].is_quote()
+            || toks[i].is_word() && lexicon::CONJUNCTIONS.has(toks[i].lower.as_str()))
+    {
+        i += 1;
+    }
+    let rest = &toks[i..];
+    let first = rest.first()?;
+    let opener = first.lower.as_str();
+    // A clause opens with its subject or, after a relative clause, its verb; not with
+    // "a lawyer for the club" (a role) or "reporters after the meeting" (a listener).
+    let opens_clause = first.is_word()
+        && (first.cap
+            || is_subject_pronoun(opener)
+            || lexicon::is_auxiliary(opener)
+            || matches!(
+                opener,
+                "the" | "this" | "these" | "its" | "his" | "her" | "their" | "our" | "there"
+            ));
+    if !opens_clause
+        || lexicon::RELATIVE_PRONOUNS.has(opener)
+        || is_preposition(opener)
+        || opener.ends_with("ing")
+        || rest.iter().any(Tok::is_quote)
+        || rest.iter().filter(|t| t.is_word()).count() < 4
+    {
+        return None;
+    }
+    let finite = rest.iter().any(|t| {
+        let w = t.lower.as_str();
+        t.is_word() && !t.cap && (lexicon::FINITE_VERBS.has(w) || w.len() > 3 && w.ends_with("ed"))
+    });
+    finite.then(|| trim_final_period(text, Span::new(first.span.start, sentence.end)).trim(text))
 }
 
 /// The span a found attribution's claim covers: its content, or — when the content is

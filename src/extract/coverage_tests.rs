@@ -1,0 +1,97 @@
+//! Nothing dropped, nothing doubled: every clause of a sentence ends up in a claim, and
+//! a quotation mark left out does not swallow what follows (issue 9).
+
+use super::tests::{find, source_name};
+use super::*;
+
+#[test]
+fn a_missing_closing_quote_inside_a_quote_keeps_the_next_claims_apart() {
+    // The writer opened a second quote inside the first and closed once: the next
+    // sentences still get their own claims and speakers.
+    let text = "A ministry spokeswoman said the venture had been \"bold, but take-up had not been \"enough to go on\". She added: \"It was not the only one to fail.\" The committee found that the founders had been swept up in the \"mood of the moment\" around the web.";
+    let x = extract_text(text);
+    let c = find(&x, text, "swept up");
+    assert!(!c.text(text).contains("bold"), "{:?}", c.text(text));
+    assert_eq!(source_name(&x, c), Some("committee"));
+    let c = find(&x, text, "not the only one");
+    assert!(!c.text(text).contains("swept up"));
+}
+
+#[test]
+fn the_clause_after_an_attribution_is_a_claim_of_its_own() {
+    let cases = [
+        (
+            "The trust, which says it must save 48 million pounds, will close two wards next year.",
+            "will close two wards next year",
+        ),
+        (
+            "When the mayor said the pier was safe, the crowd cheered loudly for a long time.",
+            "the crowd cheered loudly for a long time",
+        ),
+        (
+            "Maize output fell by 61 percent, according to the ministry, and the crop was the smallest in 28 years.",
+            "the crop was the smallest in 28 years",
+        ),
+    ];
+    for (text, tail) in cases {
+        let x = extract_text(text);
+        let c = find(&x, text, tail);
+        assert_eq!(c.text(text), tail, "{text:?}");
+        assert!(c.source.is_none(), "{text:?}");
+    }
+    // A role or a listener after the speaker is no clause of its own.
+    for text in [
+        "\"It was a fine deal,\" said Paul Marsh, a law professor at Tideway University who has argued such cases for years.",
+        "The minister told reporters after the long meeting that the port would stay open.",
+    ] {
+        let x = extract_text(text);
+        assert_eq!(x.claims.len(), 1, "{text:?}");
+    }
+}
+
+#[test]
+fn a_tag_after_its_statement_is_never_dropped_for_the_next_quote() {
+    // "…, he said in an interview." once held the statement as if it only introduced
+    // the quotation that opens the next paragraph, and then dropped it.
+    let text = "Mayor Ann Voss spoke on Friday.\n\nThe ferry, built in 1991 to carry 200 people, is the town's favourite boat, she said in an interview on Saturday.\n\n\"It is unusual,\" said Lara Noble, a lawyer for the harbour board.";
+    let x = extract_text(text);
+    let c = find(&x, text, "favourite boat");
+    assert_eq!(source_name(&x, c), Some("Ann Voss"));
+    assert!(!c.text(text).contains("she said"));
+}
+
+#[test]
+fn a_restrictive_who_is_the_mention_of_its_phrase() {
+    let text =
+        "The governor won by 20 points among the voters who said the economy was their main worry.";
+    let x = extract_text(text);
+    let c = find(&x, text, "the economy was");
+    assert_eq!(c.text(text), "the economy was their main worry");
+    let m = c.source.and_then(|s| s.mention).expect("mention");
+    assert_eq!(m.slice(text), Some("who"));
+    // As the sentence's subject, the phrase's own verb follows the relative clause.
+    let text = "The man who said he saw the crash has left the town for good.";
+    let x = extract_text(text);
+    assert!(
+        x.claims.iter().all(|c| c.source.is_none()),
+        "{:?}",
+        x.claims
+    );
+}
+
+#[test]
+fn a_belief_taking_a_that_clause_holds_the_speech_verbs_inside_it() {
+    let text = "Regulators worried that if the state held up the deal, the miner could threaten to sell its mines.";
+    let x = extract_text(text);
+    let c = find(&x, text, "could threaten");
+    assert_eq!(source_name(&x, c), Some("Regulators"));
+    assert!(c.text(text).starts_with("if the state"));
+}
+
+#[test]
+fn talks_after_to_is_a_noun() {
+    let text = "The union said its members had rejected the offer, and would not return to talks until the company withdrew its plans.";
+    let x = extract_text(text);
+    assert_eq!(x.claims.len(), 1);
+    assert!(x.claims[0].text(text).ends_with("withdrew its plans"));
+}
