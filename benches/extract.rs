@@ -5,6 +5,9 @@
 //!   source registry, pronouns and descriptions must stay linear. Goals on one core:
 //!   ≥ 20 MB/s at 8 MB, the 8 MB run at most 9× the 1 MB run.
 //! - `samples_5mb`: the project's sample articles, each extracted as its own article.
+//! - `file/…`: any text file you have, named by `CLAIMDESK_BENCH_TEXT=PATH`, repeated to
+//!   8 MB and extracted as one article (skipped when the variable is unset): for real
+//!   text, such as `cat ../shared/corpus/polnear/train/text/*.txt` saved to a file.
 //! - `crafted/*`: hostile paragraphs (95 KB of `"`, of `"ok" `, of apostrophes) that
 //!   must scan in linear time.
 
@@ -84,6 +87,29 @@ fn sample_articles(c: &mut Criterion) {
     group.finish();
 }
 
+fn file(c: &mut Criterion) {
+    let Ok(path) = std::env::var("CLAIMDESK_BENCH_TEXT") else {
+        return;
+    };
+    let one = std::fs::read_to_string(&path).expect("CLAIMDESK_BENCH_TEXT names a UTF-8 file");
+    let mut text = String::with_capacity(8_000_000 + one.len());
+    while text.len() < 8_000_000 && !one.is_empty() {
+        text.push_str(&one);
+        text.push_str("\n\n");
+    }
+    let cut = (0..=8_000_000.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    text.truncate(cut);
+    let article = Article::from_text("bench text", text);
+    let mut group = c.benchmark_group("file");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(article.text.len() as u64));
+    group.bench_function("8mb", |b| b.iter(|| extract_article(&article).claims.len()));
+    group.finish();
+}
+
 fn crafted(c: &mut Criterion) {
     let cases = [
         ("double_quotes_95kb", "\"".repeat(95_000)),
@@ -100,5 +126,5 @@ fn crafted(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, news, sample_articles, crafted);
+criterion_group!(benches, news, sample_articles, file, crafted);
 criterion_main!(benches);

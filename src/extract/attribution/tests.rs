@@ -457,3 +457,23 @@ fn whoever_says_a_clause_speaks_whatever_the_noun() {
     let (outs, _) = run("The increase will add €500 to the average bill.");
     assert!(outs.iter().all(|o| o.source.is_none()));
 }
+
+#[test]
+fn a_linking_adverb_between_commas_stands_outside_the_speaker() {
+    for (text, source) in [
+        (
+            "The experts, however, said the plan was dead.",
+            "The experts",
+        ),
+        (
+            "Security officials, though, said the ferry would sail.",
+            "Security officials",
+        ),
+    ] {
+        let (outs, _) = run(text);
+        let o = outs
+            .first()
+            .unwrap_or_else(|| panic!("nothing in {text:?}"));
+        assert_eq!(o.source.as_deref(), Some(source), "{text:?}");
+    }
+}

@@ -49,6 +49,20 @@ pub fn skip_back_adverbials(toks: &[Tok], lo: usize, mut end: usize) -> usize {
             end -= n;
             continue;
         }
+        // "The experts, however, said": a linking adverb set off by commas.
+        if end >= lo + 4
+            && t.is_punct(',')
+            && toks[end - 3].is_punct(',')
+            && toks[end - 2].is_word()
+            && (lexicon::SENTENCE_ADVERBS.has(toks[end - 2].lower.as_str())
+                || matches!(
+                    toks[end - 2].lower.as_str(),
+                    "though" | "too" | "also" | "again"
+                ))
+        {
+            end -= 3;
+            continue;
+        }
         break;
     }
     end
