@@ -44,12 +44,33 @@ pub(super) fn headline_colon(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analy
     let Some(content) = content_span(s, k + 1, n) else {
         return false;
     };
+    // "According to the Ledger: …": the source is what follows "according to".
+    let first = if k > 2 && toks[0].is("according") && toks[1].is("to") {
+        2
+    } else {
+        0
+    };
     let np = Np {
-        span: Span::new(toks[0].span.start, head.span.end),
+        span: Span::new(toks[first].span.start, head.span.end),
         appositive: None,
-        first: 0,
+        first,
         last: k - 1,
     };
     out.push_reported(content, toks[k].span, np, Pattern::Colon, CueClass::Speech);
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::run;
+
+    #[test]
+    fn according_to_before_a_colon_names_what_follows() {
+        let (outs, _) =
+            run("According to the Valley Ledger: \"The mayor has changed her mind on the tolls.\"");
+        let o = outs.first().expect("a claim");
+        assert_eq!(o.source.as_deref(), Some("the Valley Ledger"));
+        let (outs, _) = run("Graham: the rhetoric is destroying the party from within.");
+        assert_eq!(outs[0].source.as_deref(), Some("Graham"));
+    }
 }

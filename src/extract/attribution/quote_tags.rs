@@ -138,30 +138,47 @@ pub(super) fn tag_before(
     }
     // `Vale, in the interview: "…"` — a name and a colon, no verb.
     if colon {
-        let mut end = j;
-        for _ in 0..2 {
-            let np = np_before(s.text, toks, lo, end)?;
-            let head = &toks[np.last];
-            if np.first > lo
-                && toks[np.first - 1].is_word()
-                && lexicon::SETTING_PREPOSITIONS.has(toks[np.first - 1].lower.as_str())
-            {
-                end = np.first - 1;
-                continue;
-            }
-            if np.first == lo
-                && (head.cap || is_subject_pronoun(&head.lower))
-                && !is_determiner(&toks[np.first].lower)
-            {
-                return Some(Tag {
-                    source: np,
-                    cue: toks[j].span,
-                    class: CueClass::Speech,
-                    end: open,
-                });
-            }
-            return None;
+        return colon_name_tag(s, lo, j, open);
+    }
+    None
+}
+
+/// `Vale, in the interview: "…"`, `According to the Ledger: "…"`: a name (after any
+/// setting) and the colon at `j` before the quotation at `open`.
+fn colon_name_tag(s: &Sentence<'_>, lo: usize, j: usize, open: usize) -> Option<Tag> {
+    let toks = s.toks;
+    let mut end = j;
+    for _ in 0..2 {
+        let np = np_before(s.text, toks, lo, end)?;
+        let head = &toks[np.last];
+        // "According to the Ledger: "…"": the source is what follows "according to".
+        if np.first == lo + 2 && toks[lo].is("according") && toks[lo + 1].is("to") {
+            return Some(Tag {
+                source: np,
+                cue: Span::new(toks[lo].span.start, toks[lo + 1].span.end),
+                class: CueClass::Speech,
+                end: open,
+            });
         }
+        if np.first > lo
+            && toks[np.first - 1].is_word()
+            && lexicon::SETTING_PREPOSITIONS.has(toks[np.first - 1].lower.as_str())
+        {
+            end = np.first - 1;
+            continue;
+        }
+        if np.first == lo
+            && (head.cap || is_subject_pronoun(&head.lower))
+            && !is_determiner(&toks[np.first].lower)
+        {
+            return Some(Tag {
+                source: np,
+                cue: toks[j].span,
+                class: CueClass::Speech,
+                end: open,
+            });
+        }
+        return None;
     }
     None
 }
