@@ -99,17 +99,25 @@ pub(super) fn keep_inner_of_according(s: &Sentence<'_>, out: &mut Analysis) {
                 .map(|np| (k, Span::new(np.span.start, f.content.end)))
         })
         .collect();
-    // Only a report named after the content ("…, according to Y") carries it.
+    // The report carries it whether named after the content ("…, according to Y") or
+    // before it ("According to a report in Y, X found that …").
+    // Before it, the inner speaker comes after the whole source phrase ("according to
+    // Chinese state press reports, …" holds no speaker "Chinese").
+    let toks = s.toks;
     let carries = |f: &Found, c: Span| {
+        let after_phrase = f
+            .source
+            .is_some_and(|np| source_phrase(toks, np.span).end <= c.start);
         f.pattern == Pattern::AccordingTo
             && f.content.contains(c)
-            && f.cue.is_some_and(|cue| cue.start >= c.end)
+            && f.cue
+                .is_some_and(|cue| cue.start >= c.end || cue.end <= c.start && after_phrase)
     };
     let mut reports = Vec::new();
     for f in &out.found {
         for &(k, c) in &inner {
             if let Some(np) = f.source.filter(|_| carries(f, c)) {
-                reports.push((k, source_phrase(s.toks, np.span)));
+                reports.push((k, source_phrase(toks, np.span)));
             }
         }
     }

@@ -67,3 +67,27 @@ fn a_speaker_without_a_report_has_no_report() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].2, None);
 }
+
+#[test]
+fn a_report_named_before_the_content_is_kept_the_same_way() {
+    let text = "According to a report in the Valley Ledger, the auditors found that the fund \
+                had lost 4 million pounds.";
+    let f = found(text);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].0, "the fund had lost 4 million pounds");
+    assert_eq!(f[0].1.as_deref(), Some("the auditors"));
+    assert_eq!(f[0].2.as_deref(), Some("a report in the Valley Ledger"));
+}
+
+#[test]
+fn a_word_of_the_source_phrase_is_no_speaker_inside_it() {
+    // "state" read as a verb after "Chinese" must not take the attribution away.
+    let text = "Meanwhile, according to Chinese state press reports, a small carmaker is in \
+                talks to take a 20% stake in the venture.";
+    let (_, a) = run(text);
+    assert!(
+        a.found.iter().any(|f| f.pattern == Pattern::AccordingTo),
+        "{:?}",
+        a.found
+    );
+}
