@@ -95,3 +95,23 @@ fn talks_after_to_is_a_noun() {
     assert_eq!(x.claims.len(), 1);
     assert!(x.claims[0].text(text).ends_with("withdrew its plans"));
 }
+
+#[test]
+fn a_name_after_a_dash_is_the_speaker_of_a_pull_quote() {
+    let text = "“The mayor made the harbour a private club for his friends.” ― Dana Morrow “During the debate she called the ferry a luxury for tourists.”― Luis Pardo “I am ashamed of this council and its leader.” — Kim Osei";
+    let x = extract_text(text);
+    for (needle, who) in [
+        ("private club", "Dana Morrow"),
+        ("luxury for tourists", "Luis Pardo"),
+        ("ashamed of this council", "Kim Osei"),
+    ] {
+        let c = find(&x, text, needle);
+        assert_eq!(source_name(&x, c), Some(who), "{needle}");
+        assert!(!c.text(text).contains('―'), "{:?}", c.text(text));
+    }
+    // A dash inside a sentence, before lowercase words, names nobody.
+    let text = "“We will rebuild the pier,” the mayor said — and the council agreed to pay for it.";
+    let x = extract_text(text);
+    let c = find(&x, text, "rebuild the pier");
+    assert_eq!(source_name(&x, c), Some("mayor"));
+}

@@ -77,6 +77,7 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
             || is_opener(next)
             || matches!(next, '—' | '–' | '-' | '•' | '*' | '$' | '£' | '€');
         let boundary = starts_ok
+            && !pull_quote_name(&para[k..])
             && !(c == '.' && !run_is_ellipsis && !period_ends_sentence(para, pos, next, next_word))
             && !(run_is_ellipsis && next.is_lowercase());
         if boundary {
@@ -87,6 +88,24 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
     }
     push_trimmed(text, span.start + start, span.start + para.len(), &mut out);
     out
+}
+
+/// `— Kim Osei` after a quotation, up to the paragraph end or the next quotation: the
+/// name a pull quote is signed with, which stays in the quotation's sentence.
+fn pull_quote_name(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix(['—', '–', '―']) else {
+        return false;
+    };
+    let line = after.split(is_opener).next().unwrap_or("");
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && line.len() <= 60
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.trim_end_matches('.')
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        })
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -293,5 +312,33 @@ mod tests {
         let text = "Head\nOne. Two.";
         let spans = sentences(text, Span::new(5, text.len()));
         assert_eq!(spans, vec![Span::new(5, 9), Span::new(10, 14)]);
+    }
+}
+
+#[cfg(test)]
+mod pull_quote_tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn the_name_signing_a_pull_quote_stays_with_it() {
+        assert_eq!(
+            split("“I am ashamed of the council.” — Kim Osei “We deserve better.” ― Ana Ruiz"),
+            ["“I am ashamed of the council.” — Kim Osei “We deserve better.” ― Ana Ruiz"]
+        );
+        // A dash opening a sentence of its own still starts one.
+        assert_eq!(
+            split("The vote is on Monday. — The council will meet at noon to debate the fares."),
+            [
+                "The vote is on Monday.",
+                "— The council will meet at noon to debate the fares."
+            ]
+        );
     }
 }

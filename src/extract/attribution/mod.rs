@@ -184,7 +184,8 @@ pub fn analyze(s: &Sentence<'_>) -> Analysis {
             let mut content = inner;
             let mut end = tag.end;
             // `"…," he said, "…"`: the quote resumes after the tag.
-            if let Some(q2) = qt.get(k + 1)
+            if !tag.pull_quote
+                && let Some(q2) = qt.get(k + 1)
                 && q2.open <= tag.end + 1
                 && s.toks[tag.end..q2.open]
                     .iter()
@@ -207,7 +208,8 @@ pub fn analyze(s: &Sentence<'_>) -> Analysis {
                 reported_in: None,
             });
             participles(s, end, n, tag.source, &mut out);
-            used_until = end + 1;
+            // After a pull quote's name the next quotation opens right away.
+            used_until = if tag.pull_quote { end } else { end + 1 };
             k += 1;
             continue;
         }

@@ -14,19 +14,30 @@ pub(super) struct Tag {
     pub class: CueClass,
     /// Token index after the tag.
     pub end: usize,
+    /// A name alone after a dash (`"…" ― Dana Morrow`): the next quotation is another's.
+    pub pull_quote: bool,
 }
 
 /// `, X said …` / `, said X …` / `X said` right after a quotation.
 pub(super) fn tag_after(s: &Sentence<'_>, mut i: usize, hi: usize) -> Option<Tag> {
     let toks = s.toks;
+    let mut dash = None;
     while i < hi
         && toks[i].kind == TokKind::Punct
-        && (matches!(toks[i].lower.as_str(), "," | "—" | "–" | "-") || toks[i].is_quote())
+        && (matches!(toks[i].lower.as_str(), "," | "—" | "–" | "―" | "-") || toks[i].is_quote())
     {
+        if matches!(toks[i].lower.as_str(), "—" | "–" | "―") {
+            dash = Some(i);
+        }
         i += 1;
     }
     if i >= hi {
         return None;
+    }
+    if let Some(d) = dash
+        && let Some(tag) = pull_quote_name(toks, d, i, hi)
+    {
+        return Some(tag);
     }
     // Inverted: `said X`.
     if let Some(verb) = cue_at(&toks[i])
@@ -38,6 +49,7 @@ pub(super) fn tag_after(s: &Sentence<'_>, mut i: usize, hi: usize) -> Option<Tag
             cue: toks[i].span,
             class: verb.class,
             end: skip_tag_tail(toks, end, hi),
+            pull_quote: false,
         });
     }
     // `X (also) said`: the first verb within a few words.
@@ -55,6 +67,33 @@ pub(super) fn tag_after(s: &Sentence<'_>, mut i: usize, hi: usize) -> Option<Tag
         cue: toks[c].span,
         class: verb.class,
         end: skip_tag_tail(toks, after, hi),
+        pull_quote: false,
+    })
+}
+
+/// `"…" ― Dana Morrow`: a name alone after a dash closes a quotation (a pull quote, a
+/// round-up of readers' words), up to the next quotation or the sentence end.
+fn pull_quote_name(toks: &[Tok], dash: usize, i: usize, hi: usize) -> Option<Tag> {
+    let words = toks[i..hi]
+        .iter()
+        .take_while(|t| t.is_word() && t.cap)
+        .count();
+    let j = i + words;
+    let closes = j == hi || toks[j].is_quote() || toks[j].is_punct('.') && j + 1 == hi;
+    if !(1..=4).contains(&words) || !closes {
+        return None;
+    }
+    Some(Tag {
+        source: Np {
+            span: Span::new(toks[i].span.start, toks[j - 1].span.end),
+            appositive: None,
+            first: i,
+            last: j - 1,
+        },
+        cue: toks[dash].span,
+        class: CueClass::Speech,
+        end: j,
+        pull_quote: true,
     })
 }
 
@@ -132,6 +171,7 @@ pub(super) fn tag_before(
                     cue: toks[c].span,
                     class: verb.class,
                     end: open,
+                    pull_quote: false,
                 });
             }
         }
@@ -158,6 +198,7 @@ fn colon_name_tag(s: &Sentence<'_>, lo: usize, j: usize, open: usize) -> Option<
                 cue: Span::new(toks[lo].span.start, toks[lo + 1].span.end),
                 class: CueClass::Speech,
                 end: open,
+                pull_quote: false,
             });
         }
         if np.first > lo
@@ -176,6 +217,7 @@ fn colon_name_tag(s: &Sentence<'_>, lo: usize, j: usize, open: usize) -> Option<
                 cue: toks[j].span,
                 class: CueClass::Speech,
                 end: open,
+                pull_quote: false,
             });
         }
         return None;
