@@ -41,6 +41,11 @@ impl Tok {
         self.kind == TokKind::Word
     }
 
+    /// A word whose lowercase text passes `test` ("in" and `is_preposition`).
+    pub fn is_word_in(&self, test: impl Fn(&str) -> bool) -> bool {
+        self.is_word() && test(&self.lower)
+    }
+
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == TokKind::Punct && self.lower.starts_with(c)
     }

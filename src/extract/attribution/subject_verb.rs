@@ -3,8 +3,8 @@
 
 use super::verbs::{clause_end, main_subject, nested, participles, remainder};
 use super::words::{
-    content_span, cue_at, cue_at_next_progressive, cue_here, is_noun_verb, only_closers,
-    plain_form_object, plural_subject_before, speaks, stance_form_ok, stance_subject,
+    content_span, cue_at, cue_at_next_progressive, cue_here, is_noun_verb, names_a_time,
+    only_closers, plain_form_object, plural_subject_before, speaks, stance_form_ok, stance_subject,
     starts_clause, tag_comma, tail_is_empty, verb_use,
 };
 use super::{Analysis, Pattern, QuoteToks, Sentence, inside_quote, object_end};
@@ -151,6 +151,8 @@ impl Scan<'_, '_> {
         } else {
             np_before(s.text, toks, 0, end)
         };
+        // "Wednesday, however, the director … said": a time is no speaker.
+        let np = np.filter(|np| !names_a_time(toks, np));
         // `said X` inverted at the end: `…, said the minister.`
         if let Some(comma) = tag_comma(toks, c)
             && np.is_none()
@@ -192,7 +194,10 @@ impl Scan<'_, '_> {
     /// `…, said the minister.`: the speaker after the verb, nothing after it.
     fn said_x(&self, cue: Cue, comma: usize, out: &mut Analysis) -> bool {
         let (s, toks, n) = (self.s, self.s.toks, self.s.toks.len());
+        // "…, said in a statement." names where, not who.
         if let Some((np, after)) = np_after(s.text, toks, cue.c + 1, n)
+            && !toks[np.first].is_word_in(crate::extract::phrases::is_preposition)
+            && !names_a_time(toks, &np)
             && tail_is_empty(toks, skip_adverbials(toks, after, n), n)
             && let Some(content) = content_span(s, 0, comma)
         {

@@ -477,3 +477,17 @@ fn a_linking_adverb_between_commas_stands_outside_the_speaker() {
         assert_eq!(o.source.as_deref(), Some(source), "{text:?}");
     }
 }
+
+#[test]
+fn a_time_or_a_setting_is_never_the_speaker() {
+    let (outs, _) = run(
+        "\"The numbers put our campaign on pace,\" Jeff Warner, the senator's campaign manager, said in a statement.",
+    );
+    assert_eq!(outs[0].source.as_deref(), Some("Jeff Warner"));
+    let (outs, _) = run("Wednesday, however, said nothing about the closure of the two wards.");
+    assert!(
+        outs.iter().all(|o| o.source.is_none()),
+        "{:?}",
+        outs[0].source
+    );
+}

@@ -390,3 +390,11 @@ pub(super) fn starts_clause(toks: &[Tok], i: usize, hi: usize) -> bool {
         _ => false,
     }
 }
+
+/// A phrase naming a time, never a source: "Wednesday", "a few minutes", "last week"
+/// (a capitalised month word after a name stays a name: "Theresa May").
+pub(super) fn names_a_time(toks: &[Tok], np: &Np) -> bool {
+    let head = &toks[np.last];
+    let w = head.lower.as_str();
+    lexicon::is_time_word(w) && (!head.cap || lexicon::is_weekday(w) || np.first == np.last)
+}
