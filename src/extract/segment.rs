@@ -313,18 +313,6 @@ mod tests {
         let spans = sentences(text, Span::new(5, text.len()));
         assert_eq!(spans, vec![Span::new(5, 9), Span::new(10, 14)]);
     }
-}
-
-#[cfg(test)]
-mod pull_quote_tests {
-    use super::*;
-
-    fn split(text: &str) -> Vec<&str> {
-        sentences(text, Span::new(0, text.len()))
-            .iter()
-            .map(|s| &text[s.start..s.end])
-            .collect()
-    }
 
     #[test]
     fn the_name_signing_a_pull_quote_stays_with_it() {
