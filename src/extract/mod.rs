@@ -58,11 +58,13 @@ pub fn extract_text(text: &str) -> Extraction {
 /// Extracts claims from `text` divided into `paragraphs`. Paragraph spans that do not
 /// fit the text are ignored.
 pub fn extract(text: &str, paragraphs: &[Paragraph]) -> Extraction {
-    let paragraphs: Vec<Paragraph> = paragraphs
-        .iter()
-        .filter(|p| p.span.is_valid_for(text) && !p.span.is_empty())
-        .copied()
-        .collect();
+    let usable = |p: &Paragraph| p.span.is_valid_for(text) && !p.span.is_empty();
+    // Copied only when some paragraph must be left out: an article's list is 3 MB at
+    // 8 MB of wire copy, held through the whole extraction.
+    if paragraphs.iter().all(usable) {
+        return claims::Reader::new(text).read(paragraphs);
+    }
+    let paragraphs: Vec<Paragraph> = paragraphs.iter().copied().filter(usable).collect();
     claims::Reader::new(text).read(&paragraphs)
 }
 

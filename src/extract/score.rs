@@ -82,6 +82,9 @@ pub fn features(text: &str, toks: &[Tok]) -> Features {
         f.question = true;
     }
     f.boilerplate = is_boilerplate(text, toks);
+    // Features are held with their draft to the end: no spare room in the lists.
+    f.figures.shrink_to_fit();
+    f.dates.shrink_to_fit();
     f
 }
 

@@ -172,7 +172,7 @@ pub struct Claim {
     /// The report or publication that carries the speaker's words, when the article
     /// names one besides the speaker ("…, according to a report in the Valdera Times").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reported_in: Option<ReportedIn>,
+    pub reported_in: Option<Box<ReportedIn>>,
     /// Check-worthiness in `0.0..=1.0`.
     pub score: f32,
     /// Why the extractor picked it ("attributed: according to the port authority", "amount: $3.2 billion").

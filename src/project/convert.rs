@@ -706,7 +706,8 @@ fn claim_from_file(
         })
     });
     let reported_in = c.reported_in.and_then(|r| {
-        carry(&r, "the report it was reported in").map(|span| ReportedIn { text: r.text, span })
+        carry(&r, "the report it was reported in")
+            .map(|span| Box::new(ReportedIn { text: r.text, span }))
     });
     Claim {
         id,
@@ -746,9 +747,11 @@ fn orphan_from_file(
             span: Span::new(cue.start, cue.end),
             class: cue_class_from_file(cue.class),
         }),
-        reported_in: c.reported_in.map(|r| ReportedIn {
-            text: r.text,
-            span: Span::new(r.start, r.end),
+        reported_in: c.reported_in.map(|r| {
+            Box::new(ReportedIn {
+                text: r.text,
+                span: Span::new(r.start, r.end),
+            })
         }),
         score: c.score,
         reasons: c.reasons,

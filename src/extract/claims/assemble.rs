@@ -152,7 +152,8 @@ fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry<'_>) 
     let s = learned;
     let kind = score::kind_for(d.direct_quote, attributed, &f);
     let mut reasons = d.reasons;
-    reasons.extend(f.figures.iter().cloned());
+    reasons.reserve_exact(f.figures.len() + 2);
+    reasons.extend(f.figures);
     if !f.dates.is_empty() {
         reasons.push(format!("date: {}", f.dates.join(", ")));
     }
@@ -160,6 +161,8 @@ fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry<'_>) 
         reasons.push("factual statement".into());
     }
     reasons.push(worthiness);
+    // Every claim is held until the end: no spare room in its list.
+    reasons.shrink_to_fit();
     let source = if let Some(r) = d.source {
         Some(registry.entity(r))
     } else if d.nameless {
@@ -175,9 +178,11 @@ fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry<'_>) 
         })
     });
     let reported_in = d.reported_in.and_then(|r| {
-        r.slice(text).map(|t| ReportedIn {
-            text: t.to_string(),
-            span: r,
+        r.slice(text).map(|t| {
+            Box::new(ReportedIn {
+                text: t.to_string(),
+                span: r,
+            })
         })
     });
     Some(Claim {

@@ -79,7 +79,7 @@ impl Reader<'_> {
             self.last_speaker = Some(sp);
         }
         self.pending = None;
-        self.drafts.push(Draft {
+        self.push_draft(Draft {
             span: claim_span(f),
             direct_quote: direct,
             cue: f.cue.map(|c| (c, f.class.into())),

@@ -111,10 +111,17 @@ impl<'a> Reader<'a> {
         self.finish()
     }
 
+    /// Adds a draft. Drafts are held to the end: their reasons keep no spare room
+    /// (a list grown by a push has room for four).
+    fn push_draft(&mut self, mut d: Draft) {
+        d.reasons.shrink_to_fit();
+        self.drafts.push(d);
+    }
+
     /// The held statement becomes a draft: no quotation followed its speaker.
     fn release_held(&mut self) {
         if let Some(d) = self.held.take() {
-            self.drafts.push(d);
+            self.push_draft(d);
         }
     }
 
@@ -349,7 +356,7 @@ impl<'a> Reader<'a> {
         if span.is_empty() || toks.len() < 4 {
             return;
         }
-        self.drafts.push(Draft {
+        self.push_draft(Draft {
             span,
             direct_quote: false,
             cue: None,

@@ -47,7 +47,7 @@ impl Reader<'_> {
                     offset: inner.start,
                 });
             }
-            None => self.drafts.push(Draft {
+            None => self.push_draft(Draft {
                 span: inner,
                 direct_quote: true,
                 cue: None,
@@ -63,7 +63,7 @@ impl Reader<'_> {
     pub(super) fn push_quote_draft(&mut self, span: Span, sp: Speaker, why: &str) {
         let name = self.resolver.entities()[sp.who.entity].name.clone();
         self.resolver.spoke(sp.who.entity, span.start);
-        self.drafts.push(Draft {
+        self.push_draft(Draft {
             span,
             direct_quote: true,
             cue: None,
