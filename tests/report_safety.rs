@@ -40,10 +40,10 @@ fn hostile_project() -> Project {
             span: Span::new(0, 0),
             class: None,
         }),
-        reported_in: Some(ReportedIn {
+        reported_in: Some(Box::new(ReportedIn {
             text: format!("a report in {SCRIPT}"),
             span: Span::new(0, 0),
-        }),
+        })),
         score: 0.9,
         reasons: vec![],
         origin: Origin::Manual,

@@ -138,7 +138,11 @@ fn number_figure(f: &mut Features, text: &str, toks: &[Tok], i: usize) -> usize 
 fn word_features(f: &mut Features, text: &str, toks: &[Tok], i: usize) {
     let t = &toks[i];
     let w = t.lower.as_str();
-    let last_part = w.rfind('-').map_or(w, |k| &w[k + 1..]);
+    // A byte loop: words are short, and `rfind` calls out to `memrchr` for each.
+    let last_part = w
+        .bytes()
+        .rposition(|b| b == b'-')
+        .map_or(w, |k| &w[k + 1..]);
     let rank = lexicon::RANK_WORDS.has(last_part);
     if rank && w != "most" && w != "least"
         || (w == "most" || w == "least")

@@ -1,8 +1,6 @@
 //! Word tokens with their byte spans.
 
 use crate::model::Span;
-use std::iter::Peekable;
-use std::str::CharIndices;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -86,14 +84,14 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     };
     let base = span.start;
     let mut out = Vec::with_capacity(s.len() / 5);
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
         if c.is_whitespace() {
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let end = word_end(s, i, c, &mut iter);
+            i += c.len_utf8();
+        } else if c.is_alphanumeric() {
+            let end = word_end(s, i, c);
             out.push(word_tok(&s[i..end], base + i, c));
+            i = end;
         } else {
             let end = i + c.len_utf8();
             out.push(Tok {
@@ -104,36 +102,44 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 acronym: false,
                 cue: None,
             });
+            i = end;
         }
     }
     out
 }
 
-/// The end of the word or number that starts with `c` at `i`, consuming its characters
-/// from `iter`.
-fn word_end(s: &str, i: usize, c: char, iter: &mut Peekable<CharIndices<'_>>) -> usize {
+/// The character starting at byte `i` of `s` (a char boundary), read a byte at a time
+/// when it is ASCII, as almost all of it is.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        s[i..].chars().next()
+    }
+}
+
+/// The end of the word or number that starts with `c` at `i`.
+fn word_end(s: &str, i: usize, c: char) -> usize {
     let numeric = c.is_ascii_digit();
     let mut end = i + c.len_utf8();
-    while let Some(&(j, d)) = iter.peek() {
+    while let Some(d) = char_at(s, end) {
         if d.is_alphanumeric() {
-            end = j + d.len_utf8();
-            iter.next();
+            end += d.len_utf8();
             continue;
         }
         // A joiner stays inside the token when a letter or digit follows it:
         // "U.S", "14.8", "2,000", "state-run", "Rover's".
         let joiner = is_inner_joiner(d) || (numeric && d == ',');
         if joiner {
-            let after = s[j + d.len_utf8()..].chars().next();
+            let after = char_at(s, end + d.len_utf8());
             if after.is_some_and(char::is_alphanumeric) && !(numeric && d == '-') {
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
                 continue;
             }
             // Keep the final period of dotted abbreviations: "U.S." "a.m."
             if d == '.' && s[i..end].contains('.') && !numeric {
-                end = j + 1;
-                iter.next();
+                end += 1;
             }
         }
         break;
@@ -144,7 +150,6 @@ fn word_end(s: &str, i: usize, c: char, iter: &mut Peekable<CharIndices<'_>>) ->
         let initial = w.chars().count() == 1 && c.is_uppercase();
         if initial || super::segment::is_abbreviation(&lowercase(w)) {
             end += 1;
-            iter.next();
         }
     }
     end

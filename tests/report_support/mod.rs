@@ -277,10 +277,10 @@ pub fn nested_fixture() -> Project {
             span: span_of(NESTED, "estimated"),
             class: Some(CueClass::Evidence),
         }),
-        reported_in: Some(ReportedIn {
+        reported_in: Some(Box::new(ReportedIn {
             text: "a report in the Valdera Times".into(),
             span: span_of(NESTED, "a report in the Valdera Times"),
-        }),
+        })),
         score: 0.9,
         reasons: vec!["attributed: Economists at Brindle Partners estimated".into()],
         origin: Origin::Extracted,

@@ -160,15 +160,15 @@ impl Resolver {
         let t = &toks[i];
         let titled =
             t.cap && (is_person_title(&t.lower) || is_person_role(t.stem()) && !t.is_possessive());
-        let run: Vec<&Tok> = toks[i..j].iter().collect();
+        let run = &toks[i..j];
         // Drop leading role/title words and nationality adjectives: the name follows
         // the last of them ("Council President Marcus Lindqvist").
         let is_role = |t: &Tok| is_person_title(&t.lower) || is_person_role(t.stem());
-        let mut k = run.iter().rposition(|t| is_role(t)).map_or(0, |r| r + 1);
+        let mut k = run.iter().rposition(&is_role).map_or(0, |r| r + 1);
         if k == run.len() {
             k = 0;
         }
-        while k < run.len() && (is_role(run[k]) || is_nationality(&run[k].lower)) {
+        while k < run.len() && (is_role(&run[k]) || is_nationality(&run[k].lower)) {
             k += 1;
         }
         let name_toks = &run[k..];
@@ -197,7 +197,7 @@ impl Resolver {
                 !is_determiner(&t.lower) && t.lower.chars().count() > 1 || t.lower.ends_with('.')
             });
         if looks_person && (k > 0 || name_toks.len() >= 2) {
-            self.person_in_text(text, &run, k);
+            self.person_in_text(text, run, k);
         }
     }
 
@@ -225,7 +225,7 @@ impl Resolver {
 
     /// A person named in running text (`run[k..]`, after role words `run[..k]`): noted as
     /// seen if known, else registered.
-    fn person_in_text(&mut self, text: &str, run: &[&Tok], k: usize) {
+    fn person_in_text(&mut self, text: &str, run: &[Tok], k: usize) {
         let name_toks = &run[k..];
         let span = Span::new(
             name_toks[0].span.start,
