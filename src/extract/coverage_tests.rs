@@ -115,3 +115,51 @@ fn a_name_after_a_dash_is_the_speaker_of_a_pull_quote() {
     let c = find(&x, text, "rebuild the pier");
     assert_eq!(source_name(&x, c), Some("mayor"));
 }
+
+#[test]
+fn a_document_and_what_it_is_of_is_the_source_of_what_it_shows() {
+    let cases = [
+        (
+            "Polls show a close contest in the county, where six council seats are up for grabs.",
+            "a close contest",
+            "Polls",
+        ),
+        (
+            "Video of the meeting shows the mayor with his hands raised before the vote.",
+            "hands raised",
+            "Video of the meeting",
+        ),
+        (
+            "Leaked documents from his 2009 tax return show he took a $91 million loss.",
+            "million loss",
+            "Leaked documents from his 2009 tax return",
+        ),
+        (
+            "The report on the bridge shows costs rose 40 percent.",
+            "costs rose",
+            "report on the bridge",
+        ),
+    ];
+    for (text, needle, source) in cases {
+        let x = extract_text(text);
+        let c = find(&x, text, needle);
+        assert_eq!(source_name(&x, c), Some(source), "{text}");
+        assert_eq!(
+            c.cue.as_ref().map(|q| q.class),
+            Some(Some(crate::model::CueClass::Evidence)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn shows_after_a_noun_that_is_no_document_stays_a_noun() {
+    for text in [
+        "Television shows about the harbour drew 2 million viewers last year.",
+        "The city shows no sign of slowing its building boom this year.",
+    ] {
+        let x = extract_text(text);
+        assert_eq!(x.claims.len(), 1, "{text}");
+        assert!(x.claims[0].source.is_none(), "{text}");
+    }
+}

@@ -3,9 +3,9 @@
 
 use super::verbs::{clause_end, main_subject, nested, participles, remainder};
 use super::words::{
-    content_span, cue_at, cue_at_next_progressive, cue_here, is_noun_verb, names_a_time,
-    only_closers, plain_form_object, plural_subject_before, speaks, stance_form_ok, stance_subject,
-    starts_clause, tag_comma, tail_is_empty, verb_use,
+    content_span, cue_at, cue_at_next_progressive, cue_here, document_phrase_before, is_noun_verb,
+    names_a_time, only_closers, plain_form_object, plural_subject_before, speaks, stance_form_ok,
+    stance_subject, starts_clause, tag_comma, tail_is_empty, verb_use,
 };
 use super::{Analysis, Pattern, QuoteToks, Sentence, inside_quote, object_end};
 use crate::extract::lexicon::{self, CueClass, CueVerb, is_subject_pronoun};
@@ -94,7 +94,8 @@ fn candidate(scan: &Scan<'_, '_>, c: usize, all_classes: bool) -> Option<Cue> {
         && (toks[c - 1].cap
             || is_subject_pronoun(&toks[c - 1].lower)
             || plural_subject_before(toks, c) && plain_form_object(toks, c + 1)
-            || lexicon::is_source_document(toks[c - 1].stem()));
+            || lexicon::is_source_document(toks[c - 1].stem())
+            || document_phrase_before(toks, c));
     // A quotation mark glued to the word is a possessive ("the states’ votes").
     let clause_follows = toks.get(verb_end + 1).is_some_and(|t| {
         t.is("that") || t.is_punct(':') || t.is_quote() && t.span.start > toks[verb_end].span.end
@@ -387,9 +388,10 @@ fn only_setting(s: &Sentence<'_>, start: usize) -> bool {
 fn content_fits(s: &Sentence<'_>, verb: CueVerb, np: &Np, start: usize, clause: bool) -> bool {
     let (toks, n) = (s.toks, s.toks.len());
     // "The poll by the Harbour Institute showed …": the document may head the phrase.
-    let document = toks[np.first..=np.last]
-        .iter()
-        .any(|t| !t.cap && lexicon::is_source_document(t.stem()));
+    // Capitalised only as the sentence's first word ("Polls show …"), not as a name
+    // ("The Post").
+    let document = (np.first..=np.last)
+        .any(|k| (!toks[k].cap || k == 0) && lexicon::is_source_document(toks[k].stem()));
     match verb.class {
         // "Ode promised to cut fares": a promise's content is what is promised.
         // "said to balance the books the city would have to cut 40 posts": an

@@ -140,6 +140,25 @@ pub(super) fn stance_form_ok(toks: &[Tok], c: usize, verb: CueVerb) -> bool {
         || plural_subject_before(toks, c) && plain_form_object(toks, c + 1)
 }
 
+/// A document phrase ending right before token `c`: a document noun, its preposition
+/// and what it is about ("video of the meeting shows", "leaked documents from his tax
+/// return show"). At most eight words back, with no punctuation or clause word between.
+pub(super) fn document_phrase_before(toks: &[Tok], c: usize) -> bool {
+    for k in (c.saturating_sub(8)..c).rev() {
+        let t = &toks[k];
+        let document = t.is_word()
+            && (!t.cap || k == 0)
+            && crate::extract::lexicon::is_source_document(t.stem());
+        if document && k + 3 <= c && lexicon::INNER_PREPOSITIONS.has(toks[k + 1].lower.as_str()) {
+            return true;
+        }
+        if t.kind == TokKind::Punct || is_clause_word(&t.lower) || !document && t.cue.is_some() {
+            return false;
+        }
+    }
+    false
+}
+
 /// A plural subject right before token `c`: "union leaders want", "investors fear",
 /// or a quantifier standing alone ("Many fear", "Some hope").
 pub(super) fn plural_subject_before(toks: &[Tok], c: usize) -> bool {
@@ -253,6 +272,13 @@ pub(super) fn speaks(toks: &[Tok], np: &Np) -> bool {
                 || crate::extract::lexicon::is_unnamed_head(t.stem())
                 || crate::extract::lexicon::is_org_word(t.stem()))
     });
+    // "video of the meeting", "documents from his tax return": a document and what
+    // it is of.
+    let document_of = (np.first..np.last).any(|k| {
+        (!toks[k].cap || k == 0)
+            && crate::extract::lexicon::is_source_document(toks[k].stem())
+            && lexicon::INNER_PREPOSITIONS.has(toks[k + 1].lower.as_str())
+    });
     let head = &toks[np.last];
     let stem = head.stem();
     // "most of them", "one of the residents": a share of a group.
@@ -261,6 +287,7 @@ pub(super) fn speaks(toks: &[Tok], np: &Np) -> bool {
         && toks.get(np.first + 1).is_some_and(|t| t.is("of"));
     share
         || any_source_word
+        || document_of
         || head.cap
         || head.kind == TokKind::Number
         || is_subject_pronoun(&head.lower)
