@@ -163,3 +163,51 @@ fn shows_after_a_noun_that_is_no_document_stays_a_noun() {
         assert!(x.claims[0].source.is_none(), "{text}");
     }
 }
+
+#[test]
+fn a_person_of_an_organisation_is_the_person() {
+    let cases = [
+        (
+            "\"It was the least bad outcome,\" Mr. Voss of the Harbour Trust said.",
+            "least bad outcome",
+            "Voss",
+        ),
+        (
+            "Dr. Lena Ortiz of the Harbour Institute said the bridge was safe for another decade.",
+            "bridge was safe",
+            "Lena Ortiz",
+        ),
+        (
+            "The Bank of Valdera said rates would rise by 2 percent next year.",
+            "rates would rise",
+            "Bank of Valdera",
+        ),
+    ];
+    for (text, needle, source) in cases {
+        let x = extract_text(text);
+        let c = find(&x, text, needle);
+        assert_eq!(source_name(&x, c), Some(source), "{text}");
+    }
+    // The claim keeps the whole speaker phrase, name included.
+    let text = cases[1].0;
+    let x = extract_text(text);
+    assert!(
+        find(&x, text, "bridge was safe")
+            .text(text)
+            .starts_with("Dr. Lena Ortiz")
+    );
+}
+
+#[test]
+fn a_day_after_the_verb_is_never_the_speaker() {
+    let text = "\"Our assumption is that the tolls will be cut,\" Council Leader Marta Ode, a Valdera Democrat, said Tuesday.";
+    let x = extract_text(text);
+    let c = find(&x, text, "tolls will be cut");
+    assert_ne!(source_name(&x, c), Some("Tuesday"));
+    let text =
+        "The tolls will be cut by a third next spring, officials from the port, said Tuesday.";
+    let x = extract_text(text);
+    for c in &x.claims {
+        assert_ne!(source_name(&x, c), Some("Tuesday"), "{:?}", c.text(text));
+    }
+}

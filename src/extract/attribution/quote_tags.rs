@@ -57,10 +57,16 @@ pub(super) fn tag_after(s: &Sentence<'_>, mut i: usize, hi: usize) -> Option<Tag
     let c = (i + 1..limit).find(|&c| cue_at(&toks[c]).is_some_and(|v| !v.progressive))?;
     let verb = cue_at(&toks[c])?;
     let end = skip_back_adverbials(toks, i, c);
-    let np = np_before(s.text, toks, i, end)?;
-    if np.first != i {
-        return None;
-    }
+    // The phrase from the quotation to the verb. Read backwards it can stop short of a
+    // name with an organisation or a party tag ("Mr. Voss of the Harbour Trust said",
+    // "Marta Ode, D-Valdera, said"); read forwards it must reach the verb.
+    let np = np_before(s.text, toks, i, end)
+        .filter(|np| np.first == i)
+        .or_else(|| {
+            np_after(s.text, toks, i, end)
+                .filter(|(np, after)| *after == end && toks[np.first].cap)
+                .map(|(np, _)| np)
+        })?;
     let after = object_end(toks, verb, c + 1, hi);
     Some(Tag {
         source: np,

@@ -199,5 +199,11 @@ fn goes_on_before_preposition(toks: &[Tok], lo: usize, j: usize) -> bool {
                 || lexicon::is_person_role(h)
                 || lexicon::is_unnamed_head(h)
                 || lexicon::is_source_document(h)
+                // "Mr. Voss of the Harbour Trust": a name before "of".
+                || toks[j - 1].is("of")
+                    && toks[j - 2].cap
+                    && !lexicon::is_org_word(h)
+                    && j >= lo + 3
+                    && toks[j - 3].cap
         }
 }

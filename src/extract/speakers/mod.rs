@@ -125,6 +125,26 @@ fn is_public_body(name: &str) -> bool {
 
 /// Where the name starts in a source phrase: the trailing run of capitalised words that
 /// are not role words, joiners ("of", "de", "&") inside it included.
+/// "Mr. Voss of the Harbour Trust", "Lena Ortiz of the Valdera Institute": a person's
+/// name (a title and a name, or two capitalised words, none a role or organisation
+/// word) and the organisation they are of. Returns the name's phrase.
+fn person_of_organisation(toks: &[Tok], np: &Np) -> Option<Np> {
+    let of = (np.first + 1..np.last).find(|&k| toks[k].is("of"))?;
+    let name = &toks[np.first..of];
+    let person = name
+        .iter()
+        .all(|t| t.is_word() && t.cap && !is_org_word(t.stem()) && !is_person_role(t.stem()))
+        && (name.len() >= 2 || is_person_title(&name[0].lower))
+        && !is_person_title(&name[name.len() - 1].lower)
+        && toks[of + 1..=np.last].iter().any(|t| t.cap);
+    person.then(|| Np {
+        span: Span::new(toks[np.first].span.start, toks[of - 1].span.end),
+        appositive: None,
+        first: np.first,
+        last: of - 1,
+    })
+}
+
 fn name_start(words: &[&Tok]) -> usize {
     let mut name_start = words.len();
     // In an organisation's name role words are part of it ("Dock Workers' Union").
@@ -268,6 +288,14 @@ impl Resolver {
         let first = words.first()?;
         if words.len() == 1 && is_subject_pronoun(&first.lower) {
             return Some(self.pronoun(&first.lower, np.span));
+        }
+        if let Some(person) = person_of_organisation(toks, np) {
+            let r = self.resolve(text, toks, &person)?;
+            self.registry.mention(r.entity, np.span);
+            return Some(Resolved {
+                entity: r.entity,
+                mention: np.span,
+            });
         }
         let appositive = np.appositive.map(|a| clean(text, a));
         let name_start = name_start(&words);
