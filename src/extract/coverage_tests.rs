@@ -211,3 +211,39 @@ fn a_day_after_the_verb_is_never_the_speaker() {
         assert_ne!(source_name(&x, c), Some("Tuesday"), "{:?}", c.text(text));
     }
 }
+
+#[test]
+fn party_tags_opening_phrases_and_asides_leave_the_speaker_alone() {
+    let cases = [
+        (
+            "\"The veto will be overridden,\" Senator Paul Krane, R-Ky., said on Monday.",
+            "veto will be overridden",
+            "Paul Krane",
+        ),
+        (
+            "Senator Paul Krane, R-Ky., said the veto would be overridden within a week.",
+            "overridden within a week",
+            "Paul Krane",
+        ),
+        (
+            "\"We will not pay,\" Councillor Marta Ode, D-Valdera, said.",
+            "will not pay",
+            "Marta Ode",
+        ),
+        (
+            "In a Facebook message posted Friday, Marta Ode said she had doubts about the bridge plan.",
+            "doubts about the bridge",
+            "Marta Ode",
+        ),
+        (
+            "Raising the toll is a misguided approach, said Mr. Kerr (a view shared by most people I asked).",
+            "misguided approach",
+            "Kerr",
+        ),
+    ];
+    for (text, needle, source) in cases {
+        let x = extract_text(text);
+        let c = find(&x, text, needle);
+        assert_eq!(source_name(&x, c), Some(source), "{text}");
+    }
+}

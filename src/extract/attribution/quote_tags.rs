@@ -64,7 +64,9 @@ pub(super) fn tag_after(s: &Sentence<'_>, mut i: usize, hi: usize) -> Option<Tag
         .filter(|np| np.first == i)
         .or_else(|| {
             np_after(s.text, toks, i, end)
-                .filter(|(np, after)| *after == end && toks[np.first].cap)
+                .filter(|(np, after)| {
+                    skip_party_tag(toks, *after, end) == end && toks[np.first].cap
+                })
                 .map(|(np, _)| np)
         })?;
     let after = object_end(toks, verb, c + 1, hi);
@@ -75,6 +77,21 @@ pub(super) fn tag_after(s: &Sentence<'_>, mut i: usize, hi: usize) -> Option<Tag
         end: skip_tag_tail(toks, after, hi),
         pull_quote: false,
     })
+}
+
+/// `, D-Valdera,` / `, R-Ky.,`: a politician's party and state after the name; the index
+/// after it (`i` itself when there is none).
+fn skip_party_tag(toks: &[Tok], i: usize, hi: usize) -> usize {
+    if i + 2 < hi && toks[i].is_punct(',') && crate::extract::phrases::is_party_tag(&toks[i + 1]) {
+        let mut j = i + 2;
+        if toks[j].is_punct('.') {
+            j += 1;
+        }
+        if j < hi && toks[j].is_punct(',') {
+            return j + 1;
+        }
+    }
+    i
 }
 
 /// `"…" ― Dana Morrow`: a name alone after a dash closes a quotation (a pull quote, a

@@ -60,6 +60,19 @@ pub(super) fn verb_scan(
         .any(|c| candidate(&scan, c, all_classes).is_some_and(|cue| scan.at(cue, out)))
 }
 
+/// "In a Facebook message posted Friday, Ode said …": a past participle after a
+/// document, inside the phrase that opens the sentence with a preposition, describes
+/// the document; the sentence's verb comes after the comma.
+fn in_opening_phrase(toks: &[crate::extract::tokens::Tok], c: usize) -> bool {
+    c >= 2
+        && toks[0].is_word_in(crate::extract::phrases::is_preposition)
+        && toks[c].lower.ends_with("ed")
+        && !toks[c - 1].cap
+        && lexicon::is_source_document(toks[c - 1].stem())
+        && !toks[..c].iter().any(|t| t.is_punct(','))
+        && toks[c + 1..].iter().take(6).any(|t| t.is_punct(','))
+}
+
 /// The cue verb at `c`, if it is used as a verb here.
 fn candidate(scan: &Scan<'_, '_>, c: usize, all_classes: bool) -> Option<Cue> {
     let toks = scan.s.toks;
@@ -83,7 +96,7 @@ fn candidate(scan: &Scan<'_, '_>, c: usize, all_classes: bool) -> Option<Cue> {
     if c > 0 && (toks[c - 1].is("to") || be_before && !verb.progressive && !attitude) {
         return None; // "declined to say", "was told": not this pattern
     }
-    if !verb_use(toks, c) || !stance_form_ok(toks, c, verb) {
+    if !verb_use(toks, c) || !stance_form_ok(toks, c, verb) || in_opening_phrase(toks, c) {
         return None; // a noun: "the report", "in 30 states", "an attack"
     }
     // "Frank notes", "she claims": after a name or pronoun the word is a verb.

@@ -346,6 +346,16 @@ pub(super) fn tag_comma(toks: &[Tok], i: usize) -> Option<usize> {
 /// (`, who also ran for office`), follows token `i`.
 pub(super) fn tail_is_empty(toks: &[Tok], i: usize, n: usize) -> bool {
     only_closers(toks, i, n)
+        // "…, said Mr. Kerr (a view most shared).": an aside in brackets.
+        || i < n
+            && toks[i].is_punct('(')
+            && toks[i + 1..]
+                .iter()
+                .position(|t| t.is_punct(')'))
+                .is_some_and(|j| {
+                    !toks[i + 1..i + 1 + j].iter().any(|t| t.is_punct('('))
+                        && only_closers(toks, i + 2 + j, n)
+                })
         || i + 1 < n
             && toks[i].is_punct(',')
             && (lexicon::RELATIVE_PRONOUNS.has(toks[i + 1].lower.as_str())

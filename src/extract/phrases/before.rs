@@ -16,6 +16,10 @@ pub fn np_before(text: &str, toks: &[Tok], lo: usize, end: usize) -> Option<Np> 
         return None;
     }
     if toks[end - 1].is_punct(',') {
+        // "Sen. Paul Krane, R-Ky., said": the party and state are left out.
+        if let Some(comma) = party_tag_before(toks, lo, end - 1) {
+            return np_before(text, toks, lo, comma);
+        }
         return appositive_np(text, toks, lo, end - 1);
     }
     // "Rep. Ana Ruiz (D-Ore.) said": a short parenthesis after a name is left out.
@@ -32,6 +36,17 @@ pub fn np_before(text: &str, toks: &[Tok], lo: usize, end: usize) -> Option<Np> 
         return np_before(text, toks, lo, open);
     }
     plain_np_before(toks, lo, end)
+}
+
+/// `, R-Ky.` or `, D-Valdera` ending right before `end` (a comma) after a name: the
+/// index of the comma that opens it.
+fn party_tag_before(toks: &[Tok], lo: usize, end: usize) -> Option<usize> {
+    let mut j = end.checked_sub(1)?;
+    if toks[j].is_punct('.') {
+        j = j.checked_sub(1)?;
+    }
+    (super::is_party_tag(&toks[j]) && j >= lo + 2 && toks[j - 1].is_punct(',') && toks[j - 2].cap)
+        .then_some(j - 1)
 }
 
 /// The subject noun phrase ending at `end - 1`, with no appositive.

@@ -34,6 +34,12 @@ fn is_ly_adverb(t: &Tok) -> bool {
     t.is_word() && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ly") && t.lower != "only"
 }
 
+/// A party and state after a politician's name: "R-Ky", "D-Valdera".
+pub(crate) fn is_party_tag(t: &Tok) -> bool {
+    let b = t.lower.as_bytes();
+    t.cap && b.len() >= 3 && matches!(b[0], b'd' | b'r' | b'i') && b[1] == b'-'
+}
+
 pub(crate) fn is_preposition(w: &str) -> bool {
     lexicon::PREPOSITIONS.has(w)
 }
