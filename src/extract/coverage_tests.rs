@@ -247,3 +247,30 @@ fn party_tags_opening_phrases_and_asides_leave_the_speaker_alone() {
         assert_eq!(source_name(&x, c), Some(source), "{text}");
     }
 }
+
+#[test]
+fn a_who_with_a_date_before_its_verb_is_the_speaker_and_a_clause_is_no_role() {
+    let text = "Ode has a frosty relationship with Voss, who in 2010 said the top goal was to cut the tolls.";
+    let x = extract_text(text);
+    let c = find(&x, text, "top goal");
+    assert_eq!(source_name(&x, c), Some("Voss"));
+    let text = "Ode met Voss, who on Monday said the top goal was to cut the tolls.";
+    let x = extract_text(text);
+    let c = find(&x, text, "top goal");
+    assert_eq!(source_name(&x, c), Some("Voss"));
+    let role = x
+        .sources
+        .iter()
+        .find(|s| s.name == "Voss")
+        .and_then(|s| s.role.clone());
+    assert_eq!(role, None);
+    // A role with a capitalised word and a noun is still a role.
+    let text = "Provincial mines inspector Dana Kell said the shaft had been sealed in May.";
+    let x = extract_text(text);
+    let role = x
+        .sources
+        .iter()
+        .find(|s| s.name == "Dana Kell")
+        .and_then(|s| s.role.clone());
+    assert_eq!(role.as_deref(), Some("Provincial mines inspector"));
+}

@@ -99,7 +99,10 @@ pub(super) fn verb_use(toks: &[Tok], c: usize) -> bool {
     }
     // "return to talks": after "to" only the plain form is a verb.
     let inflected_after_to = p.is("to") && toks[c].cue.is_some_and(|v| v.lemma != toks[c].lower);
-    !(p.kind == TokKind::Number
+    // "who in 2010 said": a year after its preposition is a time, not a count.
+    let counted =
+        p.kind == TokKind::Number && crate::extract::phrases::dated_phrase_before(toks, 0, c) == 0;
+    !(counted
         || inflected_after_to
         || p.is_possessive()
         || p.is_word() && (is_determiner(&p.lower) || lexicon::BEFORE_NOUN.has(p.lower.as_str())))

@@ -209,6 +209,7 @@ lists! {
     BUSINESS_NOUNS = "speakers.lst" [business_nouns];
     CLAUSE_OPENERS = "speakers.lst" [clause_openers];
     GENERIC_ORG_NOUNS = "speakers.lst" [generic_org_nouns];
+    IRREGULAR_PAST = "speakers.lst" [irregular_past];
     MEDIA_NOUNS = "speakers.lst" [media_nouns];
     MEDIA_WORDS = "speakers.lst" [media_words];
     NAME_JOINERS = "speakers.lst" [name_joiners];

@@ -31,7 +31,39 @@ pub fn time_phrase_before(toks: &[Tok], lo: usize, end: usize) -> usize {
     if n > 0 && end - n > lo && lexicon::TIME_PREPOSITIONS.has(toks[end - n - 1].lower.as_str()) {
         n += 1;
     }
+    if n == 0 {
+        n = dated_phrase_before(toks, lo, end);
+    }
     n
+}
+
+/// "in 2010", "in March", "since March 2019": a preposition and a month or a year
+/// (with its month), ending before `end`; its length, or 0. Without the preposition a
+/// month may be a name ("Theresa May said").
+pub fn dated_phrase_before(toks: &[Tok], lo: usize, end: usize) -> usize {
+    let is_year = |t: &Tok| {
+        t.kind == TokKind::Number
+            && t.lower.len() == 4
+            && t.lower
+                .parse::<u32>()
+                .is_ok_and(|y| (1800..=2100).contains(&y))
+    };
+    let mut n = 0;
+    if is_year(&toks[end - 1]) {
+        n = 1;
+        if end >= lo + 2 && lexicon::is_month(&toks[end - 2].lower) {
+            n = 2;
+        }
+    } else if lexicon::is_month(&toks[end - 1].lower) {
+        n = 1;
+    }
+    let preposition = n > 0
+        && end - n > lo
+        && matches!(
+            toks[end - n - 1].lower.as_str(),
+            "in" | "since" | "until" | "by"
+        );
+    if preposition { n + 1 } else { 0 }
 }
 
 /// Moves `end` (exclusive) left over auxiliaries, adverbs and time phrases between a

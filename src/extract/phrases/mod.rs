@@ -9,7 +9,9 @@ mod after;
 mod appositive;
 mod before;
 
-pub use adverbials::{skip_adverbials, skip_back_adverbials, time_phrase_before};
+pub use adverbials::{
+    dated_phrase_before, skip_adverbials, skip_back_adverbials, time_phrase_before,
+};
 pub use after::{listener_after, np_after};
 pub use before::np_before;
 

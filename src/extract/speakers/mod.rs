@@ -218,6 +218,8 @@ fn split_named(
         // "A study by the Valdera Institute": the words before the name are the
         // document it speaks through, not a role ("a study by the").
         .filter(|_| !ends_in_function_word(&words[..name_start]))
+        // "Ode met Voss": a name and a verb before the name are a clause, not a role.
+        .filter(|_| !names_then_verb(&words[..name_start]))
         .or(appositive);
     let role_lower: Vec<String> = role
         .as_deref()
@@ -236,6 +238,30 @@ fn split_named(
         kind_hint,
         gender,
     }
+}
+
+/// A capitalised name followed by a verb ("Ode met", "Voss visited"): words before a
+/// name that read as a clause, not a role.
+fn names_then_verb(words: &[&Tok]) -> bool {
+    let role_like = |t: &Tok| {
+        is_person_title(&t.lower)
+            || is_person_role(t.stem())
+            || t.stem().strip_suffix('s').is_some_and(is_person_role)
+            || is_org_word(t.stem())
+    };
+    words.windows(2).any(|w| {
+        w[0].is_word()
+            && w[0].cap
+            && !w[0].is_possessive()
+            && !role_like(w[0])
+            && w[1].is_word()
+            && !w[1].cap
+            && !role_like(w[1])
+            && (w[1].cue.is_some()
+                || w[1].lower.ends_with("ed")
+                || lexicon::IRREGULAR_PAST.has(w[1].lower.as_str())
+                || lexicon::FINITE_VERBS.has(w[1].lower.as_str()))
+    })
 }
 
 fn kind_hint(
