@@ -274,3 +274,16 @@ fn a_who_with_a_date_before_its_verb_is_the_speaker_and_a_clause_is_no_role() {
         .and_then(|s| s.role.clone());
     assert_eq!(role.as_deref(), Some("Provincial mines inspector"));
 }
+
+#[test]
+fn the_speakers_before_a_relative_clause_are_the_source() {
+    let text = "Current and former officials who spoke with the Valdera Times said the plan had been shelved in March.";
+    let x = extract_text(text);
+    let c = find(&x, text, "shelved in March");
+    assert_eq!(source_name(&x, c), Some("Current and former officials"));
+    // A stance with no object is no attribution: the sentence stays a fact.
+    let text = "Residents who packed the chamber applauded when the result was read out.";
+    let x = extract_text(text);
+    assert_eq!(x.claims.len(), 1);
+    assert!(x.claims[0].source.is_none());
+}

@@ -73,6 +73,20 @@ fn in_opening_phrase(toks: &[crate::extract::tokens::Tok], c: usize) -> bool {
         && toks[c + 1..].iter().take(6).any(|t| t.is_punct(','))
 }
 
+/// "Officials who spoke with the Valdera Times said …": the phrase before the verb ends
+/// a relative clause ("who spoke with"); the speakers are the phrase before its "who".
+fn antecedent_of_relative(s: &Sentence<'_>, np: Np) -> Np {
+    let toks = s.toks;
+    let who = (np.first.saturating_sub(5)..np.first)
+        .rev()
+        .take_while(|&k| toks[k].is_word())
+        .find(|&k| toks[k].is("who"));
+    who.filter(|&w| w > 0 && w + 1 < np.first)
+        .and_then(|w| np_before(s.text, toks, 0, w))
+        .filter(|a| a.appositive.is_none())
+        .unwrap_or(np)
+}
+
 /// The cue verb at `c`, if it is used as a verb here.
 fn candidate(scan: &Scan<'_, '_>, c: usize, all_classes: bool) -> Option<Cue> {
     let toks = scan.s.toks;
@@ -163,7 +177,7 @@ impl Scan<'_, '_> {
                 .or_else(|| np_before(s.text, toks, 0, end - 1))
                 .filter(|np| np.first > 0 && toks[..np.first].iter().all(|t| t.cue.is_none()))
         } else {
-            np_before(s.text, toks, 0, end)
+            np_before(s.text, toks, 0, end).map(|np| antecedent_of_relative(s, np))
         };
         // "Wednesday, however, the director … said": a time is no speaker.
         let np = np.filter(|np| !names_a_time(toks, np));
@@ -427,9 +441,13 @@ fn content_fits(s: &Sentence<'_>, verb: CueVerb, np: &Np, start: usize, clause: 
                     && stance_subject(toks, np)
                     && n - start >= 3
         }
-        // "The union dismissed the offer", "Ode endorsed Voss."
+        // "The union dismissed the offer", "Ode endorsed Voss." Not "Residents
+        // applauded when the result was read out": a stance with no object.
         CueClass::Stance => {
-            stance_subject(toks, np) && (n - start >= 3 || n - start == 2 && toks[start].cap)
+            stance_subject(toks, np)
+                // ("praised the plan as bold" keeps its "as")
+                && (toks[start].is("as") || !lexicon::SUBORDINATORS.has(toks[start].lower.as_str()))
+                && (n - start >= 3 || n - start == 2 && toks[start].cap)
         }
     }
 }
