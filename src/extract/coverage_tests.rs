@@ -287,3 +287,11 @@ fn the_speakers_before_a_relative_clause_are_the_source() {
     assert_eq!(x.claims.len(), 1);
     assert!(x.claims[0].source.is_none());
 }
+
+#[test]
+fn a_comma_opening_the_text_is_no_party_tag() {
+    // Found by the property test: the party-tag check looked before the first token.
+    for text in ["”, : \"\"", ", D-Valdera, said", "R-Ky., said"] {
+        let _ = extract_text(text);
+    }
+}

@@ -45,8 +45,12 @@ fn party_tag_before(toks: &[Tok], lo: usize, end: usize) -> Option<usize> {
     if toks[j].is_punct('.') {
         j = j.checked_sub(1)?;
     }
-    (super::is_party_tag(&toks[j]) && j >= lo + 2 && toks[j - 1].is_punct(',') && toks[j - 2].cap)
-        .then_some(j - 1)
+    if j >= lo + 2 && super::is_party_tag(&toks[j]) && toks[j - 1].is_punct(',') && toks[j - 2].cap
+    {
+        Some(j - 1)
+    } else {
+        None
+    }
 }
 
 /// The subject noun phrase ending at `end - 1`, with no appositive.
