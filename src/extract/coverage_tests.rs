@@ -183,11 +183,7 @@ fn a_person_of_an_organisation_is_the_person() {
             "Bank of Valdera",
         ),
     ];
-    for (text, needle, source) in cases {
-        let x = extract_text(text);
-        let c = find(&x, text, needle);
-        assert_eq!(source_name(&x, c), Some(source), "{text}");
-    }
+    assert_sources(&cases);
     // The claim keeps the whole speaker phrase, name included.
     let text = cases[1].0;
     let x = extract_text(text);
@@ -241,11 +237,7 @@ fn party_tags_opening_phrases_and_asides_leave_the_speaker_alone() {
             "Kerr",
         ),
     ];
-    for (text, needle, source) in cases {
-        let x = extract_text(text);
-        let c = find(&x, text, needle);
-        assert_eq!(source_name(&x, c), Some(source), "{text}");
-    }
+    assert_sources(&cases);
 }
 
 #[test]
@@ -293,5 +285,14 @@ fn a_comma_opening_the_text_is_no_party_tag() {
     // Found by the property test: the party-tag check looked before the first token.
     for text in ["”, : \"\"", ", D-Valdera, said", "R-Ky., said"] {
         let _ = extract_text(text);
+    }
+}
+
+/// Each `(text, needle, source)`: the claim containing `needle` has that source.
+fn assert_sources(cases: &[(&str, &str, &str)]) {
+    for &(text, needle, source) in cases {
+        let x = extract_text(text);
+        let c = find(&x, text, needle);
+        assert_eq!(source_name(&x, c), Some(source), "{text}");
     }
 }

@@ -27,7 +27,7 @@ fn is_currency_symbol(t: &Tok) -> bool {
     t.kind == TokKind::Punct && matches!(t.lower.as_str(), "$" | "€" | "£" | "¥" | "₹" | "₽")
 }
 
-fn is_year(t: &Tok) -> bool {
+pub(crate) fn is_year(t: &Tok) -> bool {
     t.kind == TokKind::Number
         && t.lower.len() == 4
         && t.lower

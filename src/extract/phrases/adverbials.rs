@@ -41,15 +41,8 @@ pub fn time_phrase_before(toks: &[Tok], lo: usize, end: usize) -> usize {
 /// (with its month), ending before `end`; its length, or 0. Without the preposition a
 /// month may be a name ("Theresa May said").
 pub fn dated_phrase_before(toks: &[Tok], lo: usize, end: usize) -> usize {
-    let is_year = |t: &Tok| {
-        t.kind == TokKind::Number
-            && t.lower.len() == 4
-            && t.lower
-                .parse::<u32>()
-                .is_ok_and(|y| (1800..=2100).contains(&y))
-    };
     let mut n = 0;
-    if is_year(&toks[end - 1]) {
+    if crate::extract::score::is_year(&toks[end - 1]) {
         n = 1;
         if end >= lo + 2 && lexicon::is_month(&toks[end - 2].lower) {
             n = 2;
