@@ -54,6 +54,8 @@ def main():
     ap.add_argument("--cmd", default=os.path.join(REPO, "target", "release", "claimdesk") + " extract {article} --format json")
     ap.add_argument("--cues", type=int, default=0, metavar="N",
                     help="also print the N commonest gold cues (lowercased) not got right, with their categories")
+    ap.add_argument("--category", metavar="CAT", action="append", default=[],
+                    help="show every miss of this category (e.g. 'matched, no source')")
     ap.add_argument("--show", metavar="CUE", action="append", default=[],
                     help="print each gold attribution with this cue (lowercased) not got right, with the claim over it")
     a = ap.parse_args()
@@ -107,7 +109,7 @@ def main():
             if cat != "right":
                 cue = (cues[j] if j < len(cues) else "").lower()
                 missed_cues[cue][cat] += 1
-                if cue in a.show:
+                if cue in a.show or cat in a.category:
                     show(file_text, g, gs, pred, data.get("claims", []), cat, cue)
         fps += sum(1 for i, p in enumerate(pred) if p["has_source"] and i not in matched_p)
     total = sum(cats.values())

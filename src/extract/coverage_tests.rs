@@ -288,6 +288,72 @@ fn a_comma_opening_the_text_is_no_party_tag() {
     }
 }
 
+#[test]
+fn a_clause_about_the_speaking_after_the_tag_is_not_what_was_said() {
+    // "as they pressed …", "before insisting …", "when asked …" tell when or how the
+    // words were said; the claim is the statement before the tag.
+    for (text, source) in [
+        (
+            "The toll is an insult to every commuter, transit advocates said Friday, as they pressed the council for a vote.",
+            "transit advocates",
+        ),
+        (
+            "The ferry will run all winter, Voss said, before insisting that the timetable was not final.",
+            "Voss",
+        ),
+        (
+            "This is about the families on the east bank, the mayor said, when asked about the vote.",
+            "mayor",
+        ),
+    ] {
+        let x = extract_text(text);
+        let head = text.split(',').next().unwrap_or_default();
+        let c = find(&x, text, head);
+        assert_eq!(source_name(&x, c), Some(source), "{text}");
+        assert_eq!(c.text(text), head, "{text}");
+        // Nothing of the tag's adverbial opens another claim.
+        assert!(x.claims.iter().all(|c| !c.text(text).starts_with("Friday")));
+    }
+    // The participle after "before" is the speaker's too.
+    assert_sources(&[(
+        "The ferry will run all winter, Voss said, before insisting that the timetable was not final.",
+        "timetable was not final",
+        "Voss",
+    )]);
+    // A condition after the tag is part of what was said.
+    let text =
+        "The plant will close by March, the owner said, if the buyer walks away from the deal.";
+    let x = extract_text(text);
+    let c = find(&x, text, "plant will close");
+    assert!(c.text(text).contains("if the buyer"), "{:?}", c.text(text));
+}
+
+#[test]
+fn long_appositives_and_places_leave_the_speaker_named() {
+    assert_sources(&[
+        (
+            "\"Their plan is very clear and fair,\" Anna Ruiz, a senior fellow at the Harbour Institute and a former deputy mayor of Tarrow, said of the plan.",
+            "very clear",
+            "Anna Ruiz",
+        ),
+        (
+            "Jonas Pell, of Brindle, Va., said he had worked on the bridge for nine years.",
+            "worked on the bridge",
+            "Jonas Pell",
+        ),
+        (
+            "Marta Lindqvist, 59, of Tarrow, who watched the hearing in the lobby, said the vote brought back memories of her father.",
+            "memories",
+            "Marta Lindqvist",
+        ),
+    ]);
+    // The claim over a long appositive is the content alone; the role is shown beside.
+    let text = "Marta Lindqvist, a retired teacher from the east bank, said the vote brought back memories.";
+    let x = extract_text(text);
+    let c = find(&x, text, "memories");
+    assert_eq!(c.text(text), "the vote brought back memories");
+}
+
 /// Each `(text, needle, source)`: the claim containing `needle` has that source.
 fn assert_sources(cases: &[(&str, &str, &str)]) {
     for &(text, needle, source) in cases {

@@ -52,8 +52,9 @@ pub(super) fn tag_after(s: &Sentence<'_>, mut i: usize, hi: usize) -> Option<Tag
             pull_quote: false,
         });
     }
-    // `X (also) said`: the first verb within a few words.
-    let limit = hi.min(i + 14);
+    // `X (also) said`: the first verb within a few words (a long appositive between:
+    // "Anna Ruiz, a senior fellow at the institute and a former deputy mayor, said").
+    let limit = hi.min(i + 24);
     let c = (i + 1..limit).find(|&c| cue_at(&toks[c]).is_some_and(|v| !v.progressive))?;
     let verb = cue_at(&toks[c])?;
     let end = skip_back_adverbials(toks, i, c);

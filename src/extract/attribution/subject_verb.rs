@@ -3,9 +3,10 @@
 
 use super::verbs::{clause_end, main_subject, nested, participles, remainder};
 use super::words::{
-    content_span, cue_at, cue_at_next_progressive, cue_here, document_phrase_before, is_noun_verb,
-    names_a_time, only_closers, plain_form_object, plural_subject_before, speaks, stance_form_ok,
-    stance_subject, starts_clause, tag_comma, tail_is_empty, verb_use,
+    circumstance_after, content_span, cue_at, cue_at_next_progressive, cue_here,
+    document_phrase_before, is_noun_verb, names_a_time, only_closers, plain_form_object,
+    plural_subject_before, speaks, stance_form_ok, stance_subject, starts_clause, tag_comma,
+    tail_is_empty, verb_use,
 };
 use super::{Analysis, Pattern, QuoteToks, Sentence, inside_quote, object_end};
 use crate::extract::lexicon::{self, CueClass, CueVerb, is_subject_pronoun};
@@ -248,9 +249,12 @@ impl Scan<'_, '_> {
         let after = skip_adverbials(toks, after, n);
         // `In a merger, he said, the brand would survive.`: a tag inside the
         // sentence; the claim is the whole sentence around it.
+        let circumstance =
+            after < n && toks[after].is_punct(',') && circumstance_after(toks, after);
         if after + 3 < n
             && toks[after].is_punct(',')
             && !cue_at_next_progressive(toks, after)
+            && !circumstance
             && matches!(verb.class, CueClass::Speech)
             && comma >= 1
             && let Some(content) = content_span(s, 0, n)

@@ -29,7 +29,10 @@ pub(super) fn participles(
     while i < hi
         && (toks[i].kind == TokKind::Punct && !toks[i].is_punct('(')
             || toks[i].is("and")
-            || toks[i].is("but"))
+            || toks[i].is("but")
+            // "…, he said, before insisting that …"
+            || matches!(toks[i].lower.as_str(), "before" | "after" | "while")
+                && toks.get(i + 1).is_some_and(|t| t.lower.ends_with("ing")))
     {
         i += 1;
     }
@@ -225,6 +228,12 @@ pub(super) fn inverted_at_end(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Anal
             return false;
         };
         out.push_reported(content, toks[c].span, np, Pattern::InvertedTag, verb.class);
+        // "…, Voss said, before insisting that …": the participle's claim is Voss's
+        // too; the inverted claim stays last for `nested`.
+        let at = out.found.len() - 1;
+        participles(s, after, n, np, out);
+        let inverted = out.found.remove(at);
+        out.found.push(inverted);
         return true;
     }
     false

@@ -363,13 +363,37 @@ pub(super) fn tail_is_empty(toks: &[Tok], i: usize, n: usize) -> bool {
             && toks[i].is_punct(',')
             && (lexicon::RELATIVE_PRONOUNS.has(toks[i + 1].lower.as_str())
                 // "…, he said, wiping sweat off his face."
-                || toks[i + 1].is_word() && !toks[i + 1].cap && toks[i + 1].lower.ends_with("ing") && cue_at(&toks[i + 1]).is_none_or(|v| v.class != CueClass::Speech))
+                || toks[i + 1].is_word() && !toks[i + 1].cap && toks[i + 1].lower.ends_with("ing") && cue_at(&toks[i + 1]).is_none_or(|v| v.class != CueClass::Speech)
+                || circumstance_after(toks, i))
+        // (the comma was passed over with the adverbial before it: "said Friday, as …")
+        || i > 0 && toks[i - 1].is_punct(',') && circumstance_after(toks, i - 1)
 }
 
 pub(super) fn cue_at_next_progressive(toks: &[Tok], comma: usize) -> bool {
     toks.get(comma + 1)
         .and_then(cue_at)
         .is_some_and(|v| v.progressive)
+}
+
+/// "…, she said Friday, as they pressed the council" · "…, he said, before insisting
+/// …" · "…, she said, when asked …": after the tag's comma, a clause of time or
+/// circumstance about the speaking, not more of what was said. Only "as", "while",
+/// "when", "before" and "after" followed by a pronoun, a participle or "asked"; a
+/// condition or a reason ("…, he said, if the deal stalls") is part of the content.
+pub(super) fn circumstance_after(toks: &[Tok], comma: usize) -> bool {
+    let (Some(sub), Some(next)) = (toks.get(comma + 1), toks.get(comma + 2)) else {
+        return false;
+    };
+    sub.is_word()
+        && matches!(
+            sub.lower.as_str(),
+            "as" | "while" | "when" | "before" | "after"
+        )
+        && next.is_word()
+        && !next.cap
+        && (is_subject_pronoun(&next.lower)
+            || next.lower.len() > 4 && next.lower.ends_with("ing")
+            || next.is("asked"))
 }
 
 /// A finite clause seems to start at `i`: a subject pronoun, determiner or name

@@ -93,6 +93,8 @@ pub(super) fn main_clause_after(
         })
         .max()?;
     let mut i = toks.partition_point(|t| t.span.start < end);
+    // "…, Voss said Friday, as they pressed …": the day belongs to the tag.
+    i = crate::extract::phrases::skip_adverbials(toks, i, toks.len());
     while i < toks.len()
         && (toks[i].kind == TokKind::Punct && !toks[i].is_quote()
             || toks[i].is_word() && lexicon::CONJUNCTIONS.has(toks[i].lower.as_str()))
@@ -140,7 +142,10 @@ pub(super) fn claim_span(f: &Found) -> Span {
     }
     let prefix = f.content.start - np.span.start;
     let content = f.content.len();
-    if 2 * content < 3 * prefix && 2 * content >= prefix {
+    // Not over an appositive ("Ode, a nurse at the clinic, said …"): the speaker and
+    // the role are shown beside the claim.
+    let plain = np.appositive.is_none();
+    if plain && 2 * content < 3 * prefix && 2 * content >= prefix {
         Span::new(np.span.start, f.content.end)
     } else {
         f.content

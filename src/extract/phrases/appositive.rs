@@ -23,7 +23,15 @@ pub(super) fn appositive_np(text: &str, toks: &[Tok], lo: usize, comma: usize) -
     while k > floor && chunks < 4 {
         k -= 1;
         let t = &toks[k];
-        if t.kind == TokKind::Punct && matches!(t.lower.as_str(), "." | ";" | ":" | "!" | "?")
+        // An abbreviation's point is no stop ("Jonas Pell, of Brindle, Va., said").
+        let abbreviation = t.is_punct('.')
+            && k > 0
+            && toks[k - 1].cap
+            && toks[k - 1].span.end == t.span.start
+            && toks[k - 1].lower.len() <= 4;
+        if t.kind == TokKind::Punct
+            && matches!(t.lower.as_str(), "." | ";" | ":" | "!" | "?")
+            && !abbreviation
             || t.is_quote()
         {
             return None;
@@ -102,6 +110,11 @@ fn appositive_at(text: &str, toks: &[Tok], lo: usize, k: usize, comma: usize) ->
         });
     }
     if !(parenthetical || relative || role_like) {
+        return None;
+    }
+    // "Marta Lind, 59, of Tarrow, who watched …": "Tarrow" ends an earlier appositive;
+    // the subject is further back.
+    if subject.first > lo && toks[subject.first - 1].is_word_in(super::is_preposition) {
         return None;
     }
     // A name (or pronoun) takes an appositive; "the deal, a big one," is no source.
