@@ -354,6 +354,104 @@ fn long_appositives_and_places_leave_the_speaker_named() {
     assert_eq!(c.text(text), "the vote brought back memories");
 }
 
+#[test]
+fn surnames_that_look_like_adverbs_or_times_are_speakers() {
+    assert_sources(&[
+        (
+            "Kelly said the harbour budget would be cut by a fifth.",
+            "harbour budget",
+            "Kelly",
+        ),
+        (
+            "Jolly said he would be cautious in restructuring the port.",
+            "cautious",
+            "Jolly",
+        ),
+        (
+            "Day said the new charter would shrink the party.",
+            "new charter",
+            "Day",
+        ),
+    ]);
+    // A weekday or "Yesterday" alone is still no speaker.
+    let text = "Yesterday said more about the council than any vote this year.";
+    let x = extract_text(text);
+    assert!(x.claims.iter().all(|c| c.source.is_none()));
+}
+
+#[test]
+fn subjects_with_asides_ratios_and_reduced_clauses_are_speakers() {
+    assert_sources(&[
+        (
+            "Two in three said they are less likely to use the bridge because of the toll.",
+            "less likely",
+            "Two in three",
+        ),
+        (
+            "A news report published Wednesday said the harbour master used a private email account.",
+            "private email",
+            "news report",
+        ),
+        (
+            "Many speakers at the hearing — including teachers, nurses and farmers — said the closure was painful.",
+            "closure was painful",
+            "Many speakers at the hearing",
+        ),
+        (
+            "Several people I've spoken with over the last weeks said Voss had pressed the mayor for months.",
+            "pressed the mayor",
+            "Several people",
+        ),
+        (
+            "Residents she interviewed said the water had been brown since March.",
+            "brown since March",
+            "Residents",
+        ),
+    ]);
+}
+
+#[test]
+fn names_after_their_roles_are_the_speakers() {
+    assert_sources(&[
+        (
+            "The old mill is under intense pressure from imports, said the company's chief executive, Paul J. Marsh.",
+            "intense pressure",
+            "Paul J. Marsh",
+        ),
+        (
+            "One of the authors of that 2013 report, Lena Marsh, said the toll would test their conclusions.",
+            "test their conclusions",
+            "Lena Marsh",
+        ),
+        (
+            "Another delegate on the Ode slate, Jim Porter, said he was only leaning toward the toll.",
+            "leaning toward",
+            "Jim Porter",
+        ),
+        (
+            "\"The path to change runs through the council,\" Tom Reyes, Ferris' campaign manager, said in a statement.",
+            "path to change",
+            "Tom Reyes",
+        ),
+        (
+            "Any fair reading of the accounts, said Anna Ruiz, an expert on ports at the Harbour Institute, would treat this as an admission.",
+            "fair reading",
+            "Anna Ruiz",
+        ),
+    ]);
+    // The role keeps the words before the name.
+    let text =
+        "Another delegate on the Ode slate, Jim Porter, said he was only leaning toward the toll.";
+    let x = extract_text(text);
+    let c = find(&x, text, "leaning toward");
+    let id = c.source.as_ref().map(|s| s.id);
+    let source = x.sources.iter().find(|s| Some(s.id) == id);
+    assert_eq!(
+        source.and_then(|s| s.role.as_deref()),
+        Some("Another delegate on the Ode slate")
+    );
+}
+
 /// Each `(text, needle, source)`: the claim containing `needle` has that source.
 fn assert_sources(cases: &[(&str, &str, &str)]) {
     for &(text, needle, source) in cases {

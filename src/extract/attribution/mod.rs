@@ -12,6 +12,7 @@ mod poll;
 mod quote_tags;
 mod saying;
 mod subject_verb;
+mod subjects;
 mod verbs;
 mod words;
 

@@ -1,6 +1,10 @@
 //! The subject–verb rule family: `X said (that) …`, `X, which said …`, `…, said X.` and
 //! `…, X said.` found by scanning the sentence's cue verbs left to right.
 
+use super::subjects::{
+    antecedent_of_relative, in_opening_phrase, past_document_participle, restrictive_antecedent,
+    zero_relative_subject,
+};
 use super::verbs::{clause_end, main_subject, nested, participles, remainder};
 use super::words::{
     circumstance_after, content_span, cue_at, cue_at_next_progressive, cue_here,
@@ -61,33 +65,6 @@ pub(super) fn verb_scan(
         .any(|c| candidate(&scan, c, all_classes).is_some_and(|cue| scan.at(cue, out)))
 }
 
-/// "In a Facebook message posted Friday, Ode said …": a past participle after a
-/// document, inside the phrase that opens the sentence with a preposition, describes
-/// the document; the sentence's verb comes after the comma.
-fn in_opening_phrase(toks: &[crate::extract::tokens::Tok], c: usize) -> bool {
-    c >= 2
-        && toks[0].is_word_in(crate::extract::phrases::is_preposition)
-        && toks[c].lower.ends_with("ed")
-        && !toks[c - 1].cap
-        && lexicon::is_source_document(toks[c - 1].stem())
-        && !toks[..c].iter().any(|t| t.is_punct(','))
-        && toks[c + 1..].iter().take(6).any(|t| t.is_punct(','))
-}
-
-/// "Officials who spoke with the Valdera Times said …": the phrase before the verb ends
-/// a relative clause ("who spoke with"); the speakers are the phrase before its "who".
-fn antecedent_of_relative(s: &Sentence<'_>, np: Np) -> Np {
-    let toks = s.toks;
-    let who = (np.first.saturating_sub(5)..np.first)
-        .rev()
-        .take_while(|&k| toks[k].is_word())
-        .find(|&k| toks[k].is("who"));
-    who.filter(|&w| w > 0 && w + 1 < np.first)
-        .and_then(|w| np_before(s.text, toks, 0, w))
-        .filter(|a| a.appositive.is_none())
-        .unwrap_or(np)
-}
-
 /// The cue verb at `c`, if it is used as a verb here.
 fn candidate(scan: &Scan<'_, '_>, c: usize, all_classes: bool) -> Option<Cue> {
     let toks = scan.s.toks;
@@ -146,6 +123,7 @@ impl Scan<'_, '_> {
         let (s, toks) = (self.s, self.s.toks);
         let Cue { c, verb, .. } = cue;
         let end = skip_back_adverbials(toks, 0, if cue.be_before { c - 1 } else { c });
+        let end = past_document_participle(toks, end, c);
         // `… and said …`: the verb shares the sentence's subject.
         let coordinated = end > 0 && (toks[end - 1].is("and") || toks[end - 1].is("but"));
         // "the trust, which says it must save £48m": the relative pronoun stands for
@@ -163,22 +141,10 @@ impl Scan<'_, '_> {
         } else if relative {
             np_before(s.text, toks, 0, end - 2).filter(|np| np.appositive.is_none())
         } else if restrictive {
-            // Only after the verb or a preposition ("among the voters who said …"):
-            // where the phrase is the sentence's subject, its own verb comes after the
-            // relative clause ("The man who said he saw it has left").
-            let those = toks[end - 2].is("those").then(|| Np {
-                span: toks[end - 2].span,
-                appositive: None,
-                first: end - 2,
-                last: end - 2,
-            });
-            // Inside another attribution ("mocked Romney, claiming that he had a source
-            // who told him …") the relative is part of what the first one says.
-            those
-                .or_else(|| np_before(s.text, toks, 0, end - 1))
-                .filter(|np| np.first > 0 && toks[..np.first].iter().all(|t| t.cue.is_none()))
+            restrictive_antecedent(s, end - 1)
         } else {
-            np_before(s.text, toks, 0, end).map(|np| antecedent_of_relative(s, np))
+            zero_relative_subject(s, end)
+                .or_else(|| np_before(s.text, toks, 0, end).map(|np| antecedent_of_relative(s, np)))
         };
         // "Wednesday, however, the director … said": a time is no speaker.
         let np = np.filter(|np| !names_a_time(toks, np));
@@ -224,10 +190,37 @@ impl Scan<'_, '_> {
     fn said_x(&self, cue: Cue, comma: usize, out: &mut Analysis) -> bool {
         let (s, toks, n) = (self.s, self.s.toks, self.s.toks.len());
         // "…, said in a statement." names where, not who.
-        if let Some((np, after)) = np_after(s.text, toks, cue.c + 1, n)
-            && !toks[np.first].is_word_in(crate::extract::phrases::is_preposition)
-            && !names_a_time(toks, &np)
-            && tail_is_empty(toks, skip_adverbials(toks, after, n), n)
+        let Some((np, after)) = np_after(s.text, toks, cue.c + 1, n)
+            .filter(|(np, _)| !toks[np.first].is_word_in(crate::extract::phrases::is_preposition))
+            .filter(|(np, _)| !names_a_time(toks, np))
+        else {
+            return false;
+        };
+        let after = skip_adverbials(toks, after, n);
+        // "Any fair reading, said Anna Ruiz, an expert on ports, would treat this as …":
+        // a tag inside the sentence; the claim is the whole sentence around it.
+        if cue.verb.class == CueClass::Speech
+            && after + 3 < n
+            && toks[after].is_punct(',')
+            && !circumstance_after(toks, after)
+            && !cue_at_next_progressive(toks, after)
+            && toks[after + 1].is_word()
+            && !toks[after + 1].cap
+            && toks[after + 1..n]
+                .iter()
+                .any(|t| t.is_word() && lexicon::FINITE_VERBS.has(t.lower.as_str()))
+            && let Some(content) = content_span(s, 0, n)
+        {
+            out.push_reported(
+                content,
+                toks[cue.c].span,
+                np,
+                Pattern::InvertedTag,
+                cue.verb.class,
+            );
+            return true;
+        }
+        if tail_is_empty(toks, after, n)
             && let Some(content) = content_span(s, 0, comma)
         {
             let class = cue.verb.class;

@@ -97,6 +97,10 @@ pub(super) fn verb_use(toks: &[Tok], c: usize) -> bool {
     if alone && lexicon::QUANTIFIER_SUBJECTS.has(p.lower.as_str()) {
         return true;
     }
+    // "Two in three said", "nine out of 10 say": a ratio is the subject.
+    if crate::extract::phrases::ratio_before(toks, 0, c - 1).is_some() {
+        return true;
+    }
     // "return to talks": after "to" only the plain form is a verb.
     let inflected_after_to = p.is("to") && toks[c].cue.is_some_and(|v| v.lemma != toks[c].lower);
     // "who in 2010 said": a year after its preposition is a time, not a count.
@@ -456,9 +460,14 @@ pub(super) fn starts_clause(toks: &[Tok], i: usize, hi: usize) -> bool {
 }
 
 /// A phrase naming a time, never a source: "Wednesday", "a few minutes", "last week"
-/// (a capitalised month word after a name stays a name: "Theresa May").
+/// (a capitalised month word after a name stays a name: "Theresa May"). A capitalised
+/// word alone is a time only when it is a weekday or a word like "Yesterday": "Day",
+/// "May" and "June" alone are names ("Day said the platform …").
 pub(super) fn names_a_time(toks: &[Tok], np: &Np) -> bool {
     let head = &toks[np.last];
     let w = head.lower.as_str();
-    lexicon::is_time_word(w) && (!head.cap || lexicon::is_weekday(w) || np.first == np.last)
+    lexicon::is_time_word(w)
+        && (!head.cap
+            || lexicon::is_weekday(w)
+            || np.first == np.last && lexicon::TODAY_WORDS.has(w))
 }

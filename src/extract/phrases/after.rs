@@ -66,6 +66,9 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<(Np
     }
     let mut phrase = np(toks, start, last - 1, None);
     let mut next = last;
+    if let Some(found) = name_after_role(text, toks, &phrase, next, hi) {
+        return Some(found);
+    }
     if let Some((role, end)) = appositive_after(text, toks, next, hi) {
         phrase.appositive = Some(role);
         next = end;
@@ -167,4 +170,47 @@ fn appositive_after(text: &str, toks: &[Tok], next: usize, hi: usize) -> Option<
                 e,
             )
         })
+}
+
+/// "said the company's chief executive, Paul J. Marsh.": a role, a comma and a name
+/// (one to four capitalised words and initials) closing the tag: the name is the
+/// source, the phrase before it its role.
+fn name_after_role(
+    text: &str,
+    toks: &[Tok],
+    role: &Np,
+    comma: usize,
+    hi: usize,
+) -> Option<(Np, usize)> {
+    let head = &toks[role.last];
+    if head.cap || !lexicon::is_person_role(head.stem()) || !toks.get(comma)?.is_punct(',') {
+        return None;
+    }
+    let first = comma + 1;
+    let mut j = first;
+    while j < hi
+        && (toks[j].is_word() && toks[j].cap
+            || toks[j].is_punct('.') && j > first && toks[j - 1].lower.len() == 1 && j + 1 < hi)
+    {
+        j += 1;
+    }
+    let words = toks[first..j].iter().filter(|t| t.is_word()).count();
+    let closes = j == hi
+        || toks[j].kind == TokKind::Punct
+            && matches!(toks[j].lower.as_str(), "," | "." | ";" | "!" | "?")
+        || toks[j].is_quote();
+    if !(1..=4).contains(&words) || !closes || !toks[j - 1].is_word() {
+        return None;
+    }
+    let span = Span::new(toks[first].span.start, toks[j - 1].span.end);
+    let role = Span::new(toks[role.first].span.start, head.span.end).trim(text);
+    Some((
+        Np {
+            span,
+            appositive: Some(role),
+            first,
+            last: j - 1,
+        },
+        j,
+    ))
 }

@@ -29,10 +29,16 @@ pub(super) fn appositive_np(text: &str, toks: &[Tok], lo: usize, comma: usize) -
             && toks[k - 1].cap
             && toks[k - 1].span.end == t.span.start
             && toks[k - 1].lower.len() <= 4;
+        // Nor is a plural's possessive mark ("Tom Reyes, Ferris' campaign manager, said").
+        let possessive = matches!(t.lower.as_str(), "'" | "’")
+            && k > 0
+            && toks[k - 1].lower.ends_with('s')
+            && toks[k - 1].span.end == t.span.start
+            && toks.get(k + 1).is_some_and(|n| n.is_word() && !n.cap);
         if t.kind == TokKind::Punct
             && matches!(t.lower.as_str(), "." | ";" | ":" | "!" | "?")
             && !abbreviation
-            || t.is_quote()
+            || t.is_quote() && !possessive
         {
             return None;
         }
@@ -91,24 +97,11 @@ fn appositive_at(text: &str, toks: &[Tok], lo: usize, k: usize, comma: usize) ->
     if before > lo && toks[before - 1].is_punct(')') {
         before = (lo..before - 1).rev().find(|&i| toks[i].is_punct('('))?;
     }
+    if name_only && let Some(found) = name_after_role(text, toks, lo, before, k, comma) {
+        return Some(found);
+    }
     let subject = plain_np_before(toks, lo, before)?;
     let head = &toks[subject.last];
-    // "the director of the FBI, James Comey, said": the name is the source.
-    if name_only
-        && !head.cap
-        && (lexicon::is_person_role(head.stem())
-            || toks[subject.first..=subject.last]
-                .iter()
-                .any(|t| lexicon::is_person_role(t.stem())))
-    {
-        let role = Span::new(toks[subject.first].span.start, head.span.end).trim(text);
-        return Some(Np {
-            span: Span::new(inner_first.span.start, inner[inner.len() - 1].span.end),
-            appositive: Some(role),
-            first: k + 1,
-            last: comma - 1,
-        });
-    }
     if !(parenthetical || relative || role_like) {
         return None;
     }
@@ -131,5 +124,70 @@ fn appositive_at(text: &str, toks: &[Tok], lo: usize, k: usize, comma: usize) ->
     Some(Np {
         appositive,
         ..subject
+    })
+}
+
+/// Where a chain of plain words and phrases ending before `first` starts: back over
+/// words and numbers (not auxiliaries or clause words) to punctuation or `lo`, at most
+/// twelve tokens.
+fn role_chain_start(toks: &[Tok], lo: usize, first: usize) -> usize {
+    let mut j = first;
+    while j > lo && first - j < 12 {
+        let t = &toks[j - 1];
+        let plain = t.kind == TokKind::Number
+            || t.is_word()
+                && !lexicon::is_auxiliary(&t.lower)
+                && (is_determiner(&t.lower)
+                    || matches!(t.lower.as_str(), "that" | "this" | "these" | "those")
+                    || !lexicon::is_clause_word(&t.lower));
+        if !plain {
+            break;
+        }
+        j -= 1;
+    }
+    j
+}
+
+/// "the director of the FBI, James Comey, said": the name in `toks[k + 1..comma]` is
+/// the source and the phrase before it (ending at `before`) its role. The role may head
+/// a chain of phrases ("One of the authors of that report, Lena Marsh,", "Another
+/// delegate on the Ode slate, Jim Porter,"); then the name has two words at least.
+fn name_after_role(
+    text: &str,
+    toks: &[Tok],
+    lo: usize,
+    before: usize,
+    k: usize,
+    comma: usize,
+) -> Option<Np> {
+    // (a plural role too: "one of the authors")
+    let is_role = |t: &Tok| {
+        let stem = t.stem();
+        !t.cap
+            && (lexicon::is_person_role(stem)
+                || stem.strip_suffix('s').is_some_and(lexicon::is_person_role))
+    };
+    let subject = plain_np_before(toks, lo, before);
+    let from = match subject {
+        Some(np) if toks[np.last].cap => return None,
+        Some(np)
+            if toks[np.first..=np.last]
+                .iter()
+                .any(|t| lexicon::is_person_role(t.stem())) =>
+        {
+            np.first
+        }
+        _ => {
+            let chain = role_chain_start(toks, lo, before);
+            let words = toks[k + 1..comma].iter().filter(|t| t.is_word()).count();
+            (words >= 2 && toks[chain..before].iter().any(is_role)).then_some(chain)?
+        }
+    };
+    let role = Span::new(toks[from].span.start, toks[before - 1].span.end).trim(text);
+    Some(Np {
+        span: Span::new(toks[k + 1].span.start, toks[comma - 1].span.end),
+        appositive: Some(role),
+        first: k + 1,
+        last: comma - 1,
     })
 }

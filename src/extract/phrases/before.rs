@@ -35,6 +35,17 @@ pub fn np_before(text: &str, toks: &[Tok], lo: usize, end: usize) -> Option<Np> 
     {
         return np_before(text, toks, lo, open);
     }
+    // "Many speakers at the hearing — including teachers and nurses — said": an aside
+    // between dashes after the phrase is left out.
+    if matches!(toks[end - 1].lower.as_str(), "—" | "–" | "―")
+        && let Some(open) = (end.saturating_sub(16).max(lo)..end - 1)
+            .rev()
+            .find(|&i| toks[i].lower == toks[end - 1].lower)
+        && open > lo
+        && toks[open - 1].is_word()
+    {
+        return np_before(text, toks, lo, open);
+    }
     plain_np_before(toks, lo, end)
 }
 
@@ -102,17 +113,38 @@ enum Head {
     GoesOn,
 }
 
+/// "Two in three said", "nine out of 10 say", "one of five residents": a ratio of a
+/// group ending at `last`; the index of its first word.
+pub fn ratio_before(toks: &[Tok], lo: usize, last: usize) -> Option<usize> {
+    let count =
+        |t: &Tok| t.kind == TokKind::Number || t.is_word() && lexicon::SHARES.has(t.lower.as_str());
+    if !count(&toks[last]) {
+        return None;
+    }
+    let mut j = last.checked_sub(1).filter(|&j| j > lo)?;
+    if !(toks[j].is("in") || toks[j].is("of")) {
+        return None;
+    }
+    if toks[j].is("of") && j > lo + 1 && toks[j - 1].is("out") {
+        j -= 1;
+    }
+    let first = j.checked_sub(1).filter(|&f| f >= lo)?;
+    let opens = first == lo || toks[first - 1].kind == TokKind::Punct;
+    (count(&toks[first]) && opens).then_some(first)
+}
+
 /// What the head word `toks[last]` alone decides (see [`Head`]).
 fn head_decides(toks: &[Tok], lo: usize, last: usize) -> Head {
     let head = &toks[last];
     if head.is_word() && is_subject_pronoun(&head.lower) {
         return Head::Whole(np(toks, last, last, None));
     }
-    // "Just ask …", "Also said …": a capitalised adverb opening the sentence.
-    if head.cap
-        && last == lo
-        && (is_auxiliary(&head.lower) || is_clause_word(&head.lower) || head.lower.ends_with("ly"))
-    {
+    if let Some(first) = ratio_before(toks, lo, last) {
+        return Head::Whole(np(toks, first, last, None));
+    }
+    // "Just ask …", "Also said …": a capitalised adverb opening the sentence. A word in
+    // "-ly" there is a name ("Kelly said", "Reilly told"), not an adverb.
+    if head.cap && last == lo && (is_auxiliary(&head.lower) || is_clause_word(&head.lower)) {
         return Head::NoSubject;
     }
     // "Several said", "Many say", "Others argued": a quantifier standing alone.
@@ -216,6 +248,8 @@ fn goes_on_before_preposition(toks: &[Tok], lo: usize, j: usize) -> bool {
             let h = toks[j - 2].stem();
             lexicon::NEARNESS.has(h)
                 || lexicon::is_person_role(h)
+                // (a plural role: "speakers at the hearing")
+                || h.strip_suffix('s').is_some_and(lexicon::is_person_role)
                 || lexicon::is_unnamed_head(h)
                 || lexicon::is_source_document(h)
                 // "Mr. Voss of the Harbour Trust": a name before "of".

@@ -13,7 +13,7 @@ pub use adverbials::{
     dated_phrase_before, skip_adverbials, skip_back_adverbials, time_phrase_before,
 };
 pub use after::{listener_after, np_after};
-pub use before::np_before;
+pub use before::{np_before, ratio_before};
 
 use crate::extract::lexicon;
 use crate::extract::tokens::Tok;

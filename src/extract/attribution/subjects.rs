@@ -1,0 +1,107 @@
+//! Who the subject of a cue verb is when it is not the plain phrase before it: the
+//! antecedent of a relative clause (with or without "who"), a document described by a
+//! participle, a phrase that opens the sentence.
+
+use super::Sentence;
+use crate::extract::lexicon;
+use crate::extract::phrases::{Np, np_before};
+use crate::extract::tokens::Tok;
+
+/// "A news report published Wednesday said …": the participle before `end` (the
+/// token after the subject, before the cue at `c`) describes the document before it;
+/// the subject ends with the document.
+pub(super) fn past_document_participle(toks: &[Tok], end: usize, c: usize) -> usize {
+    if end >= 2
+        && end < c
+        && !toks[end - 1].cap
+        && toks[end - 1].lower.ends_with("ed")
+        && lexicon::is_source_document(toks[end - 2].stem())
+    {
+        end - 1
+    } else {
+        end
+    }
+}
+
+/// "the voters who said the economy came first": a restrictive relative; the "who" at
+/// `who` stands for the phrase right before it. Only after the verb or a preposition
+/// ("among the voters who said …"): where the phrase is the sentence's subject, its own
+/// verb comes after the relative clause ("The man who said he saw it has left").
+pub(super) fn restrictive_antecedent(s: &Sentence<'_>, who: usize) -> Option<Np> {
+    let toks = s.toks;
+    let those = toks[who - 1].is("those").then(|| Np {
+        span: toks[who - 1].span,
+        appositive: None,
+        first: who - 1,
+        last: who - 1,
+    });
+    // Inside another attribution ("mocked Romney, claiming that he had a source who
+    // told him …") the relative is part of what the first one says.
+    those
+        .or_else(|| np_before(s.text, toks, 0, who))
+        .filter(|np| np.first > 0 && toks[..np.first].iter().all(|t| t.cue.is_none()))
+}
+
+/// "In a Facebook message posted Friday, Ode said …": a past participle after a
+/// document, inside the phrase that opens the sentence with a preposition, describes
+/// the document; the sentence's verb comes after the comma.
+pub(super) fn in_opening_phrase(toks: &[Tok], c: usize) -> bool {
+    c >= 2
+        && toks[0].is_word_in(crate::extract::phrases::is_preposition)
+        && toks[c].lower.ends_with("ed")
+        && !toks[c - 1].cap
+        && lexicon::is_source_document(toks[c - 1].stem())
+        && !toks[..c].iter().any(|t| t.is_punct(','))
+        && toks[c + 1..].iter().take(6).any(|t| t.is_punct(','))
+}
+
+/// "Several people I've spoken with over the last weeks said …", "Residents she
+/// interviewed said …": a relative clause with no "who", opened by a pronoun right
+/// after a word for people; the speakers are the phrase before the pronoun.
+pub(super) fn zero_relative_subject(s: &Sentence<'_>, end: usize) -> Option<Np> {
+    let toks = s.toks;
+    let people = |t: &Tok, at_start: bool| {
+        let w = t.stem();
+        t.is_word()
+            && (!t.cap || at_start)
+            && (lexicon::is_unnamed_head(w)
+                || lexicon::is_person_role(w)
+                || w.strip_suffix('s').is_some_and(lexicon::is_person_role))
+    };
+    let k = (end.saturating_sub(12).max(1)..end.saturating_sub(1))
+        .rev()
+        .take_while(|&k| toks[k].is_word() || toks[k].is_punct('\'') || toks[k].is_punct('’'))
+        .find(|&k| {
+            // ("I've", "they'd": the pronoun of a contraction)
+            let w = toks[k].lower.split(['\'', '’']).next().unwrap_or_default();
+            matches!(w, "i" | "we" | "he" | "she" | "they") && people(&toks[k - 1], k == 1)
+        })?;
+    // The clause has its own verb before the cue: "I spoke with", "she interviewed".
+    toks[k + 1..end]
+        .iter()
+        .any(|t| {
+            t.is_word()
+                && !t.cap
+                && (t.lower.ends_with("ed")
+                    || t.lower.ends_with("en")
+                    || lexicon::IRREGULAR_PAST.has(t.lower.as_str())
+                    || lexicon::is_auxiliary(&t.lower))
+        })
+        .then(|| np_before(s.text, toks, 0, k))
+        .flatten()
+        .filter(|np| np.last == k - 1)
+}
+
+/// "Officials who spoke with the Valdera Times said …": the phrase before the verb ends
+/// a relative clause ("who spoke with"); the speakers are the phrase before its "who".
+pub(super) fn antecedent_of_relative(s: &Sentence<'_>, np: Np) -> Np {
+    let toks = s.toks;
+    let who = (np.first.saturating_sub(5)..np.first)
+        .rev()
+        .take_while(|&k| toks[k].is_word())
+        .find(|&k| toks[k].is("who"));
+    who.filter(|&w| w > 0 && w + 1 < np.first)
+        .and_then(|w| np_before(s.text, toks, 0, w))
+        .filter(|a| a.appositive.is_none())
+        .unwrap_or(np)
+}
