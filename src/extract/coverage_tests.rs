@@ -388,6 +388,16 @@ fn subjects_with_asides_ratios_and_reduced_clauses_are_speakers() {
             "Two in three",
         ),
         (
+            "About 4 in 10 say they want the next mayor to keep the ferry running.",
+            "keep the ferry",
+            "About 4 in 10",
+        ),
+        (
+            "Six in 10 say the toll is too high, after half said so in the spring.",
+            "too high",
+            "Six in 10",
+        ),
+        (
             "A news report published Wednesday said the harbour master used a private email account.",
             "private email",
             "news report",

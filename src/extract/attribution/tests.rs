@@ -492,3 +492,4 @@ fn a_time_or_a_setting_is_never_the_speaker() {
     );
 }
 
+

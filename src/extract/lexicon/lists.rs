@@ -173,6 +173,7 @@ lists! {
     PERSON_ROLES = "people.lst" [person_roles];
     PERSON_TITLES = "people.lst" [person_titles];
     UNNAMED_HEADS = "people.lst" [unnamed_heads];
+    APPROXIMATORS = "phrases.lst" [approximators];
     BARE_TIME_ADVERBS = "phrases.lst" [bare_time_adverbs];
     BE_FORMS = "phrases.lst" [be_forms];
     CLAUSE_VERBS = "phrases.lst" [clause_verbs];
@@ -181,6 +182,7 @@ lists! {
     LISTENERS = "phrases.lst" [listeners];
     NEARNESS = "phrases.lst" [nearness];
     NOT_ROLE_FOLLOWERS = "phrases.lst" [not_role_followers];
+    NUMBER_WORDS = "phrases.lst" [number_words];
     OPEN_QUANTIFIERS = "phrases.lst" [open_quantifiers];
     PARENTHETICAL_OPENERS = "phrases.lst" [parenthetical_openers];
     PARTICIPLES = "phrases.lst" [participles];

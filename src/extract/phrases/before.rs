@@ -116,8 +116,12 @@ enum Head {
 /// "Two in three said", "nine out of 10 say", "one of five residents": a ratio of a
 /// group ending at `last`; the index of its first word.
 pub fn ratio_before(toks: &[Tok], lo: usize, last: usize) -> Option<usize> {
-    let count =
-        |t: &Tok| t.kind == TokKind::Number || t.is_word() && lexicon::SHARES.has(t.lower.as_str());
+    let count = |t: &Tok| {
+        t.kind == TokKind::Number
+            || t.is_word()
+                && (lexicon::SHARES.has(t.lower.as_str())
+                    || lexicon::NUMBER_WORDS.has(t.lower.as_str()))
+    };
     if !count(&toks[last]) {
         return None;
     }
@@ -129,8 +133,15 @@ pub fn ratio_before(toks: &[Tok], lo: usize, last: usize) -> Option<usize> {
         j -= 1;
     }
     let first = j.checked_sub(1).filter(|&f| f >= lo)?;
-    let opens = first == lo || toks[first - 1].kind == TokKind::Punct;
-    (count(&toks[first]) && opens).then_some(first)
+    if !count(&toks[first]) {
+        return None;
+    }
+    if first == lo || toks[first - 1].kind == TokKind::Punct {
+        return Some(first);
+    }
+    let approx = toks[first - 1].is_word() && lexicon::APPROXIMATORS.has(toks[first - 1].lower.as_str());
+    let opens = approx && (first - 1 == lo || toks[first - 2].kind == TokKind::Punct);
+    opens.then(|| first - 1)
 }
 
 /// What the head word `toks[last]` alone decides (see [`Head`]).
