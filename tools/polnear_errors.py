@@ -54,6 +54,8 @@ def main():
     ap.add_argument("--cmd", default=os.path.join(REPO, "target", "release", "claimdesk") + " extract {article} --format json")
     ap.add_argument("--cues", type=int, default=0, metavar="N",
                     help="also print the N commonest gold cues (lowercased) not got right, with their categories")
+    ap.add_argument("--fp", action="store_true",
+                    help="print every attributed claim that matches no gold attribution")
     ap.add_argument("--category", metavar="CAT", action="append", default=[],
                     help="show every miss of this category (e.g. 'matched, no source')")
     ap.add_argument("--show", metavar="CUE", action="append", default=[],
@@ -112,6 +114,13 @@ def main():
                 if cue in a.show or cat in a.category:
                     show(file_text, g, gs, pred, data.get("claims", []), cat, cue)
         fps += sum(1 for i, p in enumerate(pred) if p["has_source"] and i not in matched_p)
+        if a.fp:
+            claims = data.get("claims", [])
+            for i, p in enumerate(pred):
+                if p["has_source"] and i not in matched_p and i < len(claims):
+                    c = claims[i]
+                    src = (c.get("source") or {}).get("name")
+                    print(f"--- FP {name}: {src!r} <{c.get('cue')}> {c.get('text', '')[:200]!r}")
     total = sum(cats.values())
     print(f"{total} gold attributions")
     for cat, n in cats.most_common():

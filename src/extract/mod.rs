@@ -131,3 +131,7 @@ mod tests;
 #[cfg(test)]
 #[path = "coverage_tests.rs"]
 mod coverage_tests;
+
+#[cfg(test)]
+#[path = "speaker_cases_tests.rs"]
+mod speaker_cases_tests;

@@ -105,6 +105,9 @@ fn candidate(scan: &Scan<'_, '_>, c: usize, all_classes: bool) -> Option<Cue> {
     let clause_follows = toks.get(verb_end + 1).is_some_and(|t| {
         t.is("that") || t.is_punct(':') || t.is_quote() && t.span.start > toks[verb_end].span.end
     });
+    if lexicon::CLAUSE_ONLY_CUES.has(verb.lemma) && !clause_follows {
+        return None;
+    }
     let ends_tag = c + 1 < n && only_closers(toks, skip_adverbials(toks, verb_end + 1, n), n);
     if is_noun_verb(&toks[c].lower) && !(after_subject || clause_follows || ends_tag) {
         return None;
@@ -240,6 +243,12 @@ impl Scan<'_, '_> {
         let (c, verb) = (cue.c, cue.verb);
         let after = object_end(toks, verb, cue.verb_end + 1, n);
         let after = skip_adverbials(toks, after, n);
+        // "…, her advisers said Friday, because …": the comma after the adverbial.
+        let after = if after > cue.verb_end + 1 && toks[after - 1].is_punct(',') {
+            after - 1
+        } else {
+            after
+        };
         // `In a merger, he said, the brand would survive.`: a tag inside the
         // sentence; the claim is the whole sentence around it.
         let circumstance =

@@ -491,5 +491,3 @@ fn a_time_or_a_setting_is_never_the_speaker() {
         outs[0].source
     );
 }
-
-

@@ -139,7 +139,8 @@ pub fn ratio_before(toks: &[Tok], lo: usize, last: usize) -> Option<usize> {
     if first == lo || toks[first - 1].kind == TokKind::Punct {
         return Some(first);
     }
-    let approx = toks[first - 1].is_word() && lexicon::APPROXIMATORS.has(toks[first - 1].lower.as_str());
+    let approx =
+        toks[first - 1].is_word() && lexicon::APPROXIMATORS.has(toks[first - 1].lower.as_str());
     let opens = approx && (first - 1 == lo || toks[first - 2].kind == TokKind::Punct);
     opens.then(|| first - 1)
 }
