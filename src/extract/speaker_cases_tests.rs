@@ -210,3 +210,15 @@ fn a_reason_after_a_dated_tag_stays_with_the_statement() {
     assert_eq!(source_name(&x, c), Some("her advisers"));
     assert!(c.text(text).contains("because she understands"));
 }
+
+#[test]
+fn a_speaker_in_the_clause_after_a_subordinate_one_is_named_by_its_own_words() {
+    // The attribution in the main clause is found on the tokens after the comma; its
+    // speaker was once read at the same indices from the sentence's start, and named
+    // "While Voss has said … cases, Porter".
+    let text = "While Voss has said that he regularly makes recommendations on cases, Porter said he does not do them publicly.";
+    let x = extract_text(text);
+    let c = find(&x, text, "publicly");
+    assert_eq!(source_name(&x, c), Some("Porter"));
+    assert!(x.sources.iter().all(|s| s.name.len() < 20));
+}

@@ -6,7 +6,7 @@ use super::words::{
     content_span, content_start, cue_at, is_noun_verb, names_a_time, tag_comma, tail_is_empty,
     verb_use,
 };
-use super::{Analysis, Pattern, QuoteToks, Sentence};
+use super::{Analysis, Found, Pattern, QuoteToks, Sentence};
 use super::{inside_quote, object_end, quote_tokens};
 use crate::extract::lexicon;
 use crate::extract::lexicon::{CueClass, is_determiner, is_subject_pronoun};
@@ -159,7 +159,8 @@ pub(super) fn nested(s: &Sentence<'_>, out: &mut Analysis) {
             inner
                 .found
                 .into_iter()
-                .filter(|f| f.pattern == Pattern::SubjectVerb),
+                .filter(|f| f.pattern == Pattern::SubjectVerb)
+                .map(|f| shifted(f, a)),
         );
     }
 }
@@ -270,8 +271,19 @@ pub(super) fn remainder(s: &Sentence<'_>, from: usize, out: &mut Analysis) {
     let qt = quote_tokens(&sub);
     let mut inner = Analysis::default();
     if verb_patterns(&sub, &qt, &mut inner, false) {
-        out.found.extend(inner.found);
+        out.found
+            .extend(inner.found.into_iter().map(|f| shifted(f, a)));
     }
+}
+
+/// A found attribution of a part of the sentence starting at token `a`, with its
+/// source's token indices made the whole sentence's.
+fn shifted(mut f: Found, a: usize) -> Found {
+    if let Some(np) = f.source.as_mut() {
+        np.first += a;
+        np.last += a;
+    }
+    f
 }
 
 /// The subject at the start of the sentence, for a verb coordinated with the main one
