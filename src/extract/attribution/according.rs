@@ -3,8 +3,8 @@
 use super::inside_quote;
 use super::words::{content_span, only_openers};
 use super::{Analysis, Found, Pattern, QuoteToks, Sentence};
-use crate::extract::lexicon::CueClass;
-use crate::extract::phrases::np_after;
+use crate::extract::lexicon::{self, CueClass};
+use crate::extract::phrases::{Np, np_after};
 use crate::extract::tokens::{Tok, TokKind};
 use crate::model::Span;
 
@@ -113,6 +113,28 @@ pub(super) fn keep_inner_of_according(s: &Sentence<'_>, out: &mut Analysis) {
             && f.cue
                 .is_some_and(|cue| cue.start >= c.end || cue.end <= c.start && after_phrase)
     };
+    // "Six in 10 say …, according to the survey": respondents' answers are the
+    // survey's finding; the survey stays the source and the inner one goes.
+    let survey_of = |f: &Found, k: usize| {
+        f.source.is_some_and(|np| {
+            toks[np.first..=np.last]
+                .iter()
+                .any(|t| t.is_word() && lexicon::SURVEY_NOUNS.has(t.lower.as_str()))
+        }) && out.found[k].source.is_some_and(|np| respondents(toks, np))
+    };
+    let answered: Vec<usize> = inner
+        .iter()
+        .filter(|&&(k, c)| out.found.iter().any(|f| carries(f, c) && survey_of(f, k)))
+        .map(|&(k, _)| k)
+        .collect();
+    if !answered.is_empty() {
+        let mut k = 0;
+        out.found.retain(|_| {
+            k += 1;
+            !answered.contains(&(k - 1))
+        });
+        return;
+    }
     let mut reports = Vec::new();
     for f in &out.found {
         for &(k, c) in &inner {
@@ -126,4 +148,18 @@ pub(super) fn keep_inner_of_according(s: &Sentence<'_>, out: &mut Analysis) {
     }
     out.found
         .retain(|f| !inner.iter().any(|&(_, c)| carries(f, c)));
+}
+
+/// A share of a group answering a poll: "Six in 10", "51 percent of respondents",
+/// "most voters".
+fn respondents(toks: &[Tok], np: Np) -> bool {
+    let words = &toks[np.first..=np.last];
+    words.iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "percent" | "%" | "majority" | "majorities"
+        )
+    }) || crate::extract::phrases::ratio_before(toks, np.first, np.last).is_some()
+        || words[0].kind == TokKind::Number
+        || words[0].is_word() && lexicon::SHARES.has(words[0].lower.as_str())
 }

@@ -95,3 +95,17 @@ fn a_statement_without_attribution_has_neither() {
     let c = claim_with(&x, text, "7-2");
     assert_eq!((c.cue.as_ref(), c.reported_in.as_ref()), (None, None));
 }
+
+#[test]
+fn respondents_answers_are_the_polls_finding() {
+    let text = "Some 55 percent of voters said they do not trust the harbour board, according to a Tarrow Gazette poll conducted in February.";
+    let x = extract_text(text);
+    assert_eq!(x.claims.len(), 1);
+    let c = claim_with(&x, text, "do not trust");
+    assert_eq!(source_name(&x, c), Some("Tarrow Gazette poll"));
+    assert!(c.reported_in.is_none());
+    let text = "Nearly three in four say they would buy goods made in Valdera, but those items cost too much, according to the survey.";
+    let x = extract_text(text);
+    let c = claim_with(&x, text, "goods made in Valdera");
+    assert_eq!(source_name(&x, c), Some("survey"));
+}

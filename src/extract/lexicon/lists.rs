@@ -155,6 +155,7 @@ lists! {
     SETTING_PREPOSITIONS = "attribution.lst" [setting_prepositions];
     SHARES = "attribution.lst" [shares];
     SUBORDINATORS = "attribution.lst" [subordinators];
+    SURVEY_NOUNS = "attribution.lst" [survey_nouns];
     THING_NOUNS = "attribution.lst" [thing_nouns];
     ADVERBIAL_OPENERS = "claims.lst" [adverbial_openers];
     LEADING_CONJUNCTIONS = "claims.lst" [leading_conjunctions];
