@@ -222,3 +222,14 @@ fn a_speaker_in_the_clause_after_a_subordinate_one_is_named_by_its_own_words() {
     assert_eq!(source_name(&x, c), Some("Porter"));
     assert!(x.sources.iter().all(|s| s.name.len() < 20));
 }
+
+#[test]
+fn an_aside_after_a_group_and_no_gerund_as_an_inverted_speaker() {
+    // "like their Tarrow counterparts" is an aside; the words after "say" are what
+    // they say, never the speaker.
+    let text = "Yet Valdera economists, like their Tarrow counterparts, say taxing consumption encourages savings.";
+    let x = extract_text(text);
+    let c = find(&x, text, "taxing consumption");
+    assert_eq!(source_name(&x, c), Some("Valdera economists"));
+    assert!(x.sources.iter().all(|s| !s.name.contains("taxing")));
+}

@@ -9,8 +9,8 @@ use super::verbs::{clause_end, main_subject, nested, participles, remainder};
 use super::words::{
     circumstance_after, content_span, cue_at, cue_at_next_progressive, cue_here,
     document_phrase_before, is_noun_verb, names_a_time, only_closers, plain_form_object,
-    plural_subject_before, speaks, stance_form_ok, stance_subject, starts_clause, tag_comma,
-    tail_is_empty, verb_use,
+    plural_subject_before, speaker_after_verb, speaks, stance_form_ok, stance_subject,
+    starts_clause, tag_comma, tail_is_empty, verb_use,
 };
 use super::{Analysis, Pattern, QuoteToks, Sentence, inside_quote, object_end};
 use crate::extract::lexicon::{self, CueClass, CueVerb, is_subject_pronoun};
@@ -196,6 +196,8 @@ impl Scan<'_, '_> {
         let Some((np, after)) = np_after(s.text, toks, cue.c + 1, n)
             .filter(|(np, _)| !toks[np.first].is_word_in(crate::extract::phrases::is_preposition))
             .filter(|(np, _)| !names_a_time(toks, np))
+            // "…, say taxing consumption encourages savings": no speaker after the verb.
+            .filter(|(np, _)| speaker_after_verb(toks, np))
         else {
             return false;
         };

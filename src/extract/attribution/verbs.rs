@@ -3,8 +3,8 @@
 
 use super::subject_verb::verb_scan;
 use super::words::{
-    content_span, content_start, cue_at, is_noun_verb, names_a_time, tag_comma, tail_is_empty,
-    verb_use,
+    content_span, content_start, cue_at, is_noun_verb, names_a_time, speaker_after_verb, tag_comma,
+    tail_is_empty, verb_use,
 };
 use super::{Analysis, Found, Pattern, QuoteToks, Sentence};
 use super::{inside_quote, object_end, quote_tokens};
@@ -216,6 +216,7 @@ pub(super) fn inverted_at_end(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Anal
             && let Some((np, after)) = np_after(s.text, toks, c + 1, n)
             && !toks[np.first].is_word_in(crate::extract::phrases::is_preposition)
             && !names_a_time(toks, &np)
+            && speaker_after_verb(toks, &np)
             && tail_is_empty(toks, skip_adverbials(toks, after, n), n)
         {
             (np, comma)

@@ -308,6 +308,13 @@ pub(super) fn speaks(toks: &[Tok], np: &Np) -> bool {
         || head.is_word() && is_agent_noun(stem)
 }
 
+/// A speaker after an inverted verb ("…, said the minister"): one that [`speaks`] and
+/// does not open with a gerund ("…, say taxing consumption encourages savings").
+pub(super) fn speaker_after_verb(toks: &[Tok], np: &Np) -> bool {
+    let first = &toks[np.first];
+    speaks(toks, np) && !(first.is_word() && !first.cap && first.lower.ends_with("ing"))
+}
+
 /// A noun for a person by what they do: a word of five letters or more with an agent
 /// ending ("master", "researcher", "economist", "historian"), not one of the
 /// exceptions ("number", "water").

@@ -113,7 +113,16 @@ fn appositive_at(text: &str, toks: &[Tok], lo: usize, k: usize, comma: usize) ->
     // A name (or pronoun) takes an appositive; "the deal, a big one," is no source.
     let describes_source =
         lexicon::is_source_document(head.stem()) || lexicon::is_org_word(head.stem());
-    if !(head.cap || is_subject_pronoun(&head.lower) || describes_source) {
+    // An aside ("Valdera economists, like their Tarrow counterparts, say") may follow
+    // a word for people too.
+    let people = parenthetical
+        && (lexicon::is_unnamed_head(head.stem())
+            || lexicon::is_person_role(head.stem())
+            || head
+                .stem()
+                .strip_suffix('s')
+                .is_some_and(lexicon::is_person_role));
+    if !(head.cap || is_subject_pronoun(&head.lower) || describes_source || people) {
         return None;
     }
     let appositive = if parenthetical || relative {
