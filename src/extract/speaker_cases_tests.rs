@@ -233,3 +233,15 @@ fn an_aside_after_a_group_and_no_gerund_as_an_inverted_speaker() {
     assert_eq!(source_name(&x, c), Some("Valdera economists"));
     assert!(x.sources.iter().all(|s| !s.name.contains("taxing")));
 }
+
+#[test]
+fn a_title_case_headline_keeps_its_speaker() {
+    let text = "Ode Says She Has Already Started Writing Her Budget Speech\n\nThe mayor spoke in Tarrow on Monday.";
+    let x = extract_text(text);
+    let c = find(&x, text, "Started Writing");
+    assert_eq!(source_name(&x, c), Some("Ode"));
+    // In running text a capitalised cue word is a name, not a verb.
+    let text = "The old ferry named Harbour Says was sold to a buyer in Tarrow last year.";
+    let x = extract_text(text);
+    assert!(x.claims.iter().all(|c| c.cue.is_none()));
+}

@@ -65,6 +65,15 @@ pub(super) fn verb_scan(
         .any(|c| candidate(&scan, c, all_classes).is_some_and(|cue| scan.at(cue, out)))
 }
 
+/// A headline in title case ("Ode Says She Has Started Writing Her Budget Speech"):
+/// most words of four letters or more are capitalised, so a capitalised cue verb is
+/// still a verb.
+fn title_case(toks: &[crate::extract::tokens::Tok]) -> bool {
+    let long = toks.iter().filter(|t| t.is_word() && t.lower.len() >= 4);
+    let (n, caps) = long.fold((0, 0), |(n, caps), t| (n + 1, caps + usize::from(t.cap)));
+    n >= 4 && caps * 5 >= n * 4
+}
+
 /// The cue verb at `c`, if it is used as a verb here.
 fn candidate(scan: &Scan<'_, '_>, c: usize, all_classes: bool) -> Option<Cue> {
     let toks = scan.s.toks;
@@ -78,7 +87,7 @@ fn candidate(scan: &Scan<'_, '_>, c: usize, all_classes: bool) -> Option<Cue> {
     }
     // "is accusing", "was calling for": a progressive form after "be" is finite.
     let be_before = c > 0 && lexicon::BE_BEFORE_PROGRESSIVE.has(toks[c - 1].lower.as_str());
-    if verb.progressive && !be_before || toks[c].cap && c > 0 {
+    if verb.progressive && !be_before || toks[c].cap && c > 0 && !title_case(toks) {
         return None;
     }
     // "is worried that …": an attitude, not a passive.
