@@ -245,3 +245,19 @@ fn a_title_case_headline_keeps_its_speaker() {
     let x = extract_text(text);
     assert!(x.claims.iter().all(|c| c.cue.is_none()));
 }
+
+#[test]
+fn a_description_by_trade_or_standing_is_a_speaker() {
+    assert_sources(&[
+        (
+            "The billionaire real estate magnate says a hard tackle now draws a 15-yard penalty.",
+            "hard tackle",
+            "billionaire real estate magnate",
+        ),
+        (
+            "A local shopkeeper said the new toll had cost him a third of his trade.",
+            "third of his trade",
+            "local shopkeeper",
+        ),
+    ]);
+}
