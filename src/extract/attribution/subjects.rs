@@ -64,9 +64,7 @@ pub(super) fn zero_relative_subject(s: &Sentence<'_>, end: usize) -> Option<Np> 
         let w = t.stem();
         t.is_word()
             && (!t.cap || at_start)
-            && (lexicon::is_unnamed_head(w)
-                || lexicon::is_person_role(w)
-                || w.strip_suffix('s').is_some_and(lexicon::is_person_role))
+            && (lexicon::is_unnamed_head(w) || lexicon::is_role_or_roles(w))
     };
     let k = (end.saturating_sub(12).max(1)..end.saturating_sub(1))
         .rev()

@@ -92,6 +92,11 @@ pub fn is_person_role(word: &str) -> bool {
     PERSON_ROLES.has(word)
 }
 
+/// A role word, singular or plural ("delegate", "speakers").
+pub fn is_role_or_roles(word: &str) -> bool {
+    is_person_role(word) || word.strip_suffix('s').is_some_and(is_person_role)
+}
+
 /// Head words of organisation names and nouns for organisations.
 pub fn is_org_word(word: &str) -> bool {
     ORG_WORDS.has(word)

@@ -116,12 +116,7 @@ fn appositive_at(text: &str, toks: &[Tok], lo: usize, k: usize, comma: usize) ->
     // An aside ("Valdera economists, like their Tarrow counterparts, say") may follow
     // a word for people too.
     let people = parenthetical
-        && (lexicon::is_unnamed_head(head.stem())
-            || lexicon::is_person_role(head.stem())
-            || head
-                .stem()
-                .strip_suffix('s')
-                .is_some_and(lexicon::is_person_role));
+        && (lexicon::is_unnamed_head(head.stem()) || lexicon::is_role_or_roles(head.stem()));
     if !(head.cap || is_subject_pronoun(&head.lower) || describes_source || people) {
         return None;
     }
@@ -170,12 +165,7 @@ fn name_after_role(
     comma: usize,
 ) -> Option<Np> {
     // (a plural role too: "one of the authors")
-    let is_role = |t: &Tok| {
-        let stem = t.stem();
-        !t.cap
-            && (lexicon::is_person_role(stem)
-                || stem.strip_suffix('s').is_some_and(lexicon::is_person_role))
-    };
+    let is_role = |t: &Tok| !t.cap && lexicon::is_role_or_roles(t.stem());
     let subject = plain_np_before(toks, lo, before);
     let from = match subject {
         Some(np) if toks[np.last].cap => return None,

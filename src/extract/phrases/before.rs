@@ -259,9 +259,8 @@ fn goes_on_before_preposition(toks: &[Tok], lo: usize, j: usize) -> bool {
         && {
             let h = toks[j - 2].stem();
             lexicon::NEARNESS.has(h)
-                || lexicon::is_person_role(h)
-                // (a plural role: "speakers at the hearing")
-                || h.strip_suffix('s').is_some_and(lexicon::is_person_role)
+                // (a plural role too: "speakers at the hearing")
+                || lexicon::is_role_or_roles(h)
                 || lexicon::is_unnamed_head(h)
                 || lexicon::is_source_document(h)
                 // "Mr. Voss of the Harbour Trust": a name before "of".

@@ -244,10 +244,7 @@ fn split_named(
 /// name that read as a clause, not a role.
 fn names_then_verb(words: &[&Tok]) -> bool {
     let role_like = |t: &Tok| {
-        is_person_title(&t.lower)
-            || is_person_role(t.stem())
-            || t.stem().strip_suffix('s').is_some_and(is_person_role)
-            || is_org_word(t.stem())
+        is_person_title(&t.lower) || lexicon::is_role_or_roles(t.stem()) || is_org_word(t.stem())
     };
     words.windows(2).any(|w| {
         w[0].is_word()
@@ -330,9 +327,7 @@ impl Resolver {
         // because it opens the sentence names nobody.
         let opening_common_noun = words.len() == 1 && np.first == 0 && {
             let stem = head.stem();
-            lexicon::is_unnamed_head(stem)
-                || is_person_role(stem)
-                || stem.strip_suffix('s').is_some_and(is_person_role)
+            lexicon::is_unnamed_head(stem) || lexicon::is_role_or_roles(stem)
         };
         let has_name = name_start < words.len()
             && head.cap
