@@ -115,6 +115,7 @@ pub(super) fn keep_inner_of_according(s: &Sentence<'_>, out: &mut Analysis) {
     };
     // "Six in 10 say …, according to the survey": respondents' answers are the
     // survey's finding; the survey stays the source and the inner one goes.
+    // The same for a belief, a position or a finding reported by someone else.
     let survey_of = |f: &Found, k: usize| {
         f.source.is_some_and(|np| {
             toks[np.first..=np.last]
@@ -122,9 +123,18 @@ pub(super) fn keep_inner_of_according(s: &Sentence<'_>, out: &mut Analysis) {
                 .any(|t| t.is_word() && lexicon::SURVEY_NOUNS.has(t.lower.as_str()))
         }) && out.found[k].source.is_some_and(|np| respondents(toks, np))
     };
+    // "Mrs. Vale has worried for months that …, according to her advisers": a belief or
+    // a position reported by someone else is that someone's claim, not the holder's.
+    // What the holder said, estimated or found stays theirs (`X estimated …`).
+    let not_a_statement =
+        |k: usize| matches!(out.found[k].class, CueClass::Cognition | CueClass::Stance);
     let answered: Vec<usize> = inner
         .iter()
-        .filter(|&&(k, c)| out.found.iter().any(|f| carries(f, c) && survey_of(f, k)))
+        .filter(|&&(k, c)| {
+            out.found
+                .iter()
+                .any(|f| carries(f, c) && (survey_of(f, k) || not_a_statement(k)))
+        })
         .map(|&(k, _)| k)
         .collect();
     if !answered.is_empty() {

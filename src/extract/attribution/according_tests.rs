@@ -91,3 +91,39 @@ fn a_word_of_the_source_phrase_is_no_speaker_inside_it() {
         a.found
     );
 }
+
+#[test]
+fn a_belief_or_a_position_reported_by_someone_else_is_theirs() {
+    for (text, source) in [
+        (
+            "According to people close to her, Mayor Ines Varga has worried for weeks that \
+             the tunnel will not open before the vote.",
+            "people close to her",
+        ),
+        (
+            "Most dock workers favour the night-shift plan by a wide margin, according to a \
+             survey by the Port Workers' Union.",
+            "a survey by the Port Workers' Union",
+        ),
+        (
+            "The harbour board's chairman opposes the night-shift plan, according to two \
+             board members.",
+            "two board members",
+        ),
+    ] {
+        let (outs, a) = run(text);
+        assert_eq!(outs.len(), 1, "{text:?}: {:?}", a.found);
+        assert_eq!(a.found[0].pattern, Pattern::AccordingTo, "{text:?}");
+        assert!(
+            source.starts_with(outs[0].source.as_deref().unwrap_or("-")),
+            "{text:?}: {:?}",
+            outs[0].source
+        );
+    }
+    // What the holder said stays the holder's, with the report kept.
+    let f = found(
+        "Mayor Ines Varga said the tunnel will open in May, according to people close to her.",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].1.as_deref(), Some("Mayor Ines Varga"));
+}
