@@ -202,3 +202,33 @@ fn a_plan_with_nothing_said_introduces_no_speaker() {
     let (_, a) = run("Mayor Ode said in an interview:");
     assert!(a.pending.is_some());
 }
+
+#[test]
+fn seeing_something_as_something_is_a_stance_and_plain_seeing_is_not() {
+    for (text, source, content) in [
+        (
+            "Harbour traders see the new toll as a threat to their weekend trade.",
+            "Harbour traders",
+            "the new toll as a threat to their weekend trade",
+        ),
+        (
+            "Councillor Mira Osei regards the ferry deal as a bad bargain for the town.",
+            "Councillor Mira Osei",
+            "the ferry deal as a bad bargain for the town",
+        ),
+    ] {
+        let (c, s, class) = first(text);
+        assert_eq!(
+            (c.as_str(), s.as_str(), class),
+            (content, source, CueClass::Stance),
+            "{text:?}"
+        );
+    }
+    for text in [
+        "Councillor Mira Osei saw the flooded pier on Tuesday morning.",
+        "Harbour traders see fewer visitors every winter.",
+    ] {
+        let (outs, _) = run(text);
+        assert!(outs.iter().all(|o| o.source.is_none()), "{text:?}");
+    }
+}

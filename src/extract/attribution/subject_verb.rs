@@ -15,7 +15,7 @@ use super::words::{
 use super::{Analysis, Pattern, QuoteToks, Sentence, inside_quote, object_end};
 use crate::extract::lexicon::{self, CueClass, CueVerb, is_subject_pronoun};
 use crate::extract::phrases::{Np, np_after, np_before, skip_adverbials, skip_back_adverbials};
-use crate::extract::tokens::TokKind;
+use crate::extract::tokens::{Tok, TokKind};
 use crate::model::Span;
 
 /// A cue verb that can head `X said …`: where it is, which verb, the token its cue ends
@@ -115,6 +115,10 @@ fn candidate(scan: &Scan<'_, '_>, c: usize, all_classes: bool) -> Option<Cue> {
         t.is("that") || t.is_punct(':') || t.is_quote() && t.span.start > toks[verb_end].span.end
     });
     if lexicon::CLAUSE_ONLY_CUES.has(verb.lemma) && !clause_follows {
+        return None;
+    }
+    // "sees the plan as a threat": without its "as" the word is no cue.
+    if lexicon::AS_CUES.has(verb.lemma) && !as_in_object(toks, verb_end + 1) {
         return None;
     }
     let ends_tag = c + 1 < n && only_closers(toks, skip_adverbials(toks, verb_end + 1, n), n);
@@ -467,4 +471,14 @@ fn content_fits(s: &Sentence<'_>, verb: CueVerb, np: &Np, start: usize, clause: 
                 && (n - start >= 3 || n - start == 2 && toks[start].cap)
         }
     }
+}
+
+/// An "as" within the dozen tokens from `from`, before any clause break: "sees the
+/// ferry plan as a threat".
+fn as_in_object(toks: &[Tok], from: usize) -> bool {
+    toks.iter()
+        .skip(from)
+        .take(12)
+        .take_while(|t| t.kind != TokKind::Punct || t.is_punct('-'))
+        .any(|t| t.is("as"))
 }

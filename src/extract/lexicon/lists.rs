@@ -131,6 +131,7 @@ lists! {
     BEFORE_NOUN = "attribution.lst" [before_noun];
     BEFORE_PLAIN_FORM = "attribution.lst" [before_plain_form];
     CLAUSE_CONJUNCTIONS = "attribution.lst" [clause_conjunctions];
+    AS_CUES = "attribution.lst" [as_cues];
     CLAUSE_ONLY_CUES = "attribution.lst" [clause_only_cues];
     CONJUNCTIONS = "attribution.lst" [conjunctions];
     FINITE_AFTER_CUE = "attribution.lst" [finite_after_cue];
