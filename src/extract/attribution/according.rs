@@ -115,7 +115,6 @@ pub(super) fn keep_inner_of_according(s: &Sentence<'_>, out: &mut Analysis) {
     };
     // "Six in 10 say …, according to the survey": respondents' answers are the
     // survey's finding; the survey stays the source and the inner one goes.
-    // The same for a belief, a position or a finding reported by someone else.
     let survey_of = |f: &Found, k: usize| {
         f.source.is_some_and(|np| {
             toks[np.first..=np.last]

@@ -473,11 +473,12 @@ fn content_fits(s: &Sentence<'_>, verb: CueVerb, np: &Np, start: usize, clause: 
     }
 }
 
-/// An "as" within the dozen tokens from `from`, before any clause break: "sees the
-/// ferry plan as a threat".
+/// An "as" within the dozen tokens from `from`, before any punctuation but a hyphen:
+/// "sees the ferry plan as a threat".
 fn as_in_object(toks: &[Tok], from: usize) -> bool {
-    toks.iter()
-        .skip(from)
+    toks.get(from..)
+        .unwrap_or_default()
+        .iter()
         .take(12)
         .take_while(|t| t.kind != TokKind::Punct || t.is_punct('-'))
         .any(|t| t.is("as"))
