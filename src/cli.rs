@@ -11,7 +11,7 @@ use crate::extract::{Extraction, extract_article};
 use crate::fsio::printable;
 use crate::import::{FetchOptions, Imported, import_path, import_url, looks_like_link};
 use crate::library::{self, Filter, Hit, Library, LibraryError, Origin, UpdateReport};
-use crate::model::{Claim, CueClass, Project, Source, Span};
+use crate::model::{Claim, CueClass, Project, Reasons, Source, Span};
 use crate::project::UpdateSummary;
 use crate::{project, report};
 
@@ -435,7 +435,7 @@ struct JsonClaim<'a> {
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     page: Option<u32>,
-    reasons: &'a [String],
+    reasons: &'a Reasons,
     #[serde(skip_serializing_if = "Option::is_none")]
     reported_in: Option<JsonReportedIn<'a>>,
     score: f64,

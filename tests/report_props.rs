@@ -75,7 +75,7 @@ fn project(text: &str, title: &str, extras: &[Extra], unnamed: &str) -> Project 
             cue: None,
             reported_in: None,
             score: extra.start as f32 / 100.0,
-            reasons: vec![extra.note.clone()],
+            reasons: [&extra.note].into(),
             origin: Origin::Manual,
             review: Review {
                 verdict: Verdict::ALL[extra.verdict],

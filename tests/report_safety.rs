@@ -45,7 +45,7 @@ fn hostile_project() -> Project {
             span: Span::new(0, 0),
         })),
         score: 0.9,
-        reasons: vec![],
+        reasons: claimdesk::model::Reasons::new(),
         origin: Origin::Manual,
         review: Review {
             verdict: Verdict::Disputed,
@@ -288,7 +288,7 @@ fn csv_neutralises_formula_injection() -> TestResult {
         cue: None,
         reported_in: None,
         score: 0.5,
-        reasons: vec![],
+        reasons: claimdesk::model::Reasons::new(),
         origin: Origin::Manual,
         review: Review {
             verdict: Verdict::Disputed,
@@ -516,7 +516,7 @@ fn annotation_positions_are_code_points_on_non_ascii_text() -> TestResult {
             cue: None,
             reported_in: None,
             score: 0.7,
-            reasons: vec![],
+            reasons: claimdesk::model::Reasons::new(),
             origin: Origin::Extracted,
             review: Review::default(),
         })

@@ -42,7 +42,7 @@ fn big_project() -> Project {
                 cue: None,
                 reported_in: None,
                 score: 0.7,
-                reasons: vec!["amount: 4,000 crossings".into()],
+                reasons: ["amount: 4,000 crossings"].into(),
                 origin: Origin::Extracted,
                 review: Review {
                     verdict: if i % 3 == 0 {

@@ -327,7 +327,7 @@ impl App {
             cue: None,
             reported_in: None,
             score: 1.0,
-            reasons: vec![ADDED_BY_HAND.to_owned()],
+            reasons: [ADDED_BY_HAND].into(),
             origin: Origin::Manual,
             review: Review::default(),
         };
@@ -429,7 +429,7 @@ mod tests {
             cue: None,
             reported_in: None,
             score: 0.5,
-            reasons: Vec::new(),
+            reasons: crate::model::Reasons::new(),
             origin: Origin::Manual,
             review: Review::default(),
         };

@@ -25,7 +25,7 @@
 //!     cue: None,
 //!     reported_in: None,
 //!     score: 0.5,
-//!     reasons: vec![],
+//!     reasons: claimdesk::model::Reasons::new(),
 //!     origin: Origin::Extracted,
 //!     review: Review::default(),
 //! };

@@ -103,7 +103,7 @@ mod tests {
             cue: None,
             reported_in: None,
             score: 0.8,
-            reasons: vec![],
+            reasons: crate::model::Reasons::new(),
             origin: ClaimOrigin::Extracted,
             review: Review::default(),
         };

@@ -198,7 +198,7 @@ mod tests {
             cue: None,
             reported_in: None,
             score: 0.5,
-            reasons: vec![],
+            reasons: crate::model::Reasons::new(),
             origin: ClaimOrigin::Extracted,
             review: Review {
                 verdict,

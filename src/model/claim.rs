@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Review, SourceId, Span};
+use super::{Reasons, Review, SourceId, Span};
 
 /// A claim's stable identifier within a project. Shown as `c12`.
 #[derive(
@@ -176,7 +176,7 @@ pub struct Claim {
     /// Check-worthiness in `0.0..=1.0`.
     pub score: f32,
     /// Why the extractor picked it ("attributed: according to the port authority", "amount: $3.2 billion").
-    pub reasons: Vec<String>,
+    pub reasons: Reasons,
     pub origin: Origin,
     pub review: Review,
 }

@@ -6,6 +6,7 @@ mod claim;
 mod orphan;
 mod project;
 mod provenance;
+mod reasons;
 mod review;
 mod source;
 mod span;
@@ -17,6 +18,7 @@ pub use claim::{Claim, ClaimId, ClaimKind, ClaimSource, Cue, CueClass, Origin, R
 pub use orphan::Orphan;
 pub use project::{Project, Tally};
 pub use provenance::{Fetched, PageMark, page_citation};
+pub use reasons::Reasons;
 pub use review::{Evidence, Review, Verdict};
 pub use source::{Source, SourceId, SourceKind, UNNAMED_SOURCE};
 pub use span::Span;

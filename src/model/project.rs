@@ -182,7 +182,7 @@ mod tests {
             cue: None,
             reported_in: None,
             score: 0.5,
-            reasons: vec![],
+            reasons: crate::model::Reasons::new(),
             origin: Origin::Extracted,
             review: Review {
                 verdict,

@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ProjectError;
 use super::anchor::Anchor;
+use crate::model::Reasons;
 
 /// The file format version this build writes (and the newest it reads).
 pub const FORMAT_VERSION: u32 = 3;
@@ -159,7 +160,7 @@ pub(crate) struct ClaimFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported_in: Option<TextRef>,
     pub score: f32,
-    pub reasons: Vec<String>,
+    pub reasons: Reasons,
     pub origin: OriginFile,
     pub review: ReviewFile,
 }

@@ -191,7 +191,7 @@ mod tests {
             cue: None,
             reported_in: None,
             score: 1.0,
-            reasons: vec![],
+            reasons: crate::model::Reasons::new(),
             origin: Origin::Manual,
             review: Review::default(),
         };

@@ -550,7 +550,7 @@ mod reading {
                     cue: None,
                     reported_in: None,
                     score: 0.5,
-                    reasons: vec![format!("number: {i}")],
+                    reasons: [format!("number: {i}")].into(),
                     origin: Origin::Extracted,
                     review,
                 });

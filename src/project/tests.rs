@@ -35,7 +35,7 @@ fn claim(id: u32, text: &str, kind: ClaimKind, verdict: Verdict) -> Claim {
         cue: None,
         reported_in: None,
         score: 0.5,
-        reasons: vec![],
+        reasons: crate::model::Reasons::new(),
         origin: Origin::Extracted,
         review: Review {
             verdict,
@@ -86,7 +86,7 @@ fn sample() -> Project {
         cue.span.end = cue.span.start + 4;
     }
     crates.score = 0.875;
-    crates.reasons = vec!["quote: direct speech".into(), "amount: 4,000".into()];
+    crates.reasons = ["quote: direct speech", "amount: 4,000"].into();
     crates.review.note = "Matches the port's weekly log — «registre» p. 3.\nSecond line.".into();
     crates.review.evidence = vec![
         Evidence {

@@ -74,7 +74,7 @@ impl UpdateSummary {
 /// let old = Article::from_text("Ferry", "The ferry will carry 4,000 crossings a month. Tolls stay.");
 /// let claim = Claim {
 ///     id: ClaimId(1), span: Span::new(0, 45), kind: ClaimKind::Statistic, source: None,
-///     cue: None, reported_in: None, score: 0.5, reasons: vec![], origin: Origin::Manual, review: Review::default(),
+///     cue: None, reported_in: None, score: 0.5, reasons: claimdesk::model::Reasons::new(), origin: Origin::Manual, review: Review::default(),
 /// };
 /// let project = Project::new(old, vec![], vec![claim]);
 /// let new = Article::from_text("Ferry", "Correction: the ferry will carry 4,200 crossings a month. Tolls stay.");

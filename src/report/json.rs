@@ -7,7 +7,9 @@ use std::io;
 
 use super::Format;
 use super::sink::{LazySeq, json_to};
-use crate::model::{ClaimKind, CueClass, Origin, ParagraphKind, SourceKind, Span, Tally, Verdict};
+use crate::model::{
+    ClaimKind, CueClass, Origin, ParagraphKind, Reasons, SourceKind, Span, Tally, Verdict,
+};
 
 /// The `schema` field of the JSON report.
 ///
@@ -211,7 +213,7 @@ struct ClaimOut<'a> {
     score: f32,
     cue: Option<CueOut<'a>>,
     reported_in: Option<TextOut<'a>>,
-    reasons: &'a [String],
+    reasons: &'a Reasons,
     origin: &'static str,
     source: Option<ClaimSourceOut>,
     review: ReviewOut<'a>,
@@ -389,7 +391,7 @@ mod tests {
             cue: None,
             reported_in: None,
             score: 0.5,
-            reasons: vec![],
+            reasons: crate::model::Reasons::new(),
             origin: Origin::Manual,
             review: Review::default(),
         };
@@ -414,7 +416,7 @@ mod tests {
             cue: None,
             reported_in: None,
             score: 0.5,
-            reasons: vec![],
+            reasons: crate::model::Reasons::new(),
             origin: Origin::Extracted,
             review: Review::default(),
         };

@@ -113,7 +113,7 @@ pub fn large_project(bytes: usize, claims: usize) -> Project {
                 cue: None,
                 reported_in: None,
                 score: (i % 100) as f32 / 100.0,
-                reasons: vec!["synthetic".into()],
+                reasons: ["synthetic"].into(),
                 origin: Origin::Extracted,
                 review: Review {
                     verdict: Verdict::ALL[i % Verdict::ALL.len()],

@@ -39,7 +39,7 @@ pub fn project(title: &str, claims: &[(&str, Verdict, &str)]) -> Project {
             cue: None,
             reported_in: None,
             score: 0.7,
-            reasons: vec![],
+            reasons: claimdesk::model::Reasons::new(),
             origin: Origin::Extracted,
             review: Review {
                 verdict: *verdict,

@@ -67,7 +67,7 @@ fn claim(id: u32, span: Span, spec: &Spec, text: &str) -> Claim {
         cue,
         reported_in: None,
         score: 0.5 + f32::from(u8::try_from(id).unwrap_or(0)) * 0.04,
-        reasons: vec![format!("hand-placed claim {id}")],
+        reasons: [format!("hand-placed claim {id}")].into(),
         origin: Origin::Manual,
         review: Review {
             verdict: spec.verdict,
@@ -282,7 +282,7 @@ pub fn nested_fixture() -> Project {
             span: span_of(NESTED, "a report in the Valdera Times"),
         })),
         score: 0.9,
-        reasons: vec!["attributed: Economists at Brindle Partners estimated".into()],
+        reasons: ["attributed: Economists at Brindle Partners estimated"].into(),
         origin: Origin::Extracted,
         review: Review {
             verdict: Verdict::NeedsContext,

@@ -6,32 +6,32 @@ use super::super::speakers::{Resolved, Resolver};
 use super::super::tokens;
 use super::{Draft, Reader};
 use crate::model::{
-    Claim, ClaimId, ClaimSource, Cue, Origin, ReportedIn, Review, Source, SourceId, SourceKind,
-    Span,
+    Claim, ClaimId, ClaimSource, Cue, Origin, Reasons, ReportedIn, Review, Source, SourceId,
+    SourceKind, Span,
 };
 
-/// The sources claims point to, numbered in the order claims first name them.
-struct Registry<'r> {
-    resolver: &'r Resolver,
+/// The sources claims point to, numbered in the order claims first name them. A source
+/// is filled in from its entity at the end, when the resolver has seen every mention.
+#[derive(Default)]
+pub(super) struct Registry {
     entity_ids: Vec<Option<SourceId>>,
-    sources: Vec<Source>,
+    /// The entity of each source in id order; `None` for the nameless one.
+    entity_of: Vec<Option<usize>>,
     nameless_id: Option<SourceId>,
+    /// The cues of the nameless attributions, its mentions.
+    nameless_mentions: Vec<Span>,
 }
 
-impl Registry<'_> {
+impl Registry {
     /// The source of an entity the resolver found, registered on first use.
     fn entity(&mut self, r: Resolved) -> ClaimSource {
-        let sources = &mut self.sources;
-        let resolver = self.resolver;
+        if self.entity_ids.len() <= r.entity {
+            self.entity_ids.resize(r.entity + 1, None);
+        }
+        let entity_of = &mut self.entity_of;
         let id = *self.entity_ids[r.entity].get_or_insert_with(|| {
-            let e = &resolver.entities()[r.entity];
-            let id = SourceId(sources.len() as u32 + 1);
-            let mut src = Source::new(id, e.name.clone(), e.kind);
-            src.role.clone_from(&e.role);
-            src.aliases.clone_from(&e.aliases);
-            src.mentions.clone_from(&e.mentions);
-            sources.push(src);
-            id
+            entity_of.push(Some(r.entity));
+            SourceId(entity_of.len() as u32)
         });
         ClaimSource {
             id,
@@ -42,54 +42,75 @@ impl Registry<'_> {
     /// The one unnamed source of all nameless attributions ("are reported to"); its
     /// mentions are their cues.
     fn nameless(&mut self, cue: Option<Span>) -> ClaimSource {
-        let sources = &mut self.sources;
+        let entity_of = &mut self.entity_of;
         let id = *self.nameless_id.get_or_insert_with(|| {
-            let id = SourceId(sources.len() as u32 + 1);
-            sources.push(Source::new(id, String::new(), SourceKind::Unnamed));
-            id
+            entity_of.push(None);
+            SourceId(entity_of.len() as u32)
         });
-        if let (Some(cue), Some(src)) = (cue, sources.iter_mut().find(|s| s.id == id)) {
-            src.mentions.push(cue);
-        }
+        self.nameless_mentions.extend(cue);
         ClaimSource { id, mention: cue }
+    }
+
+    /// The sources, in id order, taken from the resolver's entities.
+    fn sources(self, resolver: Resolver) -> Vec<Source> {
+        let mut nameless_mentions = Some(self.nameless_mentions);
+        let mut entities = resolver.into_entities();
+        let mut sources: Vec<Source> = Vec::with_capacity(self.entity_of.len());
+        for (i, of) in self.entity_of.into_iter().enumerate() {
+            let id = SourceId(i as u32 + 1);
+            let mut src = if let Some(e) = of {
+                let e = &mut entities[e];
+                let mut src = Source::new(id, std::mem::take(&mut e.name), e.kind);
+                src.role = e.role.take();
+                src.aliases = std::mem::take(&mut e.aliases);
+                src.mentions = std::mem::take(&mut e.mentions);
+                src
+            } else {
+                let mut src = Source::new(id, String::new(), SourceKind::Unnamed);
+                src.mentions = nameless_mentions.take().unwrap_or_default();
+                src
+            };
+            tidy_mentions(&mut src);
+            sources.push(src);
+        }
+        sources
     }
 }
 
 impl Reader<'_> {
-    pub(super) fn finish(self) -> Extraction {
+    /// Turns the drafts that start before `bound` into claims, in span order (equal
+    /// spans once). Called between paragraphs when nothing read later can change them
+    /// or come before them, so drafts never pile up over a long article.
+    pub(super) fn settle(&mut self, bound: usize) {
+        self.interrupted = None;
+        sort_by_span(&mut self.drafts);
+        let n = self.drafts.partition_point(|d| d.span.start < bound);
+        let mut last = None;
+        for d in self.drafts.drain(..n) {
+            if last == Some(d.span) {
+                continue;
+            }
+            last = Some(d.span);
+            let id = ClaimId(self.claims.len() as u32 + 1);
+            if let Some(claim) = claim_of(self.text, d, id, &mut self.registry) {
+                self.claims.push(claim);
+            }
+        }
+    }
+
+    pub(super) fn finish(mut self) -> Extraction {
+        self.settle(usize::MAX);
         let Reader {
-            text,
             resolver,
-            mut drafts,
+            mut claims,
+            registry,
             ..
         } = self;
-        sort_by_span(&mut drafts);
-        drafts.dedup_by_key(|d| d.span);
-        let mut registry = Registry {
-            resolver: &resolver,
-            entity_ids: vec![None; resolver.entities().len()],
-            sources: Vec::new(),
-            nameless_id: None,
-        };
-        // Sized once: a doubling vector would hold up to twice the claims at the end.
-        let mut claims = Vec::with_capacity(drafts.len());
-        // Drafts are taken from the end of the reversed list, which is given back to the
-        // allocator as it empties: drafts and claims are never both held in full.
-        drafts.reverse();
-        while let Some(d) = drafts.pop() {
-            let id = ClaimId(claims.len() as u32 + 1);
-            if let Some(claim) = claim_of(text, d, id, &mut registry) {
-                claims.push(claim);
-            }
-            if drafts.len() < drafts.capacity() / 4 * 3 {
-                drafts.shrink_to_fit();
-            }
+        claims.shrink_to_fit();
+        Extraction {
+            sources: registry.sources(resolver),
+            claims,
         }
-        let mut sources = registry.sources;
-        for s in &mut sources {
-            tidy_mentions(s);
-        }
-        Extraction { sources, claims }
     }
 }
 
@@ -126,7 +147,7 @@ fn sort_by_span(drafts: &mut [Draft]) {
 
 /// The claim a draft makes, if it is worth one: attributed, or a check-worthy
 /// statement.
-fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry<'_>) -> Option<Claim> {
+fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry) -> Option<Claim> {
     // Nothing to check in an empty quotation or bare punctuation.
     if !d
         .span
@@ -151,18 +172,16 @@ fn claim_of(text: &str, mut d: Draft, id: ClaimId, registry: &mut Registry<'_>) 
     }
     let s = learned;
     let kind = score::kind_for(d.direct_quote, attributed, &f);
-    let mut reasons = d.reasons;
-    reasons.reserve_exact(f.figures.len() + 2);
-    reasons.extend(f.figures);
-    if !f.dates.is_empty() {
-        reasons.push(format!("date: {}", f.dates.join(", ")));
+    let date = (!f.dates.is_empty()).then(|| format!("date: {}", f.dates.join(", ")));
+    let mut list: Vec<&str> = Vec::with_capacity(d.reasons.len() + f.figures.len() + 3);
+    list.extend(d.reasons.iter().chain(&f.figures).map(String::as_str));
+    list.extend(date.as_deref());
+    if list.is_empty() {
+        list.push("factual statement");
     }
-    if reasons.is_empty() {
-        reasons.push("factual statement".into());
-    }
-    reasons.push(worthiness);
-    // Every claim is held until the end: no spare room in its list.
-    reasons.shrink_to_fit();
+    list.push(&worthiness);
+    // Every claim is held until the end: no spare room in its reasons.
+    let reasons = Reasons::exact(&list);
     let source = if let Some(r) = d.source {
         Some(registry.entity(r))
     } else if d.nameless {

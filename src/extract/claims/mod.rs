@@ -18,7 +18,7 @@ use super::speakers::{Resolved, Resolver};
 use super::tokens::{self, Tok};
 use super::transcript;
 use super::{Extraction, sentences_in};
-use crate::model::{CueClass, Paragraph, ParagraphKind, Span};
+use crate::model::{Claim, CueClass, Paragraph, ParagraphKind, Span};
 use spans::{dateline_end, main_clause_after, main_clause_before, trim_final_period, word_count};
 
 /// A claim before ids and sources are assigned.
@@ -50,7 +50,11 @@ struct Speaker {
 pub struct Reader<'a> {
     text: &'a str,
     resolver: Resolver,
+    /// Drafts not yet made claims: those of the paragraphs since the last
+    /// [`Reader::settle`].
     drafts: Vec<Draft>,
+    claims: Vec<Claim>,
+    registry: assemble::Registry,
     /// Speaker of the latest direct quotation.
     last_quote: Option<Speaker>,
     /// Speaker of the latest attribution of any kind.
@@ -75,6 +79,11 @@ impl<'a> Reader<'a> {
             text,
             resolver: Resolver::default(),
             drafts: Vec::new(),
+            // Room for more claims than an article ever has (one per 64 bytes; news has
+            // one per 100 or more): a list that grows by doubling holds the old and the
+            // new copy at once. Pages not written are never taken from the system.
+            claims: Vec::with_capacity(text.len() / 64),
+            registry: assemble::Registry::default(),
             last_quote: None,
             last_speaker: None,
             pending: None,
@@ -89,7 +98,17 @@ impl<'a> Reader<'a> {
         self.transcript = transcript::is_transcript(self.text, paragraphs);
         let mut open_ended = false;
         let mut open_quote = None;
+        // Paragraphs in order: a draft starts inside its paragraph, so one that starts
+        // before the next paragraph is done once no quotation runs on into it and no
+        // statement is held for it.
+        let in_order = paragraphs.is_sorted_by_key(|p| p.span.start)
+            && paragraphs
+                .windows(2)
+                .all(|w| w[0].span.end <= w[1].span.start);
         for (pi, para) in paragraphs.iter().enumerate() {
+            if in_order && open_quote.is_none() && self.held.is_none() {
+                self.settle(para.span.start);
+            }
             if para.kind != ParagraphKind::Body {
                 self.release_held();
                 open_ended = false;
@@ -111,10 +130,8 @@ impl<'a> Reader<'a> {
         self.finish()
     }
 
-    /// Adds a draft. Drafts are held to the end: their reasons keep no spare room
-    /// (a list grown by a push has room for four).
-    fn push_draft(&mut self, mut d: Draft) {
-        d.reasons.shrink_to_fit();
+    /// Adds a draft.
+    fn push_draft(&mut self, d: Draft) {
         self.drafts.push(d);
     }
 

@@ -305,6 +305,11 @@ impl Resolver {
         self.registry.entities()
     }
 
+    /// The entities, for the sources made of them at the end.
+    pub fn into_entities(self) -> Vec<Entity> {
+        self.registry.into_entities()
+    }
+
     /// Resolves the phrase `np` (tokens from `toks`) at its place in `text`.
     pub fn resolve(&mut self, text: &str, toks: &[Tok], np: &Np) -> Option<Resolved> {
         let words: Vec<&Tok> = toks[np.first..=np.last].iter().collect();

@@ -120,6 +120,10 @@ impl Registry {
         &self.entities
     }
 
+    pub fn into_entities(self) -> Vec<Entity> {
+        self.entities
+    }
+
     pub fn get(&self, idx: usize) -> &Entity {
         &self.entities[idx]
     }

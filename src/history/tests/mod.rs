@@ -36,7 +36,7 @@ fn claim(id: u32, needle: &str, kind: ClaimKind, source: Option<u32>) -> Claim {
         cue: None,
         reported_in: None,
         score: 0.5,
-        reasons: vec![format!("test claim {id}")],
+        reasons: [format!("test claim {id}")].into(),
         origin: Origin::Extracted,
         review: Review::default(),
     }
