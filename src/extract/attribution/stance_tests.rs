@@ -232,3 +232,32 @@ fn seeing_something_as_something_is_a_stance_and_plain_seeing_is_not() {
         assert!(outs.iter().all(|o| o.source.is_none()), "{text:?}");
     }
 }
+
+#[test]
+fn a_set_phrase_ending_in_a_cue_word_is_no_attribution() {
+    for text in [
+        "All told, the three hospitals spent $41 million on agency nurses last year.",
+        "That said, the ferry company still expects a loss of €2 million.",
+        "Truth be told, the reservoir has not been full since 2019.",
+        "The new terminal will cost, all told, about $900 million.",
+    ] {
+        let (outs, _) = run(text);
+        assert!(
+            outs.iter()
+                .all(|o| o.cue.as_deref() != Some("told") && o.cue.as_deref() != Some("said")),
+            "{text:?} gave a cue"
+        );
+    }
+    // The words are cues when they do not stand alone.
+    let (outs, _) = run("\"The mayor knew that,\" said Ines Vale, the council's clerk.");
+    assert!(
+        outs.iter()
+            .any(|o| o.cue.as_deref() == Some("said") && o.source.as_deref() == Some("Ines Vale"))
+    );
+    // "according to" still attributes what the set phrase opens.
+    let (outs, _) = run(
+        "All told, outside groups spent more than $2 million on the race, according to an analysis by the Harbour Ledger.",
+    );
+    assert_eq!(outs.len(), 1);
+    assert_eq!(outs[0].cue.as_deref(), Some("according to"));
+}

@@ -2,8 +2,8 @@
 //! `…, X said.` found by scanning the sentence's cue verbs left to right.
 
 use super::subjects::{
-    antecedent_of_relative, in_opening_phrase, past_document_participle, restrictive_antecedent,
-    zero_relative_subject,
+    antecedent_of_relative, in_cue_idiom, in_opening_phrase, past_document_participle,
+    restrictive_antecedent, zero_relative_subject,
 };
 use super::verbs::{clause_end, main_subject, nested, participles, remainder};
 use super::words::{
@@ -97,7 +97,11 @@ fn candidate(scan: &Scan<'_, '_>, c: usize, all_classes: bool) -> Option<Cue> {
     if c > 0 && (toks[c - 1].is("to") || be_before && !verb.progressive && !attitude) {
         return None; // "declined to say", "was told": not this pattern
     }
-    if !verb_use(toks, c) || !stance_form_ok(toks, c, verb) || in_opening_phrase(toks, c) {
+    if !verb_use(toks, c)
+        || !stance_form_ok(toks, c, verb)
+        || in_opening_phrase(toks, c)
+        || in_cue_idiom(toks, c)
+    {
         return None; // a noun: "the report", "in 30 states", "an attack"
     }
     // "Frank notes", "she claims": after a name or pronoun the word is a verb.

@@ -5,7 +5,7 @@
 use super::Sentence;
 use crate::extract::lexicon;
 use crate::extract::phrases::{Np, np_before};
-use crate::extract::tokens::Tok;
+use crate::extract::tokens::{Tok, TokKind};
 
 /// "A news report published Wednesday said …": the participle before `end` (the
 /// token after the subject, before the cue at `c`) describes the document before it;
@@ -53,6 +53,23 @@ pub(super) fn in_opening_phrase(toks: &[Tok], c: usize) -> bool {
         && lexicon::is_source_document(toks[c - 1].stem())
         && !toks[..c].iter().any(|t| t.is_punct(','))
         && toks[c + 1..].iter().take(6).any(|t| t.is_punct(','))
+}
+
+/// "All told, the fund lost $3 million", "That said, …": the cue word `c` ends a set
+/// phrase ([`lexicon::CUE_IDIOMS`]) with punctuation or the sentence's edge on both sides.
+pub(super) fn in_cue_idiom(toks: &[Tok], c: usize) -> bool {
+    let alone = |t: Option<&Tok>| t.is_none_or(|t| t.kind == TokKind::Punct);
+    lexicon::CUE_IDIOMS.entries().iter().any(|idiom| {
+        let n = idiom.split(' ').count();
+        c + 1 >= n
+            && idiom
+                .split(' ')
+                .rev()
+                .enumerate()
+                .all(|(k, w)| toks[c - k].is(w))
+            && alone((c + 1 - n).checked_sub(1).map(|b| &toks[b]))
+            && alone(toks.get(c + 1))
+    })
 }
 
 /// "Several people I've spoken with over the last weeks said …", "Residents she

@@ -5,7 +5,7 @@ use crate::extract::tokens::tokenize;
 pub(super) struct Out {
     pub(super) content: String,
     pub(super) source: Option<String>,
-    cue: Option<String>,
+    pub(super) cue: Option<String>,
     pattern: Pattern,
     role: Option<String>,
 }

@@ -133,6 +133,7 @@ lists! {
     CLAUSE_CONJUNCTIONS = "attribution.lst" [clause_conjunctions];
     AS_CUES = "attribution.lst" [as_cues];
     CLAUSE_ONLY_CUES = "attribution.lst" [clause_only_cues];
+    CUE_IDIOMS = "attribution.lst" [cue_idioms];
     CONJUNCTIONS = "attribution.lst" [conjunctions];
     FINITE_AFTER_CUE = "attribution.lst" [finite_after_cue];
     FINITE_VERBS = "attribution.lst" [finite_verbs];
