@@ -3,6 +3,7 @@
 
 mod article;
 mod claim;
+mod order;
 mod orphan;
 mod project;
 mod provenance;
@@ -15,6 +16,7 @@ pub use article::{
     Article, Paragraph, ParagraphKind, collapse_whitespace, sha256_hex, split_paragraphs,
 };
 pub use claim::{Claim, ClaimId, ClaimKind, ClaimSource, Cue, CueClass, Origin, ReportedIn};
+pub use order::sort_large_by_key;
 pub use orphan::Orphan;
 pub use project::{Project, Tally};
 pub use provenance::{Fetched, PageMark, page_citation};

@@ -23,7 +23,7 @@ use super::place::{Placement, place_exact, place_fuzzy};
 use crate::model::{
     Article, Claim, ClaimId, ClaimKind, ClaimSource, Cue, CueClass, Evidence, Fetched, Origin,
     Orphan, PageMark, Paragraph, ParagraphKind, Project, ReportedIn, Review, Source, SourceId,
-    SourceKind, Span, Verdict, sha256_hex, split_paragraphs,
+    SourceKind, Span, Verdict, sha256_hex, sort_large_by_key, split_paragraphs,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -359,6 +359,10 @@ impl<'p> Reader<'p> {
             // An update: the text was meant to change, and the caller reports placements.
             warnings.clear();
         }
+        // Room for more claims than an article has (one per 64 bytes), so a long
+        // project's list never holds two copies while it grows; pages not written are
+        // never taken from the system.
+        let room = article.text.len() / 64;
         Self {
             path,
             retry_orphans,
@@ -370,7 +374,7 @@ impl<'p> Reader<'p> {
             sources: Vec::new(),
             claim_ids: BTreeSet::new(),
             seen: 0,
-            claims: Vec::new(),
+            claims: Vec::with_capacity(room),
             orphans: Vec::new(),
             placed: Vec::new(),
             unplaced: Vec::new(),
@@ -480,7 +484,7 @@ impl<'p> Reader<'p> {
             self.place(at, c, placement, was_orphan);
         }
         // Claims are kept in text order, ties in file order.
-        self.claims.sort_by_key(|(at, c)| (c.span.start, *at));
+        sort_large_by_key(&mut self.claims, |(at, c)| (c.span.start, *at));
         self.orphans.sort_by_key(|(at, _)| *at);
         self.placed.sort_by_key(|(at, ..)| *at);
         self.claim_warnings.sort_by_key(|(at, _)| *at);

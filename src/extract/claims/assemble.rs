@@ -7,7 +7,7 @@ use super::super::tokens;
 use super::{Draft, Reader};
 use crate::model::{
     Claim, ClaimId, ClaimSource, Cue, Origin, Reasons, ReportedIn, Review, Source, SourceId,
-    SourceKind, Span,
+    SourceKind, Span, sort_large_by_key,
 };
 
 /// The sources claims point to, numbered in the order claims first name them. A source
@@ -114,35 +114,10 @@ impl Reader<'_> {
     }
 }
 
-/// Sorts drafts by span, keeping the order of equal spans (a stable sort). A draft is
-/// large: the order is worked out on small keys, then each draft moves about once.
+/// Sorts drafts by span, keeping the order of equal spans (a draft is large: each moves
+/// about once).
 fn sort_by_span(drafts: &mut [Draft]) {
-    let key = |d: &Draft| (d.span.start, d.span.end);
-    if drafts.is_sorted_by_key(key) {
-        return;
-    }
-    // The index breaks ties, so the unstable sort gives the stable order.
-    let mut keys: Vec<(usize, usize, usize)> = drafts
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.span.start, d.span.end, i))
-        .collect();
-    keys.sort_unstable();
-    // `from[k]`: the draft that goes to position k. Each cycle of the permutation is
-    // applied with swaps; a position done is marked as its own source.
-    let mut from: Vec<usize> = keys.into_iter().map(|(_, _, i)| i).collect();
-    for start in 0..from.len() {
-        let mut k = start;
-        while from[k] != k {
-            let src = from[k];
-            from[k] = k;
-            if src == start {
-                break;
-            }
-            drafts.swap(k, src);
-            k = src;
-        }
-    }
+    sort_large_by_key(drafts, |d| (d.span.start, d.span.end));
 }
 
 /// The claim a draft makes, if it is worth one: attributed, or a check-worthy
