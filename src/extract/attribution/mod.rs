@@ -7,6 +7,7 @@
 
 mod according;
 mod colon;
+mod objects;
 mod passive;
 mod poll;
 mod quote_tags;

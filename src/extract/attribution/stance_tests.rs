@@ -261,3 +261,24 @@ fn a_set_phrase_ending_in_a_cue_word_is_no_attribution() {
     assert_eq!(outs.len(), 1);
     assert_eq!(outs[0].cue.as_deref(), Some("according to"));
 }
+
+#[test]
+fn declining_to_say_is_a_stance_and_falling_is_not() {
+    let (content, source, class) =
+        first("The ministry declined to say whether the ferry contract had been signed.");
+    assert_eq!(content, "to say whether the ferry contract had been signed");
+    assert_eq!(source, "The ministry");
+    assert_eq!(class, CueClass::Stance);
+    for text in [
+        "Sales at the Dunmore bakery declined 4 percent in March.",
+        "Exports of Valdera wine declined to $3 billion last year.",
+        "Ticket sales declined to their lowest level since 2009.",
+        "Councillor Ines Vale declined, saying she had not read the report.",
+    ] {
+        let (outs, _) = run(text);
+        assert!(
+            outs.iter().all(|o| o.cue.as_deref() != Some("declined")),
+            "{text:?} took 'declined' as a cue"
+        );
+    }
+}

@@ -1,6 +1,7 @@
 //! The subject–verb rule family: `X said (that) …`, `X, which said …`, `…, said X.` and
 //! `…, X said.` found by scanning the sentence's cue verbs left to right.
 
+use super::objects::{as_in_object, content_fits, infinitive_at};
 use super::subjects::{
     antecedent_of_relative, in_cue_idiom, in_opening_phrase, past_document_participle,
     restrictive_antecedent, zero_relative_subject,
@@ -15,7 +16,7 @@ use super::words::{
 use super::{Analysis, Pattern, QuoteToks, Sentence, inside_quote, object_end};
 use crate::extract::lexicon::{self, CueClass, CueVerb, is_subject_pronoun};
 use crate::extract::phrases::{Np, np_after, np_before, skip_adverbials, skip_back_adverbials};
-use crate::extract::tokens::{Tok, TokKind};
+use crate::extract::tokens::TokKind;
 use crate::model::Span;
 
 /// A cue verb that can head `X said …`: where it is, which verb, the token its cue ends
@@ -119,6 +120,10 @@ fn candidate(scan: &Scan<'_, '_>, c: usize, all_classes: bool) -> Option<Cue> {
         t.is("that") || t.is_punct(':') || t.is_quote() && t.span.start > toks[verb_end].span.end
     });
     if lexicon::CLAUSE_ONLY_CUES.has(verb.lemma) && !clause_follows {
+        return None;
+    }
+    // "declined to say": without its infinitive the word is no cue.
+    if lexicon::INFINITIVE_ONLY_CUES.has(verb.lemma) && !infinitive_at(toks, verb_end + 1) {
         return None;
     }
     // "sees the plan as a threat": without its "as" the word is no cue.
@@ -432,58 +437,4 @@ fn only_setting(s: &Sentence<'_>, start: usize) -> bool {
                     && !lexicon::is_auxiliary(&t.lower)
                     && !t.is("that")
         })
-}
-
-/// Whether what follows the verb from `start` is content enough for its class: speech
-/// takes any four words, evidence a clause or a document's figures, belief a clause,
-/// a stance a person or organisation and three words.
-fn content_fits(s: &Sentence<'_>, verb: CueVerb, np: &Np, start: usize, clause: bool) -> bool {
-    let (toks, n) = (s.toks, s.toks.len());
-    // "The poll by the Harbour Institute showed …": the document may head the phrase.
-    // Capitalised only as the sentence's first word ("Polls show …"), not as a name
-    // ("The Post").
-    let document = (np.first..=np.last)
-        .any(|k| (!toks[k].cap || k == 0) && lexicon::is_source_document(toks[k].stem()));
-    match verb.class {
-        // "Ode promised to cut fares": a promise's content is what is promised.
-        // "said to balance the books the city would have to cut 40 posts": an
-        // infinitive of purpose before the clause said is content too.
-        CueClass::Speech => {
-            clause
-                || n - start >= 4
-                    && (!toks[start].is("to")
-                        || lexicon::INFINITIVE_CUES.has(verb.lemma)
-                        || toks[start + 1..n]
-                            .iter()
-                            .any(|t| t.is_word() && lexicon::FINITE_VERBS.has(t.lower.as_str())))
-        }
-        CueClass::Evidence => clause || document && n - start >= 3,
-        // "Ode hopes to finish the bridge": a wish or plan of a person.
-        CueClass::Cognition => {
-            clause
-                || toks[start].is("to")
-                    && lexicon::INFINITIVE_CUES.has(verb.lemma)
-                    && stance_subject(toks, np)
-                    && n - start >= 3
-        }
-        // "The union dismissed the offer", "Ode endorsed Voss." Not "Residents
-        // applauded when the result was read out": a stance with no object.
-        CueClass::Stance => {
-            stance_subject(toks, np)
-                // ("praised the plan as bold" keeps its "as")
-                && (toks[start].is("as") || !lexicon::SUBORDINATORS.has(toks[start].lower.as_str()))
-                && (n - start >= 3 || n - start == 2 && toks[start].cap)
-        }
-    }
-}
-
-/// An "as" within the dozen tokens from `from`, before any punctuation but a hyphen:
-/// "sees the ferry plan as a threat".
-fn as_in_object(toks: &[Tok], from: usize) -> bool {
-    toks.get(from..)
-        .unwrap_or_default()
-        .iter()
-        .take(12)
-        .take_while(|t| t.kind != TokKind::Punct || t.is_punct('-'))
-        .any(|t| t.is("as"))
 }

@@ -259,7 +259,12 @@ fn plain_sentence_has_no_attribution() {
 
 #[test]
 fn infinitive_say_is_not_a_cue() {
+    // "say" after "to" is no cue of its own; the refusal is the company's stance.
     let (outs, _) = run("The company declined to say how many jobs would go.");
+    assert_eq!(outs.len(), 1);
+    assert_eq!(outs[0].cue.as_deref(), Some("declined"));
+    assert_eq!(outs[0].source.as_deref(), Some("The company"));
+    let (outs, _) = run("The company is not able to say how many jobs would go.");
     assert!(outs.is_empty());
 }
 

@@ -140,6 +140,7 @@ lists! {
     FRAME_VERBS = "attribution.lst" [frame_verbs];
     GROUP_WORDS = "attribution.lst" [group_words];
     INFINITIVE_CUES = "attribution.lst" [infinitive_cues];
+    INFINITIVE_ONLY_CUES = "attribution.lst" [infinitive_only_cues];
     LINE_LABELS = "attribution.lst" [line_labels];
     NOT_AGENT_NOUNS = "attribution.lst" [not_agent_nouns];
     NOT_PARTICIPLE_CUES = "attribution.lst" [not_participle_cues];
