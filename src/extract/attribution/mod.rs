@@ -329,6 +329,9 @@ fn sentence_level(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis) {
 }
 
 #[cfg(test)]
+mod coordination_tests;
+
+#[cfg(test)]
 mod according_tests;
 #[cfg(test)]
 mod stance_tests;

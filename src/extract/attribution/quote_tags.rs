@@ -1,6 +1,7 @@
 //! The quotation rule family: a quotation with its tag after it (`"…," X said`,
 //! `"…," said X`) or before it (`X said: "…"`, `Vale, in the interview: "…"`).
 
+use super::verbs::main_subject;
 use super::words::{cue_at, verb_use};
 use super::{QuoteToks, Sentence, inside_quote};
 use crate::extract::lexicon::{self, CueClass, CueVerb, is_determiner, is_subject_pronoun};
@@ -189,7 +190,14 @@ pub(super) fn tag_before(
             || addresses_listener_only(toks, c, j);
         if between_ok {
             let end = skip_back_adverbials(toks, lo, c);
-            if let Some(np) = np_before(s.text, toks, lo, end) {
+            // `Vale shook her head and said, "No."`: the verb shares the subject.
+            let coordinated = end > lo + 1 && (toks[end - 1].is("and") || toks[end - 1].is("but"));
+            let np = if coordinated {
+                main_subject(s, end - 1).filter(|np| np.first >= lo)
+            } else {
+                np_before(s.text, toks, lo, end)
+            };
+            if let Some(np) = np {
                 return Some(Tag {
                     source: np,
                     cue: toks[c].span,

@@ -293,9 +293,17 @@ fn shifted(mut f: Found, a: usize) -> Found {
 pub(super) fn main_subject(s: &Sentence<'_>, before: usize) -> Option<Np> {
     let toks = s.toks;
     let mut first = toks.iter().position(super::super::tokens::Tok::is_word)?;
-    // "In an interview with CNN, Trump …", "On Tuesday, she …": skip the opener.
+    // "But Vale shook her head and said …": a leading conjunction is no subject.
+    if lexicon::LEADING_CONJUNCTIONS.has(toks[first].lower.as_str())
+        && toks.get(first + 1).is_some_and(super::super::tokens::Tok::is_word)
+    {
+        first += 1;
+    }
+    // "In an interview with CNN, Trump …", "On Tuesday, she …", "By the end of the
+    // day, Ode …": skip the opener.
     if toks[first].is_word()
         && (lexicon::SENTENCE_OPENERS.has(toks[first].lower.as_str())
+            || lexicon::ADVERBIAL_OPENERS.has(toks[first].lower.as_str())
             || crate::extract::lexicon::is_time_word(&toks[first].lower))
         && let Some(comma) = (first + 1..before.min(first + 16)).find(|&i| toks[i].is_punct(','))
     {

@@ -1,0 +1,69 @@
+//! A cue verb coordinated with the sentence's main verb ("Vale shook her head and said …")
+//! shares its subject, past an opening phrase or a leading conjunction.
+
+use super::tests::run;
+
+/// The source and cue of every attribution found in `text`.
+fn sources(text: &str) -> Vec<(String, String)> {
+    run(text)
+        .0
+        .into_iter()
+        .map(|o| (o.source.unwrap_or_default(), o.cue.unwrap_or_default()))
+        .collect()
+}
+
+#[test]
+fn a_coordinated_verb_before_a_quotation_takes_the_main_subject() {
+    for (text, source) in [
+        (
+            "Asked on Monday whether the mayor would run again, Ms. Vale shook her head and said, \"No.\"",
+            "Ms. Vale",
+        ),
+        (
+            "The minister paused and said: \"The port stays open.\"",
+            "The minister",
+        ),
+        (
+            "But Ms. Vale shook her head and said, \"Not this year.\"",
+            "Ms. Vale",
+        ),
+    ] {
+        assert_eq!(
+            sources(text),
+            [(source.to_string(), "said".to_string())],
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn an_opening_phrase_or_conjunction_is_never_the_shared_subject() {
+    for (text, source) in [
+        (
+            "By the end of the day, Mr. Ode was forced into a rare retreat and said that his words had been misread.",
+            "Mr. Ode",
+        ),
+        (
+            "And on Tuesday, the senator paused and said the port would stay open.",
+            "the senator",
+        ),
+        (
+            "Despite the rain, the harbour master stayed at her desk and said the ferries would sail.",
+            "the harbour master",
+        ),
+    ] {
+        assert_eq!(
+            sources(text),
+            [(source.to_string(), "said".to_string())],
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn two_names_joined_by_and_are_one_subject() {
+    assert_eq!(
+        sources("Ode and Vale said, \"The port stays open.\""),
+        [("Ode and Vale".to_string(), "said".to_string())]
+    );
+}
