@@ -67,3 +67,41 @@ fn two_names_joined_by_and_are_one_subject() {
         [("Ode and Vale".to_string(), "said".to_string())]
     );
 }
+
+#[test]
+fn a_sentence_adverb_or_opening_phrase_is_never_part_of_the_source() {
+    for (text, source, cue) in [
+        (
+            "Even Ines Vale, who backed the toll, said the bridge was unsafe.",
+            "Ines Vale",
+            "said",
+        ),
+        (
+            "Now Dana Ode, the harbour's longest-serving pilot, is promising to hold an inquiry into the collapse.",
+            "Dana Ode",
+            "promising",
+        ),
+        (
+            "Then she broke with her party, pledging that the plant would stay open.",
+            "she",
+            "pledging",
+        ),
+        (
+            "Even as he won in Tarrow, Mr. Ode tired his voters, revealing a habit of testing their patience.",
+            "Mr. Ode",
+            "revealing",
+        ),
+    ] {
+        assert_eq!(
+            sources(text),
+            [(source.to_string(), cue.to_string())],
+            "{text:?}"
+        );
+    }
+    // A prepositional opener is never a subject: no source rather than "Sunday".
+    let found = sources("By Sunday afternoon she had cancelled the rally, citing the storm.");
+    assert!(
+        found.iter().all(|(s, _)| s != "Sunday" && s != "By Sunday"),
+        "{found:?}"
+    );
+}

@@ -243,6 +243,7 @@ pub fn analyze(s: &Sentence<'_>) -> Analysis {
     if out.found.is_empty() && out.untagged_quote.is_none() {
         sentence_level(s, &qt, &mut out);
     }
+    subjects::drop_openers(s.toks, &mut out);
     out
 }
 

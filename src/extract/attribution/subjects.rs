@@ -6,6 +6,7 @@ use super::Sentence;
 use crate::extract::lexicon;
 use crate::extract::phrases::{Np, np_before};
 use crate::extract::tokens::{Tok, TokKind};
+use crate::model::Span;
 
 /// "A news report published Wednesday said …": the participle before `end` (the
 /// token after the subject, before the cue at `c`) describes the document before it;
@@ -53,6 +54,42 @@ pub(super) fn in_opening_phrase(toks: &[Tok], c: usize) -> bool {
         && lexicon::is_source_document(toks[c - 1].stem())
         && !toks[..c].iter().any(|t| t.is_punct(','))
         && toks[c + 1..].iter().take(6).any(|t| t.is_punct(','))
+}
+
+/// Every source of `out` without the sentence adverb or opening phrase it may start with
+/// ([`without_opener`]).
+pub(super) fn drop_openers(toks: &[Tok], out: &mut super::Analysis) {
+    for f in &mut out.found {
+        f.source = f.source.and_then(|np| without_opener(toks, np));
+    }
+    out.pending = out
+        .pending
+        .and_then(|(np, cue)| without_opener(toks, np).map(|np| (np, cue)));
+}
+
+/// The source `np` without a sentence adverb that opens the sentence before its subject
+/// ("Even Lindsey Graham …" → "Lindsey Graham"); `None` when that word is all there is
+/// ("Instead" in "Instead hoping to …") or the phrase opens with a preposition or
+/// subordinator ("By Sunday" in "By Sunday she had cancelled …, citing …": no subject).
+fn without_opener(toks: &[Tok], mut np: Np) -> Option<Np> {
+    let t = &toks[np.first];
+    let opening =
+        t.cap && t.is_word() && (np.first == 0 || toks[np.first - 1].kind == TokKind::Punct);
+    if !opening {
+        return Some(np);
+    }
+    if lexicon::ADVERBIAL_OPENERS.has(t.lower.as_str()) {
+        return None;
+    }
+    if !lexicon::SENTENCE_ADVERB_OPENERS.has(t.lower.as_str()) {
+        return Some(np);
+    }
+    if np.first >= np.last {
+        return None;
+    }
+    np.first += 1;
+    np.span = Span::new(toks[np.first].span.start, np.span.end);
+    Some(np)
 }
 
 /// "All told, the fund lost $3 million", "That said, …": the cue word `c` ends a set

@@ -293,9 +293,13 @@ fn shifted(mut f: Found, a: usize) -> Found {
 pub(super) fn main_subject(s: &Sentence<'_>, before: usize) -> Option<Np> {
     let toks = s.toks;
     let mut first = toks.iter().position(super::super::tokens::Tok::is_word)?;
-    // "But Vale shook her head and said …": a leading conjunction is no subject.
-    if lexicon::LEADING_CONJUNCTIONS.has(toks[first].lower.as_str())
-        && toks.get(first + 1).is_some_and(super::super::tokens::Tok::is_word)
+    // "But Vale shook her head and said …", "Then she broke with the party, …": a
+    // leading conjunction or sentence adverb is no subject.
+    while (lexicon::LEADING_CONJUNCTIONS.has(toks[first].lower.as_str())
+        || lexicon::SENTENCE_ADVERB_OPENERS.has(toks[first].lower.as_str()))
+        && toks
+            .get(first + 1)
+            .is_some_and(super::super::tokens::Tok::is_word)
     {
         first += 1;
     }

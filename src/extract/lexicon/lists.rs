@@ -153,6 +153,7 @@ lists! {
     POLL_NOUNS = "attribution.lst" [poll_nouns];
     QUANTIFIER_SUBJECTS = "attribution.lst" [quantifier_subjects];
     SENTENCE_ADVERBS = "attribution.lst" [sentence_adverbs];
+    SENTENCE_ADVERB_OPENERS = "attribution.lst" [sentence_adverb_openers];
     SENTENCE_OPENERS = "attribution.lst" [sentence_openers];
     SETTING_OPENERS = "attribution.lst" [setting_openers];
     SETTING_PREPOSITIONS = "attribution.lst" [setting_prepositions];
