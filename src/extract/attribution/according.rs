@@ -17,17 +17,24 @@ pub(super) fn according_to(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysi
     else {
         return false;
     };
-    let Some((np, after)) = np_after(s.text, toks, i + 2, n) else {
+    let Some((mut np, mut after)) = np_after(s.text, toks, i + 2, n) else {
         return false;
     };
     let cue = Span::new(toks[i].span.start, toks[i + 1].span.end);
-    // Skip the rest of the source phrase ("'s latest report", "reports").
-    let phrase_end = source_phrase_end(toks, after);
     let lead = only_openers(toks, 0, i)
         || i <= 2
             && toks[..i]
                 .iter()
                 .all(|t| t.is_word() && !t.cap || t.is_punct(',') || t.cap && i == 1);
+    // "According to the mayor, the port will close": what looks like an appositive is
+    // the subject of the content when no comma closes it ("According to Vale, the
+    // mayor, the port …" has one).
+    if lead && np.appositive.is_some() && !toks.get(after).is_some_and(|t| t.is_punct(',')) {
+        np.appositive = None;
+        after = np.last + 1;
+    }
+    // Skip the rest of the source phrase ("'s latest report", "reports").
+    let phrase_end = source_phrase_end(toks, after);
     let content = if lead {
         let start = if phrase_end < n && toks[phrase_end].is_punct(',') {
             phrase_end + 1

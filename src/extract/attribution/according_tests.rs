@@ -127,3 +127,33 @@ fn a_belief_or_a_position_reported_by_someone_else_is_theirs() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].1.as_deref(), Some("Mayor Ines Varga"));
 }
+
+#[test]
+fn a_leading_according_to_keeps_the_subject_of_what_follows() {
+    for (text, source, content) in [
+        (
+            "According to the mayor, the port will close next year.",
+            "the mayor",
+            "the port will close next year",
+        ),
+        (
+            "According to the city council, the ferry stops running in May.",
+            "the city council",
+            "the ferry stops running in May",
+        ),
+        (
+            "According to Mayor Ines Vale, the bridge is unsafe.",
+            "Mayor Ines Vale",
+            "the bridge is unsafe",
+        ),
+    ] {
+        let (outs, _) = run(text);
+        assert_eq!(outs.len(), 1, "{text:?}");
+        assert_eq!(outs[0].source.as_deref(), Some(source), "{text:?}");
+        assert_eq!(outs[0].content, content, "{text:?}");
+    }
+    // An appositive closed by its comma is still the source's role.
+    let (outs, _) = run("According to Ines Vale, the mayor, the port will close.");
+    assert_eq!(outs[0].source.as_deref(), Some("Ines Vale"));
+    assert_eq!(outs[0].content, "the port will close");
+}
