@@ -78,3 +78,22 @@ pub(super) fn as_in_object(toks: &[Tok], from: usize) -> bool {
         .take_while(|t| t.kind != TokKind::Punct || t.is_punct('-'))
         .any(|t| t.is("as"))
 }
+
+/// True if newsroom boilerplate (`score.lst` `[boilerplate]`) starts at the cue word `c`,
+/// in any of the cue's forms: "declined to comment", "declines to comment" are the
+/// paper's note, not a position to check.
+pub(super) fn opens_boilerplate(toks: &[Tok], c: usize) -> bool {
+    let Some(cue) = toks[c].cue else {
+        return false;
+    };
+    lexicon::BOILERPLATE.entries().iter().any(|phrase| {
+        let mut words = phrase.split(' ');
+        words
+            .next()
+            .and_then(lexicon::cue_verb)
+            .is_some_and(|v| v.lemma == cue.lemma)
+            && words
+                .enumerate()
+                .all(|(k, w)| toks.get(c + 1 + k).is_some_and(|t| t.is(w)))
+    })
+}

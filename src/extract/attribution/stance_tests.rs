@@ -274,6 +274,8 @@ fn declining_to_say_is_a_stance_and_falling_is_not() {
         "Exports of Valdera wine declined to $3 billion last year.",
         "Ticket sales declined to their lowest level since 2009.",
         "Councillor Ines Vale declined, saying she had not read the report.",
+        "The ferry company declined to comment on the strike.",
+        "A spokeswoman for the port declines to comment on contracts.",
     ] {
         let (outs, _) = run(text);
         assert!(

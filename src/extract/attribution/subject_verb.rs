@@ -1,7 +1,7 @@
 //! The subject–verb rule family: `X said (that) …`, `X, which said …`, `…, said X.` and
 //! `…, X said.` found by scanning the sentence's cue verbs left to right.
 
-use super::objects::{as_in_object, content_fits, infinitive_at};
+use super::objects::{as_in_object, content_fits, infinitive_at, opens_boilerplate};
 use super::subjects::{
     antecedent_of_relative, in_cue_idiom, in_opening_phrase, past_document_participle,
     restrictive_antecedent, zero_relative_subject,
@@ -123,7 +123,9 @@ fn candidate(scan: &Scan<'_, '_>, c: usize, all_classes: bool) -> Option<Cue> {
         return None;
     }
     // "declined to say": without its infinitive the word is no cue.
-    if lexicon::INFINITIVE_ONLY_CUES.has(verb.lemma) && !infinitive_at(toks, verb_end + 1) {
+    if lexicon::INFINITIVE_ONLY_CUES.has(verb.lemma)
+        && (!infinitive_at(toks, verb_end + 1) || opens_boilerplate(toks, c))
+    {
         return None;
     }
     // "sees the plan as a threat": without its "as" the word is no cue.
