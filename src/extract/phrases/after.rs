@@ -183,7 +183,14 @@ fn name_after_role(
     hi: usize,
 ) -> Option<(Np, usize)> {
     let head = &toks[role.last];
-    if head.cap || !lexicon::is_person_role(head.stem()) || !toks.get(comma)?.is_punct(',') {
+    let is_role = |t: &Tok| !t.cap && lexicon::is_person_role(t.stem());
+    // "the ministry's spokesman, Oleg Varn", "a spokesman for the Foreign Ministry, Oleg
+    // Varn": a role word heads the phrase, or opens a "for"/"of" phrase inside it.
+    let role_phrase = is_role(head)
+        || (role.first..role.last).any(|k| {
+            is_role(&toks[k]) && lexicon::ROLE_PREPOSITIONS.has(toks[k + 1].lower.as_str())
+        });
+    if !role_phrase || !toks.get(comma)?.is_punct(',') {
         return None;
     }
     let first = comma + 1;

@@ -116,3 +116,36 @@ fn a_bare_time_adverb_is_skipped_only_before_a_comma_or_that() {
         assert_eq!(t[skip_adverbials(&t, 1, t.len())].lower, next, "{text:?}");
     }
 }
+
+#[test]
+fn a_name_after_a_role_with_its_organisation_is_the_speaker() {
+    for (text, name, role) in [
+        (
+            "said a spokesman for the Foreign Ministry, Oleg Varn.",
+            "Oleg Varn",
+            "a spokesman for the Foreign Ministry",
+        ),
+        (
+            "said a spokeswoman for the port, Ines Vale.",
+            "Ines Vale",
+            "a spokeswoman for the port",
+        ),
+        (
+            "said the ministry's spokesman, Oleg Varn.",
+            "Oleg Varn",
+            "the ministry's spokesman",
+        ),
+    ] {
+        let t = toks(text);
+        let (n, next) = np_after(text, &t, 1, t.len()).expect("np");
+        assert_eq!(&text[n.span.start..n.span.end], name, "{text:?}");
+        let a = n.appositive.expect("role");
+        assert_eq!(&text[a.start..a.end], role, "{text:?}");
+        assert_eq!(next, t.len() - 1, "{text:?}");
+    }
+    // A phrase with no role word keeps what follows its comma as an aside.
+    let text = "said the port of Tarrow, Ines Vale.";
+    let t = toks(text);
+    let (n, _) = np_after(text, &t, 1, t.len()).expect("np");
+    assert_ne!(&text[n.span.start..n.span.end], "Ines Vale");
+}
