@@ -284,3 +284,15 @@ fn declining_to_say_is_a_stance_and_falling_is_not() {
         );
     }
 }
+
+#[test]
+fn an_average_of_polls_is_evidence_that_shows() {
+    let (content, source, class) = first(
+        "The Harbour Ledger average of recent polls shows Vale leading Ode by 47 percent to 44 percent.",
+    );
+    assert_eq!(content, "Vale leading Ode by 47 percent to 44 percent");
+    assert_eq!(source, "The Harbour Ledger average of recent polls");
+    assert_eq!(class, CueClass::Evidence);
+    let (outs, _) = run("On average, the ferries ran 12 minutes late in March.");
+    assert!(outs.is_empty());
+}
