@@ -296,3 +296,23 @@ fn an_average_of_polls_is_evidence_that_shows() {
     let (outs, _) = run("On average, the ferries ran 12 minutes late in March.");
     assert!(outs.is_empty());
 }
+
+#[test]
+fn a_that_clause_opening_with_a_setting_is_still_what_is_said() {
+    let (content, source, _) = first("Ode said that in a close race, Vale leads by 5 points.");
+    assert_eq!(content, "in a close race, Vale leads by 5 points");
+    assert_eq!(source, "Ode");
+    let (content, source, class) = first(
+        "The poll shows that in a head-to-head contest, Vale leads Ode by 43 percent to 38 percent.",
+    );
+    assert_eq!(
+        content,
+        "in a head-to-head contest, Vale leads Ode by 43 percent to 38 percent"
+    );
+    assert_eq!(source, "The poll");
+    assert_eq!(class, CueClass::Evidence);
+    // Without "that", a setting alone still introduces the quotation to come.
+    let (outs, a) = run("Ode said in an interview with the Ledger:");
+    assert!(outs.is_empty());
+    assert!(a.pending.is_some());
+}

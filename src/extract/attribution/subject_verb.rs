@@ -350,7 +350,9 @@ impl Scan<'_, '_> {
         {
             start += 1;
         }
-        if !infinitive && nothing_said(s, start) {
+        // After "that" a clause always follows ("said that in a close race, Vale
+        // leads"), however much it looks like a setting.
+        if !infinitive && !has_that && nothing_said(s, start) {
             // Only a speaker is introduced ("Ode said in an interview:"), never by a
             // stance or a belief ("The union protested outside the hall.").
             if verb.class != CueClass::Speech {
