@@ -311,6 +311,9 @@ fn a_that_clause_opening_with_a_setting_is_still_what_is_said() {
     );
     assert_eq!(source, "The poll");
     assert_eq!(class, CueClass::Evidence);
+    // "that" as the object: nothing said ("on Monday" is when).
+    let (outs, _) = run("Neither side would confirm that on Monday.");
+    assert!(outs.iter().all(|o| o.content != "on Monday"));
     // Without "that", a setting alone still introduces the quotation to come.
     let (outs, a) = run("Ode said in an interview with the Ledger:");
     assert!(outs.is_empty());

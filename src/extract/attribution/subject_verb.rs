@@ -350,9 +350,12 @@ impl Scan<'_, '_> {
         {
             start += 1;
         }
-        // After "that" a clause always follows ("said that in a close race, Vale
-        // leads"), however much it looks like a setting.
-        if !infinitive && !has_that && nothing_said(s, start) {
+        // "said that in a close race, Vale leads": after "that", a setting and a comma
+        // open the clause said; "would not confirm that on Monday" says nothing.
+        let setting_then_clause = has_that
+            && (start..n.saturating_sub(2))
+                .any(|i| toks[i].is_punct(',') && toks[i + 1].is_word() && toks[i + 2].is_word());
+        if !infinitive && !setting_then_clause && nothing_said(s, start) {
             // Only a speaker is introduced ("Ode said in an interview:"), never by a
             // stance or a belief ("The union protested outside the hall.").
             if verb.class != CueClass::Speech {
