@@ -28,7 +28,10 @@ pub fn np_after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<(Np
     while j < hi && words < MAX_NP {
         let t = &toks[j];
         if t.kind == TokKind::Punct {
-            let joins = matches!(t.lower.as_str(), "&" | "-" | "'" | "’")
+            // "Ledger/Ipsos": a slash joins two names, as pollsters write them.
+            let slash =
+                t.is_punct('/') && j > start && j + 1 < hi && toks[j - 1].cap && toks[j + 1].cap;
+            let joins = (matches!(t.lower.as_str(), "&" | "-" | "'" | "’") || slash)
                 && j + 1 < hi
                 && toks[j + 1].is_word();
             if joins && j > start {

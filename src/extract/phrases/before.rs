@@ -192,7 +192,10 @@ fn np_start(toks: &[Tok], lo: usize, end: usize) -> usize {
         let t = &toks[j - 1];
         match t.kind {
             TokKind::Punct => {
-                let joins = matches!(t.lower.as_str(), "&" | "-" | "'" | "’")
+                // "Ledger/Ipsos": a slash joins two names, as pollsters write them.
+                let slash =
+                    t.is_punct('/') && j - 1 > lo && j < end && toks[j - 2].cap && toks[j].cap;
+                let joins = (matches!(t.lower.as_str(), "&" | "-" | "'" | "’") || slash)
                     && j - 1 > lo
                     && toks[j - 2].is_word()
                     && j < end;

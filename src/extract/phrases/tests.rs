@@ -149,3 +149,20 @@ fn a_name_after_a_role_with_its_organisation_is_the_speaker() {
     let (n, _) = np_after(text, &t, 1, t.len()).expect("np");
     assert_ne!(&text[n.span.start..n.span.end], "Ines Vale");
 }
+
+#[test]
+fn a_slash_joins_two_names() {
+    assert_eq!(
+        before("The latest Ledger/Ipsos poll shows a lead.", "shows").map(|b| b.0),
+        Some("The latest Ledger/Ipsos poll".to_string())
+    );
+    let text = "said a Ledger/Ipsos poll.";
+    let t = toks(text);
+    let (n, _) = np_after(text, &t, 1, t.len()).expect("np");
+    assert_eq!(&text[n.span.start..n.span.end], "a Ledger/Ipsos poll");
+    // Not between lowercase words: "yes/no" is no name.
+    assert_eq!(
+        before("The yes/no vote shows a lead.", "shows").map(|b| b.0),
+        Some("no vote".to_string())
+    );
+}
