@@ -350,12 +350,7 @@ impl Scan<'_, '_> {
         {
             start += 1;
         }
-        // "said that in a close race, Vale leads": after "that", a setting and a comma
-        // open the clause said; "would not confirm that on Monday" says nothing.
-        let setting_then_clause = has_that
-            && (start..n.saturating_sub(2))
-                .any(|i| toks[i].is_punct(',') && toks[i + 1].is_word() && toks[i + 2].is_word());
-        if !infinitive && !setting_then_clause && nothing_said(s, start) {
+        if !(infinitive || has_that && setting_then_clause(toks, start)) && nothing_said(s, start) {
             // Only a speaker is introduced ("Ode said in an interview:"), never by a
             // stance or a belief ("The union protested outside the hall.").
             if verb.class != CueClass::Speech {
@@ -412,6 +407,13 @@ fn nothing_said(s: &Sentence<'_>, start: usize) -> bool {
             && toks
                 .last()
                 .is_some_and(|t| t.is_punct(':') || t.is_punct('.'))
+}
+
+/// After "that": a setting and a comma that open the clause said ("said that in a close
+/// race, Vale leads"); "would not confirm that on Monday" says nothing.
+fn setting_then_clause(toks: &[crate::extract::tokens::Tok], start: usize) -> bool {
+    (start..toks.len().saturating_sub(2))
+        .any(|i| toks[i].is_punct(',') && toks[i + 1].is_word() && toks[i + 2].is_word())
 }
 
 /// "to" and a verb at `start` ("to open clinics"), not "to reporters".
