@@ -1,7 +1,7 @@
 //! The quotation rule family: a quotation with its tag after it (`"…," X said`,
 //! `"…," said X`) or before it (`X said: "…"`, `Vale, in the interview: "…"`).
 
-use super::verbs::main_subject;
+use super::verbs::{coordinated, main_subject};
 use super::words::{cue_at, verb_use};
 use super::{QuoteToks, Sentence, inside_quote};
 use crate::extract::lexicon::{self, CueClass, CueVerb, is_determiner, is_subject_pronoun};
@@ -191,8 +191,7 @@ pub(super) fn tag_before(
         if between_ok {
             let end = skip_back_adverbials(toks, lo, c);
             // `Vale shook her head and said, "No."`: the verb shares the subject.
-            let coordinated = end > lo + 1 && (toks[end - 1].is("and") || toks[end - 1].is("but"));
-            let np = if coordinated {
+            let np = if end > lo + 1 && coordinated(toks, end) {
                 main_subject(s, end - 1).filter(|np| np.first >= lo)
             } else {
                 np_before(s.text, toks, lo, end)

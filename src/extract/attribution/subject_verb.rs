@@ -6,7 +6,7 @@ use super::subjects::{
     antecedent_of_relative, in_cue_idiom, in_opening_phrase, past_document_participle,
     restrictive_antecedent, zero_relative_subject,
 };
-use super::verbs::{clause_end, main_subject, nested, participles, remainder};
+use super::verbs::{clause_end, coordinated, main_subject, nested, participles, remainder};
 use super::words::{
     circumstance_after, content_span, cue_at, cue_at_next_progressive, cue_here,
     document_phrase_before, is_noun_verb, names_a_time, only_closers, plain_form_object,
@@ -152,7 +152,7 @@ impl Scan<'_, '_> {
         let end = skip_back_adverbials(toks, 0, if cue.be_before { c - 1 } else { c });
         let end = past_document_participle(toks, end, c);
         // `… and said …`: the verb shares the sentence's subject.
-        let coordinated = end > 0 && (toks[end - 1].is("and") || toks[end - 1].is("but"));
+        let coordinated = coordinated(toks, end);
         // "the trust, which says it must save £48m": the relative pronoun stands for
         // the phrase before the comma.
         let relative = end >= 3

@@ -287,6 +287,13 @@ fn shifted(mut f: Found, a: usize) -> Found {
     f
 }
 
+/// True if the subject slot ending at `end` closes on "and" or "but": the verb is
+/// coordinated with the main one (`Giles tried again and said …`) and shares its
+/// subject ([`main_subject`]).
+pub(super) fn coordinated(toks: &[Tok], end: usize) -> bool {
+    end > 0 && (toks[end - 1].is("and") || toks[end - 1].is("but"))
+}
+
 /// The subject at the start of the sentence, for a verb coordinated with the main one
 /// (`Giles tried again and said …`): a pronoun, a run of capitalised words, or a
 /// determiner and the words up to the first verb-like word, before token `before`.
