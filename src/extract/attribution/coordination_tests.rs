@@ -105,3 +105,34 @@ fn a_sentence_adverb_or_opening_phrase_is_never_part_of_the_source() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_participle_of_more_than_one_word_after_the_tag_is_the_same_speakers() {
+    for (text, first) in [
+        (
+            "\"Many of the mills simply closed without warning,\" he said, referring to the plants in the north of the valley.",
+            "Many of the mills simply closed without warning",
+        ),
+        (
+            "Vale said the port would close, referring to the harbour at Midrand.",
+            "the port would close",
+        ),
+        (
+            "\"We are not finished,\" Ms. Ode added, pointing to the new berths on the east quay.",
+            "We are not finished",
+        ),
+    ] {
+        let found = run(text).0;
+        assert_eq!(found.len(), 2, "{text:?}");
+        assert_eq!(found[0].content, first, "{text:?}");
+        assert_eq!(found[1].source, found[0].source, "{text:?}");
+        assert!(
+            found[1]
+                .cue
+                .as_deref()
+                .is_some_and(|c| c.starts_with("referring to") || c.starts_with("pointing to")),
+            "{text:?}: {:?}",
+            found[1].cue
+        );
+    }
+}

@@ -3,8 +3,8 @@
 
 use super::subject_verb::verb_scan;
 use super::words::{
-    content_span, content_start, cue_at, is_noun_verb, names_a_time, speaker_after_verb, tag_comma,
-    tail_is_empty, verb_use,
+    content_span, content_start, cue_at, cue_here, is_noun_verb, names_a_time, speaker_after_verb,
+    tag_comma, tail_is_empty, verb_use,
 };
 use super::{Analysis, Found, Pattern, QuoteToks, Sentence};
 use super::{inside_quote, object_end, quote_tokens};
@@ -36,10 +36,11 @@ pub(super) fn participles(
     {
         i += 1;
     }
-    let Some(verb) = toks.get(i).and_then(cue_at) else {
+    // A cue of more than one word too: "…, he said, referring to the mill".
+    let Some((verb, verb_end)) = (i < hi).then(|| cue_here(toks, i)).flatten() else {
         return;
     };
-    let start = content_start(toks, object_end(toks, verb, i + 1, hi), hi);
+    let start = content_start(toks, object_end(toks, verb, verb_end + 1, hi), hi);
     if hi.saturating_sub(start) < 3 {
         return;
     }
@@ -47,7 +48,7 @@ pub(super) fn participles(
     if let Some(content) = content_span(s, start, end) {
         out.push_reported(
             content,
-            toks[i].span,
+            Span::new(toks[i].span.start, toks[verb_end].span.end),
             source,
             Pattern::Participle,
             verb.class,
