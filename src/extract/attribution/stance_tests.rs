@@ -140,6 +140,31 @@ const CASES: &[Case] = &[
         source: "The appeals judge",
         class: Some(CueClass::Evidence),
     },
+    // Set phrases of more than one word: "made clear", "went on to say", "took issue with".
+    Case {
+        text: "The governor made clear that the ferry subsidy would end in March.",
+        content: "the ferry subsidy would end in March",
+        source: "The governor",
+        class: Some(CueClass::Speech),
+    },
+    Case {
+        text: "Ms. Ode went on to say the audit had found no missing funds.",
+        content: "the audit had found no missing funds",
+        source: "Ms. Ode",
+        class: Some(CueClass::Speech),
+    },
+    Case {
+        text: "The union took issue with the council's claim that the depot was losing money.",
+        content: "the council's claim that the depot was losing money",
+        source: "The union",
+        class: Some(CueClass::Stance),
+    },
+    Case {
+        text: "He then listed the three reasons the harbour plan had failed.",
+        content: "the three reasons the harbour plan had failed",
+        source: "He",
+        class: Some(CueClass::Stance),
+    },
 ];
 
 #[test]

@@ -133,7 +133,7 @@ pub(super) fn stance_form_ok(toks: &[Tok], c: usize, verb: CueVerb) -> bool {
     if verb.progressive {
         return true;
     }
-    if w.ends_with("ed") || lexicon::PAST_FORMS.has(w) {
+    if w.ends_with("ed") || lexicon::PAST_FORMS.has(w) || lexicon::IRREGULAR_PAST.has(w) {
         return true;
     }
     if w != verb.lemma {
