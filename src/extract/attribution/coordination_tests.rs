@@ -136,3 +136,24 @@ fn a_participle_of_more_than_one_word_after_the_tag_is_the_same_speakers() {
         );
     }
 }
+
+#[test]
+fn a_later_participle_after_a_comma_or_a_quotation_takes_the_main_subject() {
+    for (text, source, content) in [
+        (
+            "The businessman began by talking about the drug crisis, saying that heroin is now cheaper than candy.",
+            "The businessman",
+            "heroin is now cheaper than candy",
+        ),
+        (
+            "The mayor delivered a defence of \"river values,\" saying the city embodied courage.",
+            "The mayor",
+            "the city embodied courage",
+        ),
+    ] {
+        let found = run(text).0;
+        assert_eq!(found.len(), 1, "{text:?}");
+        assert_eq!(found[0].source.as_deref(), Some(source), "{text:?}");
+        assert_eq!(found[0].content, content, "{text:?}");
+    }
+}

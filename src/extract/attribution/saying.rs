@@ -7,25 +7,32 @@ use super::{Analysis, Pattern, QuoteToks, Sentence};
 use crate::extract::lexicon;
 use crate::extract::lexicon::CueClass;
 use crate::extract::phrases::np_before;
+use crate::extract::tokens::Tok;
 
 /// `… calls saying shots were fired` / `…, saying the plan had failed` with no other
 /// attribution: the phrase before "saying", or the sentence's subject.
 pub(super) fn saying(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis) -> bool {
+    // "began by talking about the crisis, saying …": the first participle may give
+    // nothing; the next is tried.
+    (1..s.toks.len()).any(|c| !inside_quote(qt, c) && saying_at(s, c, out))
+}
+
+/// The participle at `c`, after a comma or dash ([`after_break`]) or after a noun that
+/// speaks; true if it made an attribution.
+fn saying_at(s: &Sentence<'_>, c: usize, out: &mut Analysis) -> bool {
     let toks = s.toks;
     let n = toks.len();
-    let Some(c) = (1..n).find(|&c| {
-        // "…, calling the plan a disaster", "…, vowing to appeal": after a comma a
-        // participle of any class is the subject's.
-        !inside_quote(qt, c)
-            && cue_at(&toks[c]).is_some_and(|v| {
-                v.progressive && (v.class == CueClass::Speech || toks[c - 1].is_punct(','))
-            })
-    }) else {
+    let Some(verb) = cue_at(&toks[c]) else {
         return false;
     };
-    let verb = cue_at(&toks[c]).map_or(CueClass::Speech, |v| v.class);
-    let np = if toks[c - 1].is_punct(',') {
-        main_subject(s, c - 1)
+    let comma = after_break(toks, c);
+    // "…, calling the plan a disaster", "…, vowing to appeal": after a comma a
+    // participle of any class is the subject's.
+    if !(verb.progressive && (verb.class == CueClass::Speech || comma.is_some())) {
+        return false;
+    }
+    let np = if let Some(comma) = comma {
+        main_subject(s, comma)
     } else {
         // "calls saying", "a statement saying", "officials saying": a noun that speaks.
         np_before(s.text, toks, 0, c).filter(|np| {
@@ -55,6 +62,17 @@ pub(super) fn saying(s: &Sentence<'_>, qt: &[QuoteToks], out: &mut Analysis) -> 
     if n - start < 3 {
         return false;
     }
-    out.push_reported(content, toks[c].span, np, Pattern::Participle, verb);
+    out.push_reported(content, toks[c].span, np, Pattern::Participle, verb.class);
     true
+}
+
+/// The comma or dash right before token `c`, past closing quotation marks ("a defence
+/// of "New York values," saying …"): its index.
+fn after_break(toks: &[Tok], c: usize) -> Option<usize> {
+    let mut k = c;
+    while k > 0 && toks[k - 1].is_quote() {
+        k -= 1;
+    }
+    let p = toks.get(k.checked_sub(1)?)?;
+    (p.is_punct(',') || p.is_punct('—') || p.is_punct('–')).then(|| k - 1)
 }

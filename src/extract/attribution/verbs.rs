@@ -340,6 +340,7 @@ pub(super) fn main_subject(s: &Sentence<'_>, before: usize) -> Option<Np> {
             let verbish = n.is_word()
                 && !n.cap
                 && (n.lower.ends_with("ed")
+                    || lexicon::IRREGULAR_PAST.has(n.lower.as_str())
                     || crate::extract::lexicon::is_auxiliary(&n.lower)
                     || cue_at(n).is_some()
                     || crate::extract::lexicon::is_clause_word(&n.lower) && n.lower != "to");
