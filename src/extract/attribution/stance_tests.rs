@@ -165,6 +165,25 @@ const CASES: &[Case] = &[
         source: "He",
         class: Some(CueClass::Stance),
     },
+    // A share of a group, and a group with a place phrase, take stances.
+    Case {
+        text: "About three-quarters support a temporary ban on new tolls.",
+        content: "a temporary ban on new tolls",
+        source: "About three-quarters",
+        class: Some(CueClass::Stance),
+    },
+    Case {
+        text: "Residents across the valley oppose the new levy.",
+        content: "the new levy",
+        source: "Residents",
+        class: Some(CueClass::Stance),
+    },
+    Case {
+        text: "Voters in all five districts want the depot to close.",
+        content: "the depot to close",
+        source: "Voters",
+        class: None,
+    },
 ];
 
 #[test]

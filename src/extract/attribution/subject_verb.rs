@@ -3,8 +3,8 @@
 
 use super::objects::{as_in_object, content_fits, infinitive_at, opens_boilerplate};
 use super::subjects::{
-    antecedent_of_relative, in_cue_idiom, in_opening_phrase, past_document_participle,
-    restrictive_antecedent, zero_relative_subject,
+    antecedent_of_relative, before_place_phrase, in_cue_idiom, in_opening_phrase,
+    past_document_participle, restrictive_antecedent, zero_relative_subject,
 };
 use super::verbs::{clause_end, coordinated, main_subject, nested, participles, remainder};
 use super::words::{
@@ -174,7 +174,9 @@ impl Scan<'_, '_> {
                 .or_else(|| np_before(s.text, toks, 0, end).map(|np| antecedent_of_relative(s, np)))
         };
         // "Wednesday, however, the director … said": a time is no speaker.
-        let np = np.filter(|np| !names_a_time(toks, np));
+        let np = np
+            .filter(|np| !names_a_time(toks, np))
+            .map(|np| before_place_phrase(s, np));
         // `said X` inverted at the end: `…, said the minister.`
         if let Some(comma) = tag_comma(toks, c)
             && np.is_none()

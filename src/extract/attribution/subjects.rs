@@ -157,3 +157,25 @@ pub(super) fn antecedent_of_relative(s: &Sentence<'_>, np: Np) -> Np {
         .filter(|a| a.appositive.is_none())
         .unwrap_or(np)
 }
+
+/// "Only about 4 in 10 voters in each district want …", "Residents across the valley
+/// oppose …": when the phrase before the verb is the object of a place preposition and
+/// cannot take a stance itself, the subject is the phrase before the preposition.
+pub(super) fn before_place_phrase(s: &Sentence<'_>, np: Np) -> Np {
+    let toks = s.toks;
+    if super::words::stance_subject(toks, &np) {
+        return np;
+    }
+    // ("in all five districts": the phrase found may start after "all" or "each")
+    let at = |k: usize| {
+        toks[k].is_word() && lexicon::SUBJECT_PLACE_PREPOSITIONS.has(toks[k].lower.as_str())
+    };
+    let Some(p) = (np.first.saturating_sub(2)..np.first).rev().find(|&k| {
+        k > 0 && at(k) && (k + 1..np.first).all(|j| lexicon::SHARES.has(toks[j].lower.as_str()))
+    }) else {
+        return np;
+    };
+    np_before(s.text, toks, 0, p)
+        .filter(|head| head.last + 1 == p && super::words::stance_subject(toks, head))
+        .unwrap_or(np)
+}

@@ -144,7 +144,18 @@ pub(super) fn stance_form_ok(toks: &[Tok], c: usize, verb: CueVerb) -> bool {
         return after_subject || after_noun;
     }
     prev.is_some_and(|p| p.is_word() && (lexicon::BEFORE_PLAIN_FORM.has(p.lower.as_str())))
-        || plural_subject_before(toks, c) && plain_form_object(toks, c + 1)
+        || (plural_subject_before(toks, c) || plural_before_place_phrase(toks, c))
+            && plain_form_object(toks, c + 1)
+}
+
+/// "Residents across the valley oppose …", "voters in each district want …": a plural
+/// subject and a place phrase of up to five words end right before `c`.
+fn plural_before_place_phrase(toks: &[Tok], c: usize) -> bool {
+    (c.saturating_sub(6)..c.saturating_sub(1))
+        .rev()
+        .take_while(|&k| toks[k].is_word() || toks[k].kind == TokKind::Number)
+        .find(|&k| lexicon::SUBJECT_PLACE_PREPOSITIONS.has(toks[k].lower.as_str()))
+        .is_some_and(|k| plural_subject_before(toks, k))
 }
 
 /// A document phrase ending right before token `c`: a document noun, its preposition
@@ -329,8 +340,19 @@ pub(super) fn is_agent_noun(stem: &str) -> bool {
 }
 
 /// Only people and organisations take positions: a name, a pronoun, or a described
-/// person ("many commentators", "the senator").
+/// person ("many commentators", "the senator"), also before a place phrase ("voters in
+/// all five districts").
 pub(super) fn stance_subject(toks: &[Tok], np: &Np) -> bool {
+    stance_head(toks, np)
+        || (np.first + 1..np.last)
+            .find(|&k| {
+                toks[k].is_word() && lexicon::SUBJECT_PLACE_PREPOSITIONS.has(toks[k].lower.as_str())
+            })
+            .is_some_and(|k| stance_head(toks, &Np { last: k - 1, ..*np }))
+}
+
+/// [`stance_subject`] for the phrase's last word as its head.
+fn stance_head(toks: &[Tok], np: &Np) -> bool {
     let head = &toks[np.last];
     head.cap && head.is_word()
         || is_subject_pronoun(&head.lower) && !head.is("it")
@@ -340,6 +362,10 @@ pub(super) fn stance_subject(toks: &[Tok], np: &Np) -> bool {
         || head.stem().strip_suffix('s').is_some_and(|one| {
             crate::extract::lexicon::is_person_role(one) || is_agent_noun(one)
         })
+        // "About three-quarters support the ban": a share of the people asked.
+        || head.is_word()
+            && !head.cap
+            && lexicon::SHARE_WORDS.has(head.lower.rsplit('-').next().unwrap_or_default())
         // "The union dismissed …", not "Residents who packed the chamber applauded".
         || (crate::extract::lexicon::is_org_word(head.stem())
             || lexicon::GROUP_WORDS.has(head.stem()))

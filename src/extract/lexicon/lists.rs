@@ -157,7 +157,9 @@ lists! {
     SENTENCE_OPENERS = "attribution.lst" [sentence_openers];
     SETTING_OPENERS = "attribution.lst" [setting_openers];
     SETTING_PREPOSITIONS = "attribution.lst" [setting_prepositions];
+    SHARE_WORDS = "attribution.lst" [share_words];
     SHARES = "attribution.lst" [shares];
+    SUBJECT_PLACE_PREPOSITIONS = "attribution.lst" [subject_place_prepositions];
     SUBORDINATORS = "attribution.lst" [subordinators];
     SURVEY_NOUNS = "attribution.lst" [survey_nouns];
     THING_NOUNS = "attribution.lst" [thing_nouns];
