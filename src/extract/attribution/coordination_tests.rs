@@ -157,3 +157,14 @@ fn a_later_participle_after_a_comma_or_a_quotation_takes_the_main_subject() {
         assert_eq!(found[0].content, content, "{text:?}");
     }
 }
+
+#[test]
+fn a_second_description_after_an_inverted_tag_keeps_the_tag() {
+    let text = "The levy will hurt small shops, said Ana Ruiz, a lawyer for the guild, and a former judge.";
+    assert_eq!(
+        sources(text),
+        [("Ana Ruiz".to_string(), "said".to_string())],
+        "{text:?}"
+    );
+    assert_eq!(run(text).0[0].content, "The levy will hurt small shops");
+}

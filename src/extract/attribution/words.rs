@@ -401,7 +401,13 @@ pub(super) fn tail_is_empty(toks: &[Tok], i: usize, n: usize) -> bool {
             && (lexicon::RELATIVE_PRONOUNS.has(toks[i + 1].lower.as_str())
                 // "…, he said, wiping sweat off his face."
                 || toks[i + 1].is_word() && !toks[i + 1].cap && toks[i + 1].lower.ends_with("ing") && cue_at(&toks[i + 1]).is_none_or(|v| v.class != CueClass::Speech)
-                || circumstance_after(toks, i))
+                || circumstance_after(toks, i)
+                // "…, said Ana Ruiz, a lawyer for the city, and a former judge who …":
+                // a second description of the speaker.
+                || toks[i + 1].is("and")
+                    && toks
+                        .get(i + 2)
+                        .is_some_and(|t| t.is("a") || t.is("an") || t.is("the")))
         // (the comma was passed over with the adverbial before it: "said Friday, as …")
         || i > 0 && toks[i - 1].is_punct(',') && circumstance_after(toks, i - 1)
 }
