@@ -168,3 +168,13 @@ fn a_second_description_after_an_inverted_tag_keeps_the_tag() {
     );
     assert_eq!(run(text).0[0].content, "The levy will hurt small shops");
 }
+
+#[test]
+fn an_opener_ending_in_a_place_and_its_state_is_no_subject() {
+    let text = "Speaking at a town hall in Salem, New Hampshire, Vale went after Ode, calling her \"a total failure.\"";
+    assert_eq!(
+        sources(text),
+        [("Vale".to_string(), "calling".to_string())],
+        "{text:?}"
+    );
+}

@@ -320,6 +320,18 @@ pub(super) fn main_subject(s: &Sentence<'_>, before: usize) -> Option<Np> {
         && let Some(comma) = (first + 1..before.min(first + 16)).find(|&i| toks[i].is_punct(','))
     {
         first = comma + 1;
+        // "At a rally in Salem, New Hampshire, Trump …": the opener ends in a place and
+        // its state; the subject follows the second comma.
+        let run_end = (first..before).find(|&i| !(toks[i].cap && toks[i].is_word()));
+        if let Some(second) = run_end.filter(|&i| i > first && toks[i].is_punct(','))
+            && toks[comma - 1].cap
+            && toks.get(second + 1).is_some_and(|t| t.cap && t.is_word())
+            && (second + 1..before)
+                .find(|&i| !(toks[i].cap && toks[i].is_word()))
+                .is_some_and(|i| toks[i].is_word())
+        {
+            first = second + 1;
+        }
     } else if first > 1 {
         return None;
     }
