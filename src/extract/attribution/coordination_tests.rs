@@ -178,3 +178,24 @@ fn an_opener_ending_in_a_place_and_its_state_is_no_subject() {
         "{text:?}"
     );
 }
+
+#[test]
+fn a_contrast_with_its_own_speaker_ends_the_first_content() {
+    let found = run(
+        "Vale accuses Ode of hiding the audit while Ode suggests the mayor is a captive of the port lobby.",
+    )
+    .0;
+    let got: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .map(|o| (o.content.as_str(), o.source.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Ode of hiding the audit", Some("Vale")),
+            ("the mayor is a captive of the port lobby", Some("Ode")),
+        ]
+    );
+    let found = run("Three-quarters of the voters said they were worried about the economy, and more than 4 in 10 said Vale would be best at handling it.").0;
+    assert_eq!(found[0].content, "they were worried about the economy");
+}

@@ -89,18 +89,17 @@ pub(super) fn clause_end(toks: &[Tok], from: usize, hi: usize) -> usize {
                 if t.is_punct(';')
                     || next.is_word() && lexicon::CLAUSE_CONJUNCTIONS.has(next.lower.as_str())
                 {
-                    return (j + 1..hi.min(j + 7)).any(|k| {
-                        cue_at(&toks[k]).is_some_and(|v| {
-                            !v.progressive
-                                && v.lemma != "continue"
-                                && matches!(v.class, CueClass::Speech | CueClass::Cognition)
-                        }) && verb_use(toks, k)
-                    }) && toks[j + 1..hi.min(j + 7)]
-                        .iter()
-                        .take_while(|t| cue_at(t).is_none())
-                        .all(|t| t.is_word() || t.kind == TokKind::Number);
+                    return subject_and_cue_after(toks, j, hi);
                 }
                 return false;
+            }
+            // "… hiding the audit while Ode suggests …": a contrast with its own speaker.
+            if t.is_word()
+                && matches!(t.lower.as_str(), "while" | "whereas")
+                && i > from
+                && subject_and_cue_after(toks, i, hi)
+            {
+                return true;
             }
             if t.is("and") || t.is("but") {
                 let mut j = i + 1;
@@ -115,6 +114,21 @@ pub(super) fn clause_end(toks: &[Tok], from: usize, hi: usize) -> usize {
             false
         })
         .unwrap_or(hi)
+}
+
+/// After the conjunction at `j`, a subject of words or figures and a finite speech or
+/// belief verb within six tokens: "…, but officials said", "…, while 9 percent said".
+fn subject_and_cue_after(toks: &[Tok], j: usize, hi: usize) -> bool {
+    (j + 1..hi.min(j + 7)).any(|k| {
+        cue_at(&toks[k]).is_some_and(|v| {
+            !v.progressive
+                && v.lemma != "continue"
+                && matches!(v.class, CueClass::Speech | CueClass::Cognition)
+        }) && (verb_use(toks, k) || toks[k - 1].kind == TokKind::Number)
+    }) && toks[j + 1..hi.min(j + 7)]
+        .iter()
+        .take_while(|t| cue_at(t).is_none())
+        .all(|t| t.is_word() || t.kind == TokKind::Number)
 }
 
 /// An attribution inside the content of the last one found: `Bloomberg reports that
