@@ -73,4 +73,13 @@ mod tests {
         let (outs, _) = run("Graham: the rhetoric is destroying the party from within.");
         assert_eq!(outs[0].source.as_deref(), Some("Graham"));
     }
+
+    #[test]
+    fn a_feature_label_before_a_colon_is_no_source() {
+        let (outs, _) = run("The Latest: Mayor Vale tells voters the ferry will run all winter.");
+        assert_eq!(outs.len(), 1);
+        assert_eq!(outs[0].source.as_deref(), Some("Mayor Vale"));
+        let (outs, _) = run("Question: what would the new levy pay for in the first year?");
+        assert!(outs.is_empty(), "{:?}", outs[0].source);
+    }
 }
