@@ -179,3 +179,36 @@ pub(super) fn before_place_phrase(s: &Sentence<'_>, np: Np) -> Np {
         .filter(|head| head.last + 1 == p && super::words::stance_subject(toks, head))
         .unwrap_or(np)
 }
+
+/// Only people and organisations take positions: a name, a pronoun, or a described
+/// person ("many commentators", "the senator"), also before a place phrase ("voters in
+/// all five districts").
+pub(super) fn stance_subject(toks: &[Tok], np: &Np) -> bool {
+    stance_head(toks, np)
+        || (np.first + 1..np.last)
+            .find(|&k| {
+                toks[k].is_word() && lexicon::SUBJECT_PLACE_PREPOSITIONS.has(toks[k].lower.as_str())
+            })
+            .is_some_and(|k| stance_head(toks, &Np { last: k - 1, ..*np }))
+}
+
+/// [`stance_subject`] for the phrase's last word as its head.
+fn stance_head(toks: &[Tok], np: &Np) -> bool {
+    let head = &toks[np.last];
+    head.cap && head.is_word()
+        || lexicon::is_subject_pronoun(&head.lower) && !head.is("it")
+        || crate::extract::lexicon::is_person_role(head.stem())
+        || crate::extract::lexicon::is_unnamed_head(head.stem()) && head.lower != "some"
+        // "union leaders", "teachers": the plural of a role or of an agent noun.
+        || head.stem().strip_suffix('s').is_some_and(|one| {
+            crate::extract::lexicon::is_person_role(one) || super::words::is_agent_noun(one)
+        })
+        // "About three-quarters support the ban": a share of the people asked.
+        || head.is_word()
+            && !head.cap
+            && lexicon::SHARE_WORDS.has(head.lower.rsplit('-').next().unwrap_or_default())
+        // "The union dismissed …", not "Residents who packed the chamber applauded".
+        || (crate::extract::lexicon::is_org_word(head.stem())
+            || lexicon::GROUP_WORDS.has(head.stem()))
+            && (np.first == 0 || toks[np.first - 1].kind == TokKind::Punct)
+}
