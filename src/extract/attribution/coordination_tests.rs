@@ -199,3 +199,11 @@ fn a_contrast_with_its_own_speaker_ends_the_first_content() {
     let found = run("Three-quarters of the voters said they were worried about the economy, and more than 4 in 10 said Vale would be best at handling it.").0;
     assert_eq!(found[0].content, "they were worried about the economy");
 }
+
+#[test]
+fn a_circumstance_right_after_an_inverted_tag_is_not_what_was_said() {
+    let found = run("The levy is a mistake, Vale said as she left the chamber.").0;
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].content, "The levy is a mistake");
+    assert_eq!(found[0].source.as_deref(), Some("Vale"));
+}

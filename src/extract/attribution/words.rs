@@ -378,7 +378,8 @@ pub(super) fn tail_is_empty(toks: &[Tok], i: usize, n: usize) -> bool {
                         .get(i + 2)
                         .is_some_and(|t| t.is("a") || t.is("an") || t.is("the")))
         // (the comma was passed over with the adverbial before it: "said Friday, as …")
-        || i > 0 && toks[i - 1].is_punct(',') && circumstance_after(toks, i - 1)
+        // (or with no comma at all: "…, Susan said as she turned around.")
+        || i > 0 && circumstance_after(toks, i - 1)
 }
 
 pub(super) fn cue_at_next_progressive(toks: &[Tok], comma: usize) -> bool {
