@@ -361,9 +361,16 @@ impl Scan<'_, '_> {
             out.pending = Some((np, toks[c].span));
             return true;
         }
-        // "spoke at a rally" says nothing; "spoke of a crisis" does.
+        // "spoke at a rally" says nothing; "spoke of a crisis" does. "The things Vale
+        // said about the port": what was said is the phrase before, not "about …".
         if matches!(verb.lemma, "speak" | "talk")
             && !matches!(toks[start].lower.as_str(), "about" | "of")
+            // ("said about 20 people applied": a figure, not a topic)
+            || verb.lemma == "say"
+                && toks[start].is("about")
+                && toks.get(start + 1).is_some_and(|t| {
+                    t.kind != TokKind::Number && !lexicon::NUMBER_WORDS.has(t.lower.as_str())
+                })
         {
             return false;
         }
