@@ -32,14 +32,9 @@ struct Slot {
 /// Bytes 0..8 and 8..16 of `word`, little-endian, zero-padded. Words are short: a byte
 /// loop, no copy.
 fn head(word: &[u8]) -> (u64, u64) {
-    let (mut a, mut b) = (0u64, 0u64);
-    for (i, &x) in word.iter().take(8).enumerate() {
-        a |= u64::from(x) << (8 * i);
-    }
-    for (i, &x) in word.iter().skip(8).take(8).enumerate() {
-        b |= u64::from(x) << (8 * i);
-    }
-    (a, b)
+    let (a, b) = word.split_at(word.len().min(8));
+    let pack = |s: &[u8]| s.iter().rev().fold(0u64, |h, &x| h << 8 | u64::from(x));
+    (pack(a), pack(&b[..b.len().min(8)]))
 }
 
 /// The home slot of a word from its head and length, mixed by a multiply (the top
