@@ -1,21 +1,52 @@
 //! The word lists in `*.lst`: files of `[section]`s, one entry a line. Each section the
 //! code reads is a static [`WordSet`] below, parsed on first use.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
-
-use super::Fnv;
 
 /// A set of lowercase words (or phrases) read from one section of a list file.
 #[derive(Debug, Default)]
 pub struct WordSet {
-    words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+    /// Open addressing, linear probing, at most half full. Every word looked up goes
+    /// through a set or several (about eight look-ups a token): a slot holds the
+    /// entry's first 16 bytes as numbers, so a probe compares two integers instead of
+    /// hashing byte by byte and calling out to `memcmp`.
+    slots: Vec<Slot>,
+    /// log2 of `slots.len()`.
+    bits: u32,
     entries: Vec<&'static str>,
     longest: usize,
     /// One bit per (first byte, last byte, length) class of the entries: most words
     /// looked up are in no list, and this turns them away before hashing.
     filter: [u64; FILTER_WORDS],
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    /// Bytes 0..8 and 8..16 of the entry, little-endian, zero-padded.
+    head: (u64, u64),
+    len: u32,
+    /// The entry's index in `entries` plus one; 0 for an empty slot.
+    entry: u32,
+}
+
+/// Bytes 0..8 and 8..16 of `word`, little-endian, zero-padded. Words are short: a byte
+/// loop, no copy.
+fn head(word: &[u8]) -> (u64, u64) {
+    let (a, b) = word.split_at(word.len().min(8));
+    let pack = |s: &[u8]| s.iter().rev().fold(0u64, |h, &x| h << 8 | u64::from(x));
+    (pack(a), pack(&b[..b.len().min(8)]))
+}
+
+/// The home slot of a word from its head and length, mixed by a multiply (the top
+/// `bits` bits of the product).
+fn home(head: (u64, u64), len: usize, bits: u32) -> usize {
+    let x = head.0 ^ head.1.rotate_left(31) ^ (len as u64) << 56;
+    let h = x.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    if bits == 0 {
+        0
+    } else {
+        (h >> (64 - bits)) as usize
+    }
 }
 
 /// 2,048 bits.
@@ -45,11 +76,57 @@ impl WordSet {
             let bit = filter_bit(e);
             filter[bit / 64] |= 1 << (bit % 64);
         }
-        WordSet {
-            words: entries.iter().copied().collect(),
+        let mut set = WordSet {
+            slots: Vec::new(),
+            bits: 0,
             longest: entries.iter().map(|e| e.len()).max().unwrap_or(0),
             entries,
             filter,
+        };
+        set.fill_slots();
+        set
+    }
+
+    /// Builds the table of `entries`, at least twice their number of slots.
+    fn fill_slots(&mut self) {
+        let size = (self.entries.len() * 2).max(1).next_power_of_two();
+        self.bits = size.trailing_zeros();
+        self.slots = vec![Slot::default(); size];
+        for (k, e) in self.entries.iter().enumerate() {
+            if self.find(e).is_some() {
+                continue;
+            }
+            let h = head(e.as_bytes());
+            let mut i = home(h, e.len(), self.bits);
+            while self.slots[i].entry != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            self.slots[i] = Slot {
+                head: h,
+                len: e.len() as u32,
+                entry: k as u32 + 1,
+            };
+        }
+    }
+
+    /// The slot holding `word`, if any.
+    fn find(&self, word: &str) -> Option<usize> {
+        let h = head(word.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut i = home(h, word.len(), self.bits);
+        loop {
+            let s = &self.slots[i];
+            if s.entry == 0 {
+                return None;
+            }
+            // Past 16 bytes the heads may agree on different words: compare the rest.
+            if s.head == h
+                && s.len as usize == word.len()
+                && (word.len() <= 16 || self.entries[s.entry as usize - 1] == word)
+            {
+                return Some(i);
+            }
+            i = (i + 1) & mask;
         }
     }
 
@@ -59,7 +136,7 @@ impl WordSet {
             return false;
         }
         let bit = filter_bit(word);
-        self.filter[bit / 64] & (1 << (bit % 64)) != 0 && self.words.contains(word)
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0 && self.find(word).is_some()
     }
 
     /// The entries in file order.
@@ -229,4 +306,29 @@ lists! {
     PUBLIC_BODIES = "speakers.lst" [public_bodies];
     ROLE_FILLERS = "speakers.lst" [role_fillers];
     SPOKESPEOPLE = "speakers.lst" [spokespeople];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_entries_sharing_a_head_are_told_apart() {
+        let file = "[s]\nrepresentatives of\nrepresentatives on\na\nab\n";
+        let set = WordSet::section(Box::leak(file.to_string().into_boxed_str()), "s");
+        for word in ["representatives of", "representatives on", "a", "ab"] {
+            assert!(set.has(word), "{word}");
+        }
+        for word in [
+            "representatives",
+            "representatives or",
+            "",
+            "b",
+            "abc",
+            "a ",
+        ] {
+            assert!(!set.has(word), "{word}");
+        }
+        assert!(!WordSet::default().has(""));
+    }
 }
