@@ -210,8 +210,15 @@ fn a_circumstance_right_after_an_inverted_tag_is_not_what_was_said() {
 
 #[test]
 fn said_about_a_topic_is_no_content_but_about_a_figure_is() {
-    assert!(run("Here are the things the mayor said about the port during the campaign.").0.is_empty());
+    assert!(
+        run("Here are the things the mayor said about the port during the campaign.")
+            .0
+            .is_empty()
+    );
     let found = run("Vale said about 20 people have applied for the post.").0;
-    assert_eq!(found[0].content, "about 20 people have applied for the post");
+    assert_eq!(
+        found[0].content,
+        "about 20 people have applied for the post"
+    );
     assert_eq!(found[0].source.as_deref(), Some("Vale"));
 }

@@ -361,17 +361,7 @@ impl Scan<'_, '_> {
             out.pending = Some((np, toks[c].span));
             return true;
         }
-        // "spoke at a rally" says nothing; "spoke of a crisis" does. "The things Vale
-        // said about the port": what was said is the phrase before, not "about …".
-        if matches!(verb.lemma, "speak" | "talk")
-            && !matches!(toks[start].lower.as_str(), "about" | "of")
-            // ("said about 20 people applied": a figure, not a topic)
-            || verb.lemma == "say"
-                && toks[start].is("about")
-                && toks.get(start + 1).is_some_and(|t| {
-                    t.kind != TokKind::Number && !lexicon::NUMBER_WORDS.has(t.lower.as_str())
-                })
-        {
+        if topic_only(toks, verb, start) {
             return false;
         }
         let clause = has_that || starts_clause(toks, start, n) || c_end > c;
@@ -405,6 +395,18 @@ impl Scan<'_, '_> {
         }
         true
     }
+}
+
+/// "spoke at a rally" says nothing; "spoke of a crisis" does. "The things Vale said
+/// about the port": what was said is the phrase before, not "about …" ("said about 20
+/// people applied" is a figure, not a topic).
+fn topic_only(toks: &[crate::extract::tokens::Tok], verb: CueVerb, start: usize) -> bool {
+    matches!(verb.lemma, "speak" | "talk") && !matches!(toks[start].lower.as_str(), "about" | "of")
+        || verb.lemma == "say"
+            && toks[start].is("about")
+            && toks.get(start + 1).is_some_and(|t| {
+                t.kind != TokKind::Number && !lexicon::NUMBER_WORDS.has(t.lower.as_str())
+            })
 }
 
 /// Nothing follows the cue from `start` but punctuation or where it was said.
