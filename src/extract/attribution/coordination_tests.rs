@@ -222,3 +222,23 @@ fn said_about_a_topic_is_no_content_but_about_a_figure_is() {
     );
     assert_eq!(found[0].source.as_deref(), Some("Vale"));
 }
+
+#[test]
+fn a_cue_coordinated_before_said_is_an_attribution_of_its_own() {
+    let found = run("Vale praised the plan for the harbour and said the senator would bring change to the valley.").0;
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = found
+        .iter()
+        .map(|o| (o.content.as_str(), o.source.as_deref(), o.cue.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("the plan for the harbour", Some("Vale"), Some("praised")),
+            (
+                "the senator would bring change to the valley",
+                Some("Vale"),
+                Some("said")
+            ),
+        ]
+    );
+}

@@ -202,7 +202,25 @@ impl Scan<'_, '_> {
         {
             return true;
         }
+        if coordinated {
+            self.first_of_coordinated(np, end - 1, out);
+        }
         self.subject_verb(cue, np, relative || restrictive, out)
+    }
+
+    /// "Wilson praised the plan and said …": a cue verb between the shared subject `np`
+    /// and the "and" at `and` is an attribution of its own, its content ending at the
+    /// "and" ([`clause_end`]).
+    fn first_of_coordinated(&self, np: Np, and: usize, out: &mut Analysis) {
+        let first =
+            (np.last + 1..and).find_map(|k| candidate(self, k, true).filter(|c| c.verb_end < and));
+        let mut own = Analysis::default();
+        if let Some(cue) = first
+            && self.subject_verb(cue, np, false, &mut own)
+        {
+            // (what follows the "and" is the caller's: not the participles found here)
+            out.found.extend(own.found.into_iter().take(1));
+        }
     }
 
     /// A speech verb followed (past its listener and adverbials) by a clause: "The

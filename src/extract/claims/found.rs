@@ -80,7 +80,7 @@ impl Reader<'_> {
         }
         self.pending = None;
         self.push_draft(Draft {
-            span: claim_span(f),
+            span: claim_span(self.text, f),
             direct_quote: direct,
             cue: f.cue.map(|c| (c, f.class.into())),
             source: resolved,

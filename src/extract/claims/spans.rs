@@ -133,7 +133,7 @@ pub(super) fn main_clause_after(
 /// The span a found attribution's claim covers: its content, or — when the content is
 /// short beside the words introducing it (`Ode said a deal had been secured`) — the
 /// whole clause from the speaker on, so the claim reads on its own.
-pub(super) fn claim_span(f: &Found) -> Span {
+pub(super) fn claim_span(text: &str, f: &Found) -> Span {
     let Some(np) = f.source else {
         return f.content;
     };
@@ -144,7 +144,17 @@ pub(super) fn claim_span(f: &Found) -> Span {
     let content = f.content.len();
     // Not over an appositive ("Ode, a nurse at the clinic, said …"): the speaker and
     // the role are shown beside the claim.
-    let plain = np.appositive.is_none();
+    // Nor over another verb coordinated before the cue ("Vale praised the plan and said
+    // …"): that verb is an attribution of its own. (An "and" inside a clause set off by
+    // commas, "Ode, who grows maize and beans, said …", is no such verb.)
+    let coordinated = f.cue.is_some_and(|cue| {
+        Span::new(np.span.end, cue.start.max(np.span.end))
+            .slice(text)
+            .is_some_and(|gap| {
+                !gap.contains(',') && gap.split_whitespace().any(|w| w == "and" || w == "but")
+            })
+    });
+    let plain = np.appositive.is_none() && !coordinated;
     if plain && 2 * content < 3 * prefix && 2 * content >= prefix {
         Span::new(np.span.start, f.content.end)
     } else {
