@@ -242,3 +242,21 @@ fn a_cue_coordinated_before_said_is_an_attribution_of_its_own() {
         ]
     );
 }
+
+#[test]
+fn a_second_past_cue_after_a_comma_starts_a_claim_of_its_own() {
+    let found =
+        run("He later suggested her plan had failed, called her \"third-rate\" and left the hall.")
+            .0;
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[0].content, "her plan had failed");
+    assert_eq!(found[1].cue.as_deref(), Some("called"));
+    assert_eq!(found[1].source.as_deref(), Some("He"));
+    // A participle phrase set off by commas is part of the clause.
+    let found = run("Vale said the plan, backed by the mayor, would fail.").0;
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].content,
+        "the plan, backed by the mayor, would fail"
+    );
+}

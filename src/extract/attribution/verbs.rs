@@ -76,6 +76,23 @@ pub(super) fn clause_end(toks: &[Tok], from: usize, hi: usize) -> usize {
                 if cue_at(next).is_some_and(|v| v.progressive && v.class == CueClass::Speech) {
                     return true;
                 }
+                // "…, called her "third-rate" and …": a second past verb of the same
+                // speaker with its own object.
+                if next.is_word()
+                    && !next.cap
+                    && next.lower.ends_with("ed")
+                    && cue_at(next).is_some_and(|v| {
+                        !v.progressive && matches!(v.class, CueClass::Speech | CueClass::Stance)
+                    })
+                    && toks.get(j + 1).is_some_and(|o| {
+                        o.is_word()
+                            && (lexicon::OBJECT_PRONOUNS.has(o.lower.as_str())
+                                || is_determiner(&o.lower)
+                                || o.cap)
+                    })
+                {
+                    return true;
+                }
                 // "…, tapping the disenfranchisement of …": a participle clause ends it.
                 if next.is_word()
                     && !next.cap

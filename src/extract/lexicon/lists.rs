@@ -247,6 +247,7 @@ lists! {
     DETERMINERS = "closed.lst" [determiners];
     GENDERED_PRONOUNS = "closed.lst" [gendered_pronouns];
     MONTHS = "closed.lst" [months];
+    OBJECT_PRONOUNS = "closed.lst" [object_pronouns];
     RELATIVE_PRONOUNS = "closed.lst" [relative_pronouns];
     SUBJECT_PRONOUNS = "closed.lst" [subject_pronouns];
     TIME_WORDS = "closed.lst" [time_words];
