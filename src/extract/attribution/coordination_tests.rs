@@ -260,3 +260,11 @@ fn a_second_past_cue_after_a_comma_starts_a_claim_of_its_own() {
         "the plan, backed by the mayor, would fail"
     );
 }
+
+#[test]
+fn a_participle_coordinated_with_another_after_the_comma_takes_the_main_subject() {
+    let found = run("He ducked, pointing to his record on the council and saying that busy mayors are overrated.").0;
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].source.as_deref(), Some("He"));
+    assert_eq!(found[0].content, "busy mayors are overrated");
+}

@@ -66,7 +66,8 @@ fn saying_at(s: &Sentence<'_>, c: usize, out: &mut Analysis) -> bool {
     true
 }
 
-/// The comma or dash right before token `c`, past closing quotation marks ("a defence
+/// The comma or dash right before token `c` (or before the participle this one is
+/// coordinated with), past closing quotation marks ("a defence
 /// of "New York values," saying …"): its index.
 fn after_break(toks: &[Tok], c: usize) -> Option<usize> {
     let mut k = c;
@@ -74,5 +75,16 @@ fn after_break(toks: &[Tok], c: usize) -> Option<usize> {
         k -= 1;
     }
     let p = toks.get(k.checked_sub(1)?)?;
+    if p.is("and") {
+        // "He ducked, pointing to his record and saying …": the second of two
+        // participles after one comma.
+        return (1..k - 1).rev().take(12).find(|&i| {
+            toks[i].is_punct(',')
+                && toks[i + 1].is_word()
+                && !toks[i + 1].cap
+                && toks[i + 1].lower.len() > 4
+                && toks[i + 1].lower.ends_with("ing")
+        });
+    }
     (p.is_punct(',') || p.is_punct('—') || p.is_punct('–')).then(|| k - 1)
 }
