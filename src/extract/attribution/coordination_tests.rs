@@ -268,3 +268,23 @@ fn a_participle_coordinated_with_another_after_the_comma_takes_the_main_subject(
     assert_eq!(found[0].source.as_deref(), Some("He"));
     assert_eq!(found[0].content, "busy mayors are overrated");
 }
+
+#[test]
+fn a_tag_that_opens_with_its_verb_names_the_speaker_after_it() {
+    for (text, source) in [
+        (
+            "Said Ann Ode, who grew up with Vale in the harbour district, \"We were all so proud of her.\"",
+            "Ann Ode",
+        ),
+        (
+            "Said one resident: \"The ferry is our only road.\"",
+            "one resident",
+        ),
+    ] {
+        assert_eq!(
+            sources(text),
+            [(source.to_string(), "Said".to_string())],
+            "{text:?}"
+        );
+    }
+}

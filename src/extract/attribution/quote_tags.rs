@@ -2,7 +2,7 @@
 //! `"…," said X`) or before it (`X said: "…"`, `Vale, in the interview: "…"`).
 
 use super::verbs::{coordinated, main_subject};
-use super::words::{cue_at, verb_use};
+use super::words::{cue_at, names_a_time, speaker_after_verb, verb_use};
 use super::{QuoteToks, Sentence, inside_quote};
 use crate::extract::lexicon::{self, CueClass, CueVerb, is_determiner, is_subject_pronoun};
 use crate::extract::phrases::{Np, np_after, np_before, skip_adverbials, skip_back_adverbials};
@@ -183,6 +183,21 @@ pub(super) fn tag_before(
     });
     if let Some(c) = c {
         let verb = cue_at(&toks[c])?;
+        // `Said Ann Ode, who grew up nearby, "…"`: the verb first, its speaker after it.
+        if c == lo
+            && toks[c].cap
+            && !verb.progressive
+            && let Some((np, _)) = np_after(s.text, toks, c + 1, j)
+                .filter(|(np, _)| speaker_after_verb(toks, np) && !names_a_time(toks, np))
+        {
+            return Some(Tag {
+                source: np,
+                cue: toks[c].span,
+                class: verb.class,
+                end: open,
+                pull_quote: false,
+            });
+        }
         // What lies between the verb and the quote must be adverbial, not a clause.
         let between_ok = j == c + 1
             || skip_adverbials(toks, c + 1, j) == j
