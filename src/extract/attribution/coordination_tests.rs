@@ -288,3 +288,24 @@ fn a_tag_that_opens_with_its_verb_names_the_speaker_after_it() {
         );
     }
 }
+
+#[test]
+fn a_quotation_after_its_tag_may_be_followed_by_another_verb_of_the_speaker() {
+    for (text, cue, content) in [
+        (
+            "Ode told reporters, \"It is time to end his career for good,\" and left the hall.",
+            "told",
+            "It is time to end his career for good",
+        ),
+        (
+            "Vale said to reporters: \"We will appeal.\"",
+            "said",
+            "We will appeal.",
+        ),
+    ] {
+        let found = run(text).0;
+        assert_eq!(found.len(), 1, "{text:?}");
+        assert_eq!(found[0].cue.as_deref(), Some(cue), "{text:?}");
+        assert_eq!(found[0].content, content, "{text:?}");
+    }
+}

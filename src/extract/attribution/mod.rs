@@ -215,7 +215,9 @@ pub fn analyze(s: &Sentence<'_>) -> Analysis {
             k += 1;
             continue;
         }
-        let ends = q.close >= n || runs.only_closers(q.close + 1, n);
+        let ends = q.close >= n
+            || runs.only_closers(q.close + 1, n)
+            || words::and_then_verb(s.toks, q.close + 1);
         if ends
             && !at_start
             && let Some(tag) = tag_before(s, &qt, used_until, q.open)

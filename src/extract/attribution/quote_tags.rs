@@ -148,8 +148,12 @@ pub(super) fn object_end(toks: &[Tok], verb: CueVerb, start: usize, hi: usize) -
 /// "in a statement", an object ("told reporters").
 /// `told reporters: "…"`, `told the BBC, "…"`: only the listener between verb and quote.
 fn addresses_listener_only(toks: &[Tok], c: usize, j: usize) -> bool {
-    cue_at(&toks[c]).is_some_and(|v| v.listener)
-        && crate::extract::phrases::listener_after(toks, c + 1, j) == Some(j)
+    let listener = |from: usize| crate::extract::phrases::listener_after(toks, from, j) == Some(j);
+    cue_at(&toks[c]).is_some_and(|v| v.listener) && listener(c + 1)
+        // "wrote to her followers, "…"", "said to reporters: "…""
+        || cue_at(&toks[c]).is_some_and(|v| v.class == CueClass::Speech)
+            && toks.get(c + 1).is_some_and(|t| t.is("to"))
+            && listener(c + 2)
 }
 
 fn skip_tag_tail(toks: &[Tok], i: usize, hi: usize) -> usize {

@@ -480,3 +480,20 @@ pub(super) fn names_a_time(toks: &[Tok], np: &Np) -> bool {
             || lexicon::is_weekday(w)
             || np.first == np.last && lexicon::TODAY_WORDS.has(w))
 }
+
+/// After a quotation, at `i`: a comma or not, "and" and a past verb of the same subject
+/// ("Ode wrote, "…," and shared a link"): the quotation ends what the tag introduced.
+pub(super) fn and_then_verb(toks: &[Tok], i: usize) -> bool {
+    let i = if toks.get(i).is_some_and(|t| t.is_punct(',')) {
+        i + 1
+    } else {
+        i
+    };
+    toks.get(i).is_some_and(|t| t.is("and"))
+        && toks.get(i + 1).is_some_and(|t| {
+            t.is_word()
+                && !t.cap
+                && (t.lower.len() > 3 && t.lower.ends_with("ed")
+                    || lexicon::IRREGULAR_PAST.has(t.lower.as_str()))
+        })
+}
