@@ -215,9 +215,7 @@ pub fn analyze(s: &Sentence<'_>) -> Analysis {
             k += 1;
             continue;
         }
-        let ends = q.close >= n
-            || runs.only_closers(q.close + 1, n)
-            || words::and_then_verb(s.toks, q.close + 1);
+        let ends = quote_ends_sentence(&runs, s.toks, q.close);
         if ends
             && !at_start
             && let Some(tag) = tag_before(s, &qt, used_until, q.open)
@@ -247,6 +245,13 @@ pub fn analyze(s: &Sentence<'_>) -> Analysis {
     }
     subjects::drop_openers(s.toks, &mut out);
     out
+}
+
+/// Nothing but closing punctuation after the quotation closing at `close`, or "and"
+/// and another verb of the speaker ([`words::and_then_verb`]).
+fn quote_ends_sentence(runs: &PunctRuns, toks: &[Tok], close: usize) -> bool {
+    let n = toks.len();
+    close >= n || runs.only_closers(close + 1, n) || words::and_then_verb(toks, close + 1)
 }
 
 fn quote_tokens(s: &Sentence<'_>) -> Vec<QuoteToks> {
