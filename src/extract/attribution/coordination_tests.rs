@@ -309,3 +309,11 @@ fn a_quotation_after_its_tag_may_be_followed_by_another_verb_of_the_speaker() {
         assert_eq!(found[0].content, content, "{text:?}");
     }
 }
+
+#[test]
+fn a_stance_word_before_the_comma_of_a_quotation_is_no_tag() {
+    let found = run("Ryan said it is unrealistic to think that if the country pulls back, \"our oceans are going to save us.\"").0;
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].source.as_deref(), Some("Ryan"));
+    assert_eq!(found[0].cue.as_deref(), Some("said"));
+}

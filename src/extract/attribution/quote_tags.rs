@@ -180,9 +180,12 @@ pub(super) fn tag_before(
     }
     // The closest cue verb before the quote, at most 30 tokens back.
     let floor = lo.max(j.saturating_sub(30));
+    // A stance word right before the comma takes no quotation ("if the country pulls
+    // back, "…"": a particle); a stance with a colon may ("Ode hit back: "…"").
     let c = (floor..j).rev().find(|&c| {
-        cue_at(&toks[c]).is_some_and(|v| !v.progressive || c == floor)
-            && verb_use(toks, c)
+        cue_at(&toks[c]).is_some_and(|v| {
+            (!v.progressive || c == floor) && !(v.class == CueClass::Stance && c + 1 == j && !colon)
+        }) && verb_use(toks, c)
             && !inside_quote(qt, c)
     });
     if let Some(c) = c {
