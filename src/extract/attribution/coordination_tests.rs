@@ -317,3 +317,20 @@ fn a_stance_word_before_the_comma_of_a_quotation_is_no_tag() {
     assert_eq!(found[0].source.as_deref(), Some("Ryan"));
     assert_eq!(found[0].cue.as_deref(), Some("said"));
 }
+
+#[test]
+fn a_role_then_a_name_with_its_place_before_said_is_the_speaker() {
+    for text in [
+        "The pollster, Dana Ruiz of Valdera University, said her survey of voters showed support for the levy.",
+        "Another pollster, Dana Ruiz of Valdera University, said support for the levy was steady.",
+    ] {
+        let found = run(text).0;
+        assert_eq!(found.len(), 1, "{text:?}");
+        assert_eq!(
+            found[0].source.as_deref(),
+            Some("Dana Ruiz of Valdera University"),
+            "{text:?}"
+        );
+        assert_eq!(found[0].cue.as_deref(), Some("said"), "{text:?}");
+    }
+}

@@ -242,6 +242,12 @@ impl Scan<'_, '_> {
             .filter(|(np, _)| !names_a_time(toks, np))
             // "…, say taxing consumption encourages savings": no speaker after the verb.
             .filter(|(np, _)| speaker_after_verb(toks, np))
+            // "…, said her survey of voters showed …": a clause, not a speaker.
+            .filter(|(np, _)| {
+                !toks[np.first + 1..=np.last]
+                    .iter()
+                    .any(|t| !t.cap && t.cue.is_some())
+            })
         else {
             return false;
         };

@@ -89,9 +89,12 @@ fn appositive_at(text: &str, toks: &[Tok], lo: usize, k: usize, comma: usize) ->
         || lexicon::is_person_role(w)
         || lexicon::is_nationality(w)
         || mentions_role && inner_first.cap && inner.iter().any(|t| t.is_word() && !t.cap);
-    let name_only = inner
-        .iter()
-        .all(|t| t.cap && t.is_word() || t.is_punct('.'));
+    // ("the pollster, Dana Ruiz of Valdera University, said": a name and its place)
+    let name_only = inner_first.cap
+        && inner.last().is_some_and(|t| t.cap)
+        && inner.iter().all(|t| {
+            t.cap && t.is_word() || t.is_punct('.') || t.is("of") || t.is("at") || t.is("from")
+        });
     // "Rep. Sander Levin (Mich.), a superdelegate, said": skip the parenthesis.
     let mut before = k;
     if before > lo && toks[before - 1].is_punct(')') {
