@@ -190,6 +190,13 @@ pub(super) fn tag_before(
     });
     if let Some(c) = c {
         let verb = cue_at(&toks[c])?;
+        let tag = |source: Np| Tag {
+            source,
+            cue: toks[c].span,
+            class: verb.class,
+            end: open,
+            pull_quote: false,
+        };
         // `Said Ann Ode, who grew up nearby, "…"`: the verb first, its speaker after it.
         if c == lo
             && toks[c].cap
@@ -197,13 +204,7 @@ pub(super) fn tag_before(
             && let Some((np, _)) = np_after(s.text, toks, c + 1, j)
                 .filter(|(np, _)| speaker_after_verb(toks, np) && !names_a_time(toks, np))
         {
-            return Some(Tag {
-                source: np,
-                cue: toks[c].span,
-                class: verb.class,
-                end: open,
-                pull_quote: false,
-            });
+            return Some(tag(np));
         }
         // What lies between the verb and the quote must be adverbial, not a clause.
         let between_ok = j == c + 1
@@ -219,13 +220,7 @@ pub(super) fn tag_before(
                 np_before(s.text, toks, lo, end)
             };
             if let Some(np) = np {
-                return Some(Tag {
-                    source: np,
-                    cue: toks[c].span,
-                    class: verb.class,
-                    end: open,
-                    pull_quote: false,
-                });
+                return Some(tag(np));
             }
         }
     }
